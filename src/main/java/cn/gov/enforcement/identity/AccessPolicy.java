@@ -1,0 +1,74 @@
+package cn.gov.enforcement.identity;
+
+import static cn.gov.enforcement.identity.BureauGroup.*;
+import static org.camunda.bpm.engine.authorization.Permissions.*;
+import static org.camunda.bpm.engine.authorization.Resources.*;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+
+/**
+ * Who may do what, in one table, so an auditor reads it in one place. Tasks are not listed:
+ * the engine grants a task to its candidate groups when the task is created, so a user sees and
+ * completes only the tasks of their own groups, and auxiliary staff only the clerical tasks
+ * that models give to {@code auxiliary-staff} (AUX-01, AUX-02).
+ */
+public final class AccessPolicy {
+
+  private AccessPolicy() {}
+
+  /** A grant of permissions on one resource (or {@code *}) to one group. */
+  public record Grant(BureauGroup group, Resource resource, String resourceId, Set<Permission> permissions) {}
+
+  /** Who may start which procedure from Tasklist or REST; the rest are started by other procedures or the system. */
+  static final Map<String, List<BureauGroup>> STARTERS = Map.of(
+      "major-decision", List.of(DIRECTOR, DEPUTY_DIRECTOR, SECTION_HEAD, RECORDS_OFFICE),
+      "legal-review", List.of(LEGAL_AFFAIRS, SECTION_HEAD),
+      "document-service", List.of(ENFORCEMENT_OFFICER, SECTION_HEAD, LEGAL_AFFAIRS),
+      // auxiliary staff take complaints and hotline calls (AUX-02); filing needs an officer and approval
+      "enforcement-case", List.of(ENFORCEMENT_OFFICER, SECTION_HEAD, AUXILIARY_STAFF),
+      "recording-access", List.of(ENFORCEMENT_OFFICER, SECTION_HEAD, LEGAL_AFFAIRS, DIRECTOR, DEPUTY_DIRECTOR, SUPERVISOR),
+      "disclosure", List.of(LEGAL_AFFAIRS));
+
+  /** Managers who watch Cockpit: read everything about running and finished procedures, change nothing. */
+  static final List<BureauGroup> COCKPIT_READERS = List.of(DIRECTOR, DEPUTY_DIRECTOR, SECTION_HEAD, SUPERVISOR, LEGAL_AFFAIRS);
+
+  public static List<Grant> grants() {
+    List<Grant> grants = new java.util.ArrayList<>();
+    for (BureauGroup group : BureauGroup.values()) {
+      if (!group.isStaff()) {
+        continue;
+      }
+      grants.add(new Grant(group, APPLICATION, "tasklist", Set.of(ACCESS)));
+      // start forms are listed for definitions the user may read
+      grants.add(new Grant(group, PROCESS_DEFINITION, ANY_ID, Set.of(ProcessDefinitionPermissions.READ)));
+    }
+    STARTERS.forEach((key, groups) -> groups.forEach(group -> {
+      grants.add(new Grant(group, PROCESS_DEFINITION, key,
+          Set.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)));
+      grants.add(new Grant(group, PROCESS_INSTANCE, ANY_ID, Set.of(CREATE)));
+    }));
+    for (BureauGroup group : COCKPIT_READERS) {
+      grants.add(new Grant(group, APPLICATION, "cockpit", Set.of(ACCESS)));
+      grants.add(new Grant(group, PROCESS_DEFINITION, ANY_ID, Set.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK)));
+      grants.add(new Grant(group, PROCESS_INSTANCE, ANY_ID, Set.of(READ)));
+      grants.add(new Grant(group, DECISION_DEFINITION, ANY_ID, Set.of(READ, READ_HISTORY)));
+      grants.add(new Grant(group, DECISION_REQUIREMENTS_DEFINITION, ANY_ID, Set.of(READ)));
+      grants.add(new Grant(group, DEPLOYMENT, ANY_ID, Set.of(READ)));
+    }
+    // rule owners keep the DMN tables: they deploy them (the gate admits decisions only) and see
+    // how they decided in Cockpit
+    grants.add(new Grant(RULE_OWNER, APPLICATION, "cockpit", Set.of(ACCESS)));
+    grants.add(new Grant(RULE_OWNER, DEPLOYMENT, ANY_ID, Set.of(READ, CREATE)));
+    grants.add(new Grant(RULE_OWNER, DECISION_DEFINITION, ANY_ID, Set.of(READ, READ_HISTORY, CREATE_INSTANCE)));
+    grants.add(new Grant(RULE_OWNER, DECISION_REQUIREMENTS_DEFINITION, ANY_ID, Set.of(READ)));
+    return grants;
+  }
+
+  private static final String ANY_ID = "*";
+}

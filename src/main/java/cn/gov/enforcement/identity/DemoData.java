@@ -1,0 +1,65 @@
+package cn.gov.enforcement.identity;
+
+import static cn.gov.enforcement.identity.BureauGroup.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The demo users of contract.md, password {@code demo}; only in the demo profile. */
+@Component
+@Profile("demo")
+public class DemoData {
+
+  public static final String PASSWORD = "demo";
+
+  record DemoUser(String id, String firstName, String lastName, BureauGroup group, String certificate) {}
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("director1", "局长", "王", DIRECTOR, "33112300001"),
+      new DemoUser("deputy1", "副局长", "李", DEPUTY_DIRECTOR, "33112300002"),
+      new DemoUser("legal1", "法制员", "赵", LEGAL_AFFAIRS, "33112300003"),
+      new DemoUser("head1", "科长", "陈", SECTION_HEAD, "33112300004"),
+      new DemoUser("officer1", "执法员", "张", ENFORCEMENT_OFFICER, "33112300005"),
+      new DemoUser("officer2", "执法员", "刘", ENFORCEMENT_OFFICER, "33112300006"),
+      new DemoUser("aux1", "协管员", "周", AUXILIARY_STAFF, null),
+      new DemoUser("records1", "档案员", "吴", RECORDS_OFFICE, null),
+      new DemoUser("rules1", "规则员", "郑", RULE_OWNER, null),
+      new DemoUser("supervisor1", "督察员", "孙", SUPERVISOR, null),
+      new DemoUser("expert1", "专家一", "钱", EXPERT, null),
+      new DemoUser("expert2", "专家二", "冯", EXPERT, null),
+      new DemoUser("expert3", "专家三", "褚", EXPERT, null));
+
+  private final IdentityService identityService;
+  private final CertifiedOfficers certifiedOfficers;
+
+  public DemoData(IdentityService identityService, CertifiedOfficers certifiedOfficers) {
+    this.identityService = identityService;
+    this.certifiedOfficers = certifiedOfficers;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(10)
+  public void apply() {
+    for (DemoUser demo : USERS) {
+      if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+        continue;
+      }
+      User user = identityService.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.id() + "@bureau.example");
+      user.setPassword(PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(demo.id(), demo.group().id());
+      if (demo.certificate() != null) {
+        certifiedOfficers.certify(demo.id(), demo.certificate());
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package cn.gov.enforcement.identity;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The servlet filters in front of the engine's REST API ({@code /engine-rest}), the application's
+ * API ({@code /api}) and the webapps' internal API. The webapps authenticate by session themselves.
+ */
+@Configuration
+public class HttpSecurityConfiguration {
+
+  static final String ENGINE_REST = "/engine-rest";
+  static final String API = "/api";
+
+  private final String webappPath;
+
+  public HttpSecurityConfiguration(@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    this.webappPath = webappPath;
+  }
+
+  @Bean
+  FilterRegistrationBean<AdminGroupGuard> adminGroupGuard(IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new AdminGroupGuard(identityService,
+        webappPath + "/api/admin/setup", ENGINE_REST, webappPath + "/api/engine"));
+    registration.addUrlPatterns(ENGINE_REST + "/*", webappPath + "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
+    registration.addUrlPatterns(ENGINE_REST + "/*", API + "/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<TaskQueryExpressionGuard> taskQueryExpressionGuard() {
+    var registration = new FilterRegistrationBean<>(new TaskQueryExpressionGuard(ENGINE_REST, webappPath + "/api/engine"));
+    registration.addUrlPatterns(ENGINE_REST + "/*", webappPath + "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+}
