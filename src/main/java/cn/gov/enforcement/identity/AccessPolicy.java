@@ -34,7 +34,11 @@ public final class AccessPolicy {
       "recording-access", List.of(ENFORCEMENT_OFFICER, SECTION_HEAD, LEGAL_AFFAIRS, DIRECTOR, DEPUTY_DIRECTOR, SUPERVISOR),
       "disclosure", List.of(LEGAL_AFFAIRS));
 
-  /** Managers who watch Cockpit: read everything about running and finished procedures, change nothing. */
+  /**
+   * Managers who watch Cockpit: read running and finished procedures, change nothing. Open tasks
+   * stay visible only to their candidate groups (and the supervisor), so a manager's task list is
+   * their own work, not everybody's.
+   */
   static final List<BureauGroup> COCKPIT_READERS = List.of(DIRECTOR, DEPUTY_DIRECTOR, SECTION_HEAD, SUPERVISOR, LEGAL_AFFAIRS);
 
   public static List<Grant> grants() {
@@ -54,13 +58,15 @@ public final class AccessPolicy {
     }));
     for (BureauGroup group : COCKPIT_READERS) {
       grants.add(new Grant(group, APPLICATION, "cockpit", Set.of(ACCESS)));
-      grants.add(new Grant(group, PROCESS_DEFINITION, ANY_ID, Set.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK)));
+      grants.add(new Grant(group, PROCESS_DEFINITION, ANY_ID, Set.of(ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY)));
       grants.add(new Grant(group, PROCESS_INSTANCE, ANY_ID, Set.of(READ)));
       grants.add(new Grant(group, DECISION_DEFINITION, ANY_ID, Set.of(READ, READ_HISTORY)));
       grants.add(new Grant(group, DECISION_REQUIREMENTS_DEFINITION, ANY_ID, Set.of(READ)));
       grants.add(new Grant(group, DEPLOYMENT, ANY_ID, Set.of(READ)));
     }
+    // the supervisor (督察) watches every open task, and completes none: no UPDATE_TASK anywhere
+    grants.add(new Grant(SUPERVISOR, PROCESS_DEFINITION, ANY_ID, Set.of(ProcessDefinitionPermissions.READ_TASK)));
     // rule owners keep the DMN tables: they deploy them (the gate admits decisions only) and see
     // how they decided in Cockpit
     grants.add(new Grant(RULE_OWNER, APPLICATION, "cockpit", Set.of(ACCESS)));
