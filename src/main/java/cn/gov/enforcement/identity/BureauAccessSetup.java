@@ -35,14 +35,19 @@ public class BureauAccessSetup {
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
+  private final CertifiedOfficers certifiedOfficers;
+  private final CertificateProperties certificates;
   private final String adminUserId;
 
   public BureauAccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, @Value("${camunda.bpm.admin-user.id}") String adminUserId) {
+      FilterService filterService, TaskService taskService, CertifiedOfficers certifiedOfficers,
+      CertificateProperties certificates, @Value("${camunda.bpm.admin-user.id}") String adminUserId) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
+    this.certifiedOfficers = certifiedOfficers;
+    this.certificates = certificates;
     this.adminUserId = adminUserId;
   }
 
@@ -53,6 +58,17 @@ public class BureauAccessSetup {
     AccessPolicy.grants().forEach(this::grant);
     createFilters();
     ensureAdminMember();
+    registerCertificates();
+  }
+
+  private void registerCertificates() {
+    certificates.certificates().forEach((userId, number) -> {
+      if (identityService.createUserQuery().userId(userId).count() == 0) {
+        LOG.warn("certificate {} is configured for the unknown user {}", number, userId);
+      } else if (!number.equals(certifiedOfficers.certificateNumber(userId).orElse(null))) {
+        certifiedOfficers.certify(userId, number);
+      }
+    });
   }
 
   private void createGroups() {

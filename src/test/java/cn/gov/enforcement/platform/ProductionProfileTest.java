@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.enforcement.EnforcementApplication;
+import cn.gov.enforcement.identity.CertifiedOfficers;
 import cn.gov.enforcement.identity.DemoData;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,7 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.datasource.url=jdbc:h2:mem:production;DB_CLOSE_DELAY=-1",
     "DB_URL=jdbc:h2:mem:production",
     "ADMIN_USER=chief",
-    "ADMIN_PASSWORD=Str0ng-Passw0rd#2026"})
+    "ADMIN_PASSWORD=Str0ng-Passw0rd#2026",
+    "bureau.certificates.chief=33110000001"})
 @ActiveProfiles("postgres")
 @Tag("own-jvm")
 class ProductionProfileTest {
@@ -40,6 +42,7 @@ class ProductionProfileTest {
   @Autowired IdentityService identityService;
   @Autowired ApplicationContext context;
   @Autowired TestRestTemplate rest;
+  @Autowired CertifiedOfficers certifiedOfficers;
 
   @Test
   @DisplayName("生产配置：无演示用户，管理员来自环境变量 / no demo users, admin from the environment")
@@ -48,6 +51,7 @@ class ProductionProfileTest {
     assertThat(identityService.createUserQuery().userId("officer1").count()).isZero();
     assertThat(identityService.createUserQuery().userId("chief").memberOfGroup("camunda-admin").count()).isEqualTo(1);
     assertThat(identityService.createGroupQuery().groupId("enforcement-officer").count()).isEqualTo(1);
+    assertThat(certifiedOfficers.certificateNumber("chief")).contains("33110000001");
     assertThat(rest.withBasicAuth("chief", "Str0ng-Passw0rd#2026").getForEntity("/engine-rest/user", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
   }
