@@ -1,0 +1,38 @@
+package cn.gov.enforcement.review;
+
+import cn.gov.enforcement.calendar.BeijingTime;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RegisterReview: the review period starts when the legal unit receives the file (LR-06).
+ * The period length comes from configuration because LR-06 calls it configurable; the task's
+ * due date reads {@code reviewStart} and {@code reviewWorkingDays}.
+ */
+@Component("reviewRegistration")
+public class ReviewRegistration implements JavaDelegate {
+
+  private final int reviewWorkingDays;
+
+  public ReviewRegistration(@Value("${review.period.working-days:7}") int reviewWorkingDays) {
+    this.reviewWorkingDays = reviewWorkingDays;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    // the engine clock, so tests that move time get the day they expect
+    LocalDate today = BeijingTime.dayOf(ClockUtil.getCurrentTime());
+    if (execution.getVariable("reviewStart") == null) {
+      execution.setVariable("reviewStart", today.toString());
+    }
+    Object investigators = execution.getVariable("investigators");
+    execution.setVariable("investigators", investigators == null ? "" : investigators.toString());
+    execution.setVariable("reviewWorkingDays", reviewWorkingDays);
+    execution.setVariable("reviewExtended", false);
+    execution.setVariable("extensionRequested", false);
+  }
+}

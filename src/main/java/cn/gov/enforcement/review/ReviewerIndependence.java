@@ -1,0 +1,47 @@
+package cn.gov.enforcement.review;
+
+import cn.gov.enforcement.identity.BureauGroup;
+import cn.gov.enforcement.identity.StaffMembership;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_ReviewLegality, events assignment and complete (LR-05, AUX-01): the reviewer belongs to
+ * the legal unit and is none of the case's investigators. Checked on the server because a
+ * candidate group alone cannot exclude one particular person: an officer of the legal unit may
+ * have investigated the case. A refused claim or completion changes nothing (the command rolls
+ * back). On completion the doer becomes the assignee, so the history names the reviewer.
+ */
+@Component("reviewerIndependence")
+public class ReviewerIndependence implements TaskListener {
+
+  private final StaffMembership staff;
+
+  public ReviewerIndependence(StaffMembership staff) {
+    this.staff = staff;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String reviewer = EVENTNAME_ASSIGNMENT.equals(task.getEventName())
+        ? task.getAssignee()
+        : staff.doer(task).orElseThrow(() -> new BadUserRequestException(
+            "法制审核须由具名的审核人员完成 / the legal review must be completed by a named reviewer"));
+    if (reviewer == null) {
+      return; // unclaimed again
+    }
+    if (!staff.isMember(reviewer, BureauGroup.LEGAL_AFFAIRS)) {
+      throw new BadUserRequestException("审核人员须为法制机构人员: " + reviewer
+          + " / the reviewer must belong to legal-affairs");
+    }
+    if (Investigators.of(task.getVariable("investigators")).contains(reviewer)) {
+      throw new BadUserRequestException("审核人员不得为本案调查人员: " + reviewer
+          + " / the reviewer must not be one of the investigators");
+    }
+    if (EVENTNAME_COMPLETE.equals(task.getEventName()) && !reviewer.equals(task.getAssignee())) {
+      task.setAssignee(reviewer);
+    }
+  }
+}

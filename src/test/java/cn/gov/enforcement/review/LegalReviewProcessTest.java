@@ -1,0 +1,196 @@
+package cn.gov.enforcement.review;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * legal-review (法制审核), one test per path. The clock starts on Monday 2026-11-02, a week
+ * without holidays, so 7 working days end on Wednesday 2026-11-11 and 10 on Monday 2026-11-16.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LegalReviewProcessTest {
+
+  private static final Instant MONDAY = Instant.parse("2026-11-02T01:00:00Z");
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired TestRestTemplate rest;
+
+  @BeforeEach
+  void setUp() {
+    init(processEngine);
+    ClockUtil.setCurrentTime(Date.from(MONDAY));
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+  }
+
+  private ProcessInstance start() {
+    return runtimeService.startProcessInstanceByKey("legal-review", "LR-" + System.nanoTime(), Map.of(
+        "subject", "对某公司违法建设作出拆除决定",
+        "investigators", "officer1,officer2",
+        "reviewMaterials", "案卷一册"));
+  }
+
+  /** A complete review: a finding for every LR-03 point, the outcome and the opinion. */
+  static Map<String, Object> review(String outcome) {
+    Map<String, Object> variables = new HashMap<>();
+    LegalReviewRecord.POINTS.forEach(point -> variables.put(point, "CONFORMS"));
+    variables.put(LegalReviewRecord.CRIME_REFERRAL, "NO_REFERRAL");
+    variables.put("reviewOutcome", outcome);
+    variables.put("reviewOpinion", "事实清楚，证据充分，程序合法。");
+    variables.put("extensionRequested", false);
+    return variables;
+  }
+
+  private Task claimedReview(ProcessInstance pi) {
+    Task review = task("Task_ReviewLegality", pi);
+    taskService.claim(review.getId(), "legal1");
+    return review;
+  }
+
+  @Test
+  @DisplayName("LR-01 LR-03 LR-04 LR-05 LR-06 通过：逐项审核、7 个工作日期限、审核人员留痕 / pass: every point found, 7 working days, reviewer recorded")
+  void pass() {
+    ProcessInstance pi = start();
+    assertThat(pi).isWaitingAt("Task_ReviewLegality");
+    assertThat(task(pi)).hasCandidateGroup("legal-affairs")
+        .hasDueDate(Date.from(Instant.parse("2026-11-11T16:00:00Z")));
+
+    complete(claimedReview(pi), review("PASS"));
+
+    assertThat(pi).isEnded().hasPassed("Event_ReviewPassed")
+        .variables().containsEntry("reviewOutcome", "PASS").containsEntry("legalReviewer", "legal1")
+        .containsEntry("findingEvidence", "CONFORMS");
+    org.assertj.core.api.Assertions.assertThat(historyService.createHistoricTaskInstanceQuery()
+        .processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewLegality").singleResult().getAssignee())
+        .isEqualTo("legal1");
+  }
+
+  @Test
+  @DisplayName("LR-03 缺少任一审核要点的结论则不能完成 / a review without a finding for every point is refused")
+  void incompleteReviewRefused() {
+    ProcessInstance pi = start();
+    Task review = claimedReview(pi);
+    Map<String, Object> incomplete = review("PASS");
+    incomplete.remove("findingDiscretion");
+    assertThatThrownBy(() -> taskService.complete(review.getId(), incomplete))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("findingDiscretion");
+    assertThat(pi).isWaitingAt("Task_ReviewLegality");
+  }
+
+  @Test
+  @DisplayName("LR-05 审核人员不得为调查人员，且须为法制机构人员 / an investigator or a non-legal user cannot review")
+  void investigatorCannotReview() {
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("legal-review", "LR-" + System.nanoTime(),
+        Map.of("subject", "法制员参与调查的案件", "investigators", "legal1, officer1", "reviewMaterials", "案卷"));
+    Task review = task(pi);
+    assertThatThrownBy(() -> taskService.claim(review.getId(), "legal1"))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("调查人员");
+    assertThatThrownBy(() -> taskService.claim(review.getId(), "officer2"))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("法制机构");
+    // nobody named: the record must name the reviewer
+    assertThatThrownBy(() -> taskService.complete(review.getId(), review("PASS")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class);
+    assertThat(task(pi)).isNotAssigned();
+  }
+
+  @Test
+  @DisplayName("LR-06 延期一次 3 个工作日须说明理由，不得再次延期 / one extension by 3 working days with a reason, not twice")
+  void extendedOnce() {
+    ProcessInstance pi = start();
+    Task first = claimedReview(pi);
+    assertThatThrownBy(() -> taskService.complete(first.getId(), Map.of("extensionRequested", true)))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("extensionReason");
+
+    complete(first, withVariables("extensionRequested", true, "extensionReason", "需调取补充卷宗"));
+
+    assertThat(pi).hasPassed("Task_ExtendReviewPeriod").isWaitingAt("Task_ReviewLegality");
+    assertThat(task(pi)).hasDueDate(Date.from(Instant.parse("2026-11-16T16:00:00Z")));
+    Task second = claimedReview(pi);
+    assertThatThrownBy(() -> taskService.complete(second.getId(),
+        Map.of("extensionRequested", true, "extensionReason", "再次延期")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("一次");
+
+    complete(second, review("PASS"));
+    assertThat(pi).isEnded().hasPassed("Event_ReviewPassed").variables().containsEntry("reviewExtended", true);
+  }
+
+  @Test
+  @DisplayName("LR-04 退回补充调查 / returned for supplementary investigation")
+  void supplement() {
+    ProcessInstance pi = start();
+    complete(claimedReview(pi), review("SUPPLEMENT"));
+    assertThat(pi).isEnded().hasPassed("Event_ReturnedForSupplement");
+  }
+
+  @Test
+  @DisplayName("LR-04 提出修改意见 / changes proposed")
+  void amend() {
+    ProcessInstance pi = start();
+    complete(claimedReview(pi), review("AMEND"));
+    assertThat(pi).isEnded().hasPassed("Event_ChangesProposed");
+  }
+
+  @Test
+  @DisplayName("LR-01 LR-04 审核不通过 / review failed")
+  void fail() {
+    ProcessInstance pi = start();
+    Map<String, Object> failed = review("FAIL");
+    failed.put("findingLegalBasis", "DEFECT");
+    complete(claimedReview(pi), failed);
+    assertThat(pi).isEnded().hasPassed("Event_ReviewFailed");
+  }
+
+  @Test
+  @DisplayName("LR-05 AUX-01 通过 REST 提交表单：辅助人员 403，法制员完成并留名 / REST submit-form: aux1 403, legal1 completes and is named")
+  void restSubmitForm() {
+    ProcessInstance pi = start();
+    String taskId = task(pi).getId();
+    Map<String, Object> body = Map.of("variables", restVariables(review("PASS")));
+
+    ResponseEntity<String> auxiliary = rest.withBasicAuth("aux1", "demo")
+        .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(auxiliary.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(pi).isWaitingAt("Task_ReviewLegality");
+
+    ResponseEntity<String> legal = rest.withBasicAuth("legal1", "demo")
+        .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(legal.getStatusCode().is2xxSuccessful()).as(legal.getBody()).isTrue();
+    assertThat(pi).isEnded().hasPassed("Event_ReviewPassed").variables().containsEntry("legalReviewer", "legal1");
+  }
+
+  static Map<String, Object> restVariables(Map<String, Object> variables) {
+    Map<String, Object> json = new HashMap<>();
+    variables.forEach((key, value) -> json.put(key, Map.of("value", value)));
+    return json;
+  }
+
+}
