@@ -1,0 +1,40 @@
+package cn.gov.enforcement.casework;
+
+import cn.gov.enforcement.calendar.BeijingTime;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * 立案登记 (CASE-01, CASE-05): records the filing day, from which the 90-day decision period and
+ * its 75-day warning run, and gives the variables later gateways read a defined value, so that
+ * a path not taken (no hearing, no legal review) never fails on a missing variable.
+ */
+@Component("caseOpening")
+public class CaseOpening implements JavaDelegate {
+
+  private static final Map<String, Object> DEFAULTS = Map.of(
+      "decisionApproved", false,
+      "reviewOutcome", "NONE",
+      "hearingRequested", false,
+      "complexCase", false,
+      "uploadedRecordings", "",
+      "serviceMethod", "DIRECT",
+      "complianceDays", 15,
+      "reminderDays", 10);
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object filingDate = execution.getVariable("filingDate");
+    String filedOn = filingDate == null || filingDate.toString().isBlank()
+        ? BeijingTime.dayOf(ClockUtil.getCurrentTime()).toString() : filingDate.toString();
+    execution.setVariable("filedOn", filedOn);
+    DEFAULTS.forEach((name, value) -> {
+      if (execution.getVariable(name) == null) {
+        execution.setVariable(name, value);
+      }
+    });
+  }
+}

@@ -1,0 +1,45 @@
+package cn.gov.enforcement.casework;
+
+import cn.gov.enforcement.calendar.Periods;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * 安排听证, on complete (CASE-03, APL 64): the hearing officer is not one of the investigators, and
+ * the hearing day leaves room to notify the party at least 7 days ahead (PER-03: the latest notice
+ * day is the hearing day − 7, moved back to a working day; it must not lie in the past).
+ */
+@Component("hearingScheduleCheck")
+public class HearingScheduleCheck implements TaskListener {
+
+  static final int NOTICE_DAYS = 7;
+
+  private final Periods periods;
+
+  public HearingScheduleCheck(Periods periods) {
+    this.periods = periods;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object officer = task.getVariable("hearingOfficer");
+    if (officer == null || officer.toString().isBlank()) {
+      throw new CaseRuleViolation("须指定听证主持人（hearingOfficer）", "a hearing officer is required");
+    }
+    if (UserIds.of(task.getVariable("investigators")).contains(officer.toString().trim())) {
+      throw new CaseRuleViolation("听证主持人不得为本案调查人员：" + officer, "the hearing officer must not be an investigator (CASE-03)");
+    }
+    Object hearingDate = task.getVariable("hearingDate");
+    if (hearingDate == null || hearingDate.toString().isBlank()) {
+      throw new CaseRuleViolation("须填写听证日期（hearingDate）", "hearingDate is required");
+    }
+    Date latestNotice = periods.latestBefore(hearingDate, NOTICE_DAYS);
+    if (latestNotice.before(ClockUtil.getCurrentTime())) {
+      throw new CaseRuleViolation("听证日期过近：须在听证七日前通知当事人",
+          "the hearing must be notified at least 7 days ahead (CASE-03, PER-03)");
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package cn.gov.enforcement.delivery;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** document-service (文书送达): one test per path, the engine clock moved for the public-notice timer. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DocumentServiceProcessTest {
+
+  static final String KEY = "document-service";
+
+  @Autowired private ProcessEngine processEngine;
+  @Autowired private TestRestTemplate rest;
+
+  @BeforeEach
+  void setUp() {
+    init(processEngine);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T02:00:00Z")));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private ProcessInstance start(String method, Object... more) {
+    Map<String, Object> variables = new HashMap<>(Map.of(
+        "caseNumber", "云建罚〔2026〕" + UUID.randomUUID().toString().substring(0, 6),
+        "documentTitle", "行政处罚决定书",
+        "recipientName", "某某建材有限公司",
+        "recipientAddress", "云和县某路 1 号",
+        "method", method));
+    for (int i = 0; i < more.length; i += 2) {
+      variables.put((String) more[i], more[i + 1]);
+    }
+    return runtimeService().startProcessInstanceByKey(KEY, "svc-" + UUID.randomUUID(), variables);
+  }
+
+  @Test
+  @DisplayName("SVC-01 SVC-06 direct service: the recipient signs and dates the receipt; that date goes back as serviceDate")
+  void directServiceSigned() {
+    ProcessInstance pi = start("DIRECT");
+    assertThat(pi).isWaitingAt("Task_ServeDirectly");
+    assertThat(task(pi)).hasCandidateGroup("enforcement-officer");
+    complete(task(pi), withVariables("served", true, "receiptSignedBy", "张三", "signerRelation", "RECIPIENT",
+        "serviceDate", "2026-03-02", "servedBy", "officer1"));
+    assertThat(pi).isEnded().hasPassedInOrder("Task_CheckServiceMethod", "Task_ServeDirectly", "Task_RecordServiceDate", "Event_Served")
+        .variables().containsEntry("serviceDate", "2026-03-02").containsEntry("serviceMethodUsed", "DIRECT")
+        .containsEntry("attemptedMethods", "DIRECT");
+  }
+
+  @Test
+  @DisplayName("SVC-02 REC-02 refused direct service becomes lodged service: reason, witness and the photo/video recording recording-requirement demands (PHOTO_OR_AV)")
+  void refusedThenLodged() {
+    ProcessInstance pi = start("DIRECT", "uploadedRecordings", "rec-1,rec-2");
+    complete(task(pi), withVariables("served", false, "recipientRefused", true, "servedBy", "officer1"));
+    assertThat(pi).hasPassed("Task_DecideLodgedRecording").isWaitingAt("Task_ServeLodged")
+        .variables().containsEntry("recordingRequirement", "PHOTO_OR_AV").containsEntry("notifyParty", false);
+    org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(pi.getId(), "recordingOptions").toString())
+        .contains("rec-1").contains("rec-2");
+    complete(task(pi), withVariables("refusalReason", "拒不签收", "refusalDate", "2026-03-02", "witnessName", "李四",
+        "witnessUnit", "社区居委会", "servedBy", "officer1", "served", true, "serviceDate", "2026-03-02",
+        "lodgedRecordingIds", "rec-1"));
+    assertThat(pi).isEnded().variables().containsEntry("serviceMethodUsed", "LODGED").containsEntry("serviceDate", "2026-03-02");
+  }
+
+  @Test
+  @DisplayName("SVC-02 lodged service that could not be carried out leads to another method; SVC-03 mail served on the return card's date")
+  void lodgedFailedThenMail() {
+    ProcessInstance pi = start("LODGED");
+    assertThat(pi).isWaitingAt("Task_ServeLodged");
+    complete(task(pi), withVariables("refusalReason", "住所无人", "refusalDate", "2026-03-02", "witnessName", "李四",
+        "witnessUnit", "物业", "servedBy", "officer1", "served", false));
+    assertThat(pi).isWaitingAt("Task_ChooseNextMethod");
+    complete(task(pi), withVariables("failureRecord", "住所无人，无法留置", "method", "MAIL"));
+    assertThat(pi).isWaitingAt("Task_PostDocument");
+    complete(task(pi), withVariables("mailCarrier", "EMS", "trackingNumber", "EA123456789CN", "postedOn", "2026-03-03"));
+    assertThat(pi).isWaitingAt("Task_RecordReturnCard");
+    complete(task(pi), withVariables("returnedByPost", false, "serviceDate", "2026-03-05", "returnCardSignedBy", "王五"));
+    assertThat(pi).isEnded().variables().containsEntry("serviceDate", "2026-03-05")
+        .containsEntry("serviceMethodUsed", "MAIL").containsEntry("attemptedMethods", "LODGED,MAIL");
+  }
+
+  @Test
+  @DisplayName("SVC-03 SVC-04 returned mail is recorded and service continues by entrusted service with its reason")
+  void mailReturnedThenEntrusted() {
+    ProcessInstance pi = start("MAIL");
+    complete(task(pi), withVariables("mailCarrier", "REGISTERED", "trackingNumber", "RR1", "postedOn", "2026-03-02"));
+    complete(task(pi), withVariables("returnedByPost", true, "returnReason", "查无此人"));
+    assertThat(pi).hasPassed("Gateway_MailOutcome").isWaitingAt("Task_ChooseNextMethod");
+    complete(task(pi), withVariables("failureRecord", "邮件退回", "method", "ENTRUSTED"));
+    assertThat(pi).isWaitingAt("Task_ServeEntrusted");
+    complete(task(pi), withVariables("entrustType", "ENTRUSTED", "entrustReason", "受送达人在外地", "entrustedTo", "某县住建局",
+        "served", true, "receiptSignedBy", "赵六", "serviceDate", "2026-03-09", "servedBy", "officer2"));
+    assertThat(pi).isEnded().variables().containsEntry("serviceDate", "2026-03-09").containsEntry("serviceMethodUsed", "ENTRUSTED");
+  }
+
+  @Test
+  @DisplayName("SVC-04 SVC-05 after entrusted and direct service failed: public notice with carrier and recording, deemed served by the timer 30 days after publication")
+  void failedAttemptsThenPublicNotice() {
+    ProcessInstance pi = start("ENTRUSTED");
+    complete(task(pi), withVariables("entrustType", "FORWARDED", "entrustReason", "部队", "entrustedTo", "某部", "served", false,
+        "servedBy", "officer1"));
+    assertThat(pi).hasPassed("Gateway_EntrustedOutcome").isWaitingAt("Task_ChooseNextMethod");
+    complete(task(pi), withVariables("failureRecord", "转交未果", "method", "DIRECT"));
+    complete(task(pi), withVariables("served", false, "recipientRefused", false, "notServedReason", "下落不明", "servedBy", "officer1"));
+    assertThat(pi).hasPassed("Gateway_DirectOutcome").isWaitingAt("Task_ChooseNextMethod");
+    complete(task(pi), withVariables("failureRecord", "下落不明", "method", "PUBLIC_NOTICE"));
+    assertThat(pi).hasPassed("Task_DecideNoticeRecording").isWaitingAt("Task_PublishNotice")
+        .variables().containsEntry("recordingRequirement", "PHOTO_OR_AV").containsEntry("publicNoticeDays", 30)
+        .containsEntry("attemptedMethods", "ENTRUSTED,DIRECT,PUBLIC_NOTICE");
+    complete(task(pi), withVariables("noticeReason", "其他方式均无法送达", "noticeCarrier", "WEBSITE",
+        "noticeLocation", "https://www.example.gov.cn", "publishedOn", "2026-03-02", "noticeArchiveRef", "GG-1"));
+    assertThat(pi).isWaitingAt("Event_DeemedServed");
+    // 30 days from 3 March: 1 April (a Wednesday), the timer fires at its 24:00 Beijing time
+    org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2026-04-01T16:00:00Z")));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-01T16:00:01Z")));
+    execute(job());
+    assertThat(pi).isEnded().hasPassed("Event_DeemedServed")
+        .variables().containsEntry("serviceDate", "2026-04-01").containsEntry("serviceMethodUsed", "PUBLIC_NOTICE");
+  }
+
+  @Test
+  @DisplayName("SVC-05 public notice as the first method is refused without recorded failed attempts, accepted with them")
+  void publicNoticeNeedsFailedAttempts() {
+    assertThatThrownBy(() -> start("PUBLIC_NOTICE")).isInstanceOf(NotValidException.class).hasMessageContaining("公告送达");
+    assertThatThrownBy(() -> start("FAX")).isInstanceOf(NotValidException.class);
+    ProcessInstance pi = start("PUBLIC_NOTICE", "priorFailedAttempts", "2026-02 直接送达、邮寄送达均未能送达（邮件退回）");
+    assertThat(pi).isWaitingAt("Task_PublishNotice");
+  }
+
+  @Test
+  @DisplayName("SVC-01 AUX-01 roles through REST: auxiliary staff may not complete a service (403), a certified officer may")
+  void rolesThroughRest() {
+    ProcessInstance pi = start("DIRECT");
+    String taskId = task(pi).getId();
+    Map<String, Object> body = Map.of("variables", Map.of(
+        "served", Map.of("value", true), "receiptSignedBy", Map.of("value", "张三"), "signerRelation", Map.of("value", "RECIPIENT"),
+        "serviceDate", Map.of("value", "2026-03-02"), "servedBy", Map.of("value", "officer1")));
+    ResponseEntity<String> aux = rest.withBasicAuth("aux1", "demo")
+        .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(aux.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> officer = rest.withBasicAuth("officer1", "demo")
+        .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(officer.getStatusCode().is2xxSuccessful()).as(officer.getBody()).isTrue();
+    assertThat(pi).isEnded().variables().containsEntry("serviceDate", "2026-03-02");
+  }
+}
