@@ -212,6 +212,17 @@ class MajorDecisionProcessTest {
     assertThat(pi).isWaitingAt(taskKey);
   }
 
+  /** The materials go out through document-service (直接送达), the service date comes back. */
+  void confirmAndServe(ProcessInstance pi, String servedOn) {
+    completeAs(pi, "Task_ConfirmParticipants", "head1", vars("confirmedParticipants", 20L,
+        "participantList", "张三等 20 人及其地址", "materialsServiceMethod", "DIRECT"));
+    assertThat(pi).isWaitingAt("Task_ServeHearingMaterials");
+    ProcessInstance service = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    assertThat(service).hasProcessDefinitionKey("document-service").isWaitingAt("Task_ServeDirectly");
+    complete(task(service), withVariables("served", true, "receiptSignedBy", "张三", "signerRelation", "RECIPIENT",
+        "serviceDate", servedOn, "servedBy", "officer1"));
+  }
+
   Date due(Task task) {
     return taskService.createTaskQuery().taskId(task.getId()).singleResult().getDueDate();
   }
@@ -357,11 +368,11 @@ class MajorDecisionProcessTest {
         .isEqualTo(Date.from(Instant.parse("2026-10-14T16:00:00Z")));
     completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticePublishedOn", "2026-10-13", "noticeChannel", "网站"));
 
-    Task materials = open(pi, "Task_ServeHearingMaterials");
-    org.assertj.core.api.Assertions.assertThat(due(materials)).isEqualTo(periods.latestBefore("2026-10-29", 10))
+    Task confirm = open(pi, "Task_ConfirmParticipants");
+    org.assertj.core.api.Assertions.assertThat(due(confirm)).isEqualTo(periods.latestBefore("2026-10-29", 10))
         .isEqualTo(Date.from(Instant.parse("2026-10-19T16:00:00Z")));
-    completeAs(pi, "Task_ServeHearingMaterials", "officer1", vars("confirmedParticipants", 20L,
-        "materialsServedOn", "2026-10-14", "materialsServiceMethod", "直接送达"));
+    confirmAndServe(pi, "2026-10-14");
+    assertThat(pi).isWaitingAt("Task_HoldHearing").variables().containsEntry("materialsServedOn", "2026-10-14");
 
     completeAs(pi, "Task_HoldHearing", "officer1", vars("attendedCount", 20L, "hearingRecord", "笔录",
         "hearingOpinionsHandling", "已吸收"));
@@ -383,15 +394,14 @@ class MajorDecisionProcessTest {
     // the notice is published after its last day (2026-10-14)
     at("2026-10-15T02:00:00Z");
     completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticePublishedOn", "2026-10-15", "noticeChannel", "网站"));
-    assertThat(pi).isWaitingAt("Task_RescheduleHearing").hasNotPassed("Task_ServeHearingMaterials");
+    assertThat(pi).isWaitingAt("Task_RescheduleHearing").hasNotPassed("Task_ConfirmParticipants");
     refused(pi, "Task_RescheduleHearing", "head1", vars("hearingDate", "2026-10-29", "rescheduleReason", "公告逾期"), "15");
     completeAs(pi, "Task_RescheduleHearing", "head1", vars("hearingDate", "2026-11-20", "rescheduleReason", "公告逾期"));
 
     completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticePublishedOn", "2026-10-15", "noticeChannel", "网站"));
     // the materials are served after their last day (2026-11-10)
     at("2026-11-11T02:00:00Z");
-    completeAs(pi, "Task_ServeHearingMaterials", "officer1", vars("confirmedParticipants", 20L,
-        "materialsServedOn", "2026-11-11", "materialsServiceMethod", "直接送达"));
+    confirmAndServe(pi, "2026-11-11");
     assertThat(pi).isWaitingAt("Task_RescheduleHearing").hasNotPassed("Task_HoldHearing");
     completeAs(pi, "Task_RescheduleHearing", "head1", vars("hearingDate", "2026-12-10", "rescheduleReason", "材料逾期"));
     assertThat(pi).isWaitingAt("Task_PublishHearingNotice");
