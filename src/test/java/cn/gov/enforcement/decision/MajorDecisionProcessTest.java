@@ -38,6 +38,10 @@ import org.springframework.http.ResponseEntity;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MajorDecisionProcessTest {
 
+  /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("major-decision", 0.9);
+
   static final String KEY = "major-decision";
 
   @Autowired ProcessEngine processEngine;
