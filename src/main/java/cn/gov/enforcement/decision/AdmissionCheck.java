@@ -14,11 +14,11 @@ public class AdmissionCheck implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Object admitted = task.getVariable("admitted");
-    Checks.require(admitted instanceof Boolean, "须决定是否立项", "admitted (true/false) is required");
+    Checks.require("DEC-02", "admitted", admitted instanceof Boolean, "须决定是否立项", "admitted (true/false) is required");
     if ((Boolean) admitted) {
-      Checks.require(!Checks.blank(task.getVariable("leadUnit")), "立项须指定承办单位", "an admitted proposal needs leadUnit");
+      Checks.require("DEC-02", "leadUnit", !Checks.blank(task.getVariable("leadUnit")), "立项须指定承办单位", "an admitted proposal needs leadUnit");
     } else {
-      Checks.require(!Checks.blank(task.getVariable("rejectionReason")), "不予立项须说明理由",
+      Checks.require("DEC-02", "rejectionReason", !Checks.blank(task.getVariable("rejectionReason")), "不予立项须说明理由",
           "a refused proposal needs rejectionReason");
     }
   }

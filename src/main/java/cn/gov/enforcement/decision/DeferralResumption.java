@@ -13,7 +13,7 @@ public class DeferralResumption implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Checks.require(Checks.isTrue(task, "resumed"), "完成本任务即重新提交审议，须勾选“重新提交”",
+    Checks.require("DEC-13", "resumed", Checks.isTrue(task, "resumed"), "完成本任务即重新提交审议，须勾选“重新提交”",
         "completing this task takes the draft up again: resumed must be true");
   }
 }

@@ -23,21 +23,21 @@ public class DeliberationRecord implements TaskListener {
   public void notify(DelegateTask task) {
     String outcome = Checks.text(task, "deliberationOutcome");
     String majority = Checks.text(task, "majorityView");
-    Checks.require(OUTCOMES.contains(outcome), "局长决定无效", "deliberationOutcome must be one of " + OUTCOMES);
-    Checks.require(OUTCOMES.contains(majority), "多数意见无效", "majorityView must be one of " + OUTCOMES);
-    Checks.require(!Checks.blank(task.getVariable("deliberationDate")), "须填写会议日期", "deliberationDate is required");
+    Checks.require("DEC-12", "deliberationOutcome", OUTCOMES.contains(outcome), "局长决定无效", "deliberationOutcome must be one of " + OUTCOMES);
+    Checks.require("DEC-12", "majorityView", OUTCOMES.contains(majority), "多数意见无效", "majorityView must be one of " + OUTCOMES);
+    Checks.require("DEC-12", "deliberationDate", !Checks.blank(task.getVariable("deliberationDate")), "须填写会议日期", "deliberationDate is required");
     for (String speech : SPEAKING_ORDER) {
-      Checks.require(!Checks.blank(task.getVariable(speech)), "须按顺序记录发言（缺少 " + speech + "）",
+      Checks.require("DEC-10", speech, !Checks.blank(task.getVariable(speech)), "须按顺序记录发言（缺少 " + speech + "）",
           "every speech is recorded in order (" + speech + " missing)");
     }
-    Checks.require(!Checks.blank(task.getVariable("dissent")), "须记录不同意见（无则填写“无”）",
+    Checks.require("DEC-12", "dissent", !Checks.blank(task.getVariable("dissent")), "须记录不同意见（无则填写“无”）",
         "dissent is recorded (\"无\" if none)");
     if (!outcome.equals(majority)) {
-      Checks.require(!Checks.blank(task.getVariable("directorReason")), "局长决定与多数意见不一致的，须说明理由",
+      Checks.require("DEC-12", "directorReason", !Checks.blank(task.getVariable("directorReason")), "局长决定与多数意见不一致的，须说明理由",
           "a decision against the majority view needs directorReason");
     }
     if ("APPROVE".equals(outcome)) {
-      Checks.require(task.getVariable("higherApprovalRequired") instanceof Boolean, "须确定是否报上级批准",
+      Checks.require("DEC-14", "higherApprovalRequired", task.getVariable("higherApprovalRequired") instanceof Boolean, "须确定是否报上级批准",
           "higherApprovalRequired (true/false) is required");
       task.setVariable("decisionDate", task.getVariable("deliberationDate"));
     }

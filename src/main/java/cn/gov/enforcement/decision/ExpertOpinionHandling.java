@@ -15,10 +15,10 @@ public class ExpertOpinionHandling implements TaskListener {
   public void notify(DelegateTask task) {
     String expert = Checks.text(task, "expert");
     Object adopted = task.getVariable("expertAdopted");
-    Checks.require(adopted instanceof Boolean, "须决定是否采纳", "expertAdopted (true/false) is required");
-    Checks.require(!Checks.blank(task.getVariable("expertOpinionClass")), "须对意见分类", "expertOpinionClass is required");
+    Checks.require("DEC-04", "expertAdopted", adopted instanceof Boolean, "须决定是否采纳", "expertAdopted (true/false) is required");
+    Checks.require("DEC-04", "expertOpinionClass", !Checks.blank(task.getVariable("expertOpinionClass")), "须对意见分类", "expertOpinionClass is required");
     if (!(Boolean) adopted) {
-      Checks.require(!Checks.blank(task.getVariable("expertNotAdoptedReason")), "不予采纳的专家意见须说明理由",
+      Checks.require("DEC-04", "expertNotAdoptedReason", !Checks.blank(task.getVariable("expertNotAdoptedReason")), "不予采纳的专家意见须说明理由",
           "an expert opinion that is not adopted needs expertNotAdoptedReason");
     }
     task.setVariable("expertAdopted_" + expert, adopted);

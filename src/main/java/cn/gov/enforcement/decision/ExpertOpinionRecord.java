@@ -17,10 +17,10 @@ public class ExpertOpinionRecord implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String expert = Checks.text(task, "expert");
-    Checks.require(expert != null && expert.equals(task.getAssignee()), "论证意见须由指定专家本人签署",
+    Checks.require("DEC-04", "assignee", expert != null && expert.equals(task.getAssignee()), "论证意见须由指定专家本人签署",
         "the opinion must be signed by the expert it was assigned to");
-    Checks.require(!Checks.blank(task.getVariable("expertOpinion")), "须出具书面论证意见", "expertOpinion is required");
-    Checks.require(Checks.isTrue(task, "signed") && !Checks.blank(task.getVariable("signatureName")),
+    Checks.require("DEC-04", "expertOpinion", !Checks.blank(task.getVariable("expertOpinion")), "须出具书面论证意见", "expertOpinion is required");
+    Checks.require("DEC-04", "signed", Checks.isTrue(task, "signed") && !Checks.blank(task.getVariable("signatureName")),
         "书面论证意见须经专家签名", "the written opinion must be signed (signed, signatureName)");
     task.setVariable("expertOpinion_" + expert, task.getVariable("expertOpinion"));
     task.setVariable("expertSignature_" + expert, task.getVariable("signatureName"));

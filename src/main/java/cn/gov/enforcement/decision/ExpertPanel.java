@@ -39,13 +39,13 @@ public class ExpertPanel implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     List<String> experts = members(task.getVariable("experts"));
-    Checks.require(experts.size() >= MINIMUM, "专家论证须有至少 3 名不同的专家",
+    Checks.require("DEC-04", "experts", experts.size() >= MINIMUM, "专家论证须有至少 3 名不同的专家",
         "expert argument needs at least 3 distinct experts");
     for (String expert : experts) {
-      Checks.require(staff.isMember(expert, BureauGroup.EXPERT), "不是登记的专家: " + expert,
+      Checks.require("DEC-04", "experts", staff.isMember(expert, BureauGroup.EXPERT), "不是登记的专家: " + expert,
           "not a registered expert: " + expert);
     }
-    Checks.require(Checks.isTrue(task, "noConflictOfInterest"), "须确认专家与决策事项无利害关系",
+    Checks.require("DEC-04", "noConflictOfInterest", Checks.isTrue(task, "noConflictOfInterest"), "须确认专家与决策事项无利害关系",
         "experts with an interest in the matter are excluded (noConflictOfInterest)");
     task.setVariable("experts", String.join(",", experts));
   }

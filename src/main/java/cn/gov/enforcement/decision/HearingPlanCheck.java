@@ -27,16 +27,16 @@ public class HearingPlanCheck implements TaskListener {
       long total = 0;
       for (String group : GROUPS) {
         long count = Checks.number(task, group);
-        Checks.require(count >= 1, "公民和组织代表、人大代表、政协委员、专家均须有代表（" + group + "）",
+        Checks.require("DEC-08", group, count >= 1, "公民和组织代表、人大代表、政协委员、专家均须有代表（" + group + "）",
             "every participant group must be represented (" + group + ")");
         total += count;
       }
-      Checks.require(total >= MINIMUM_PARTICIPANTS, "听证参加人不得少于 20 人", "a hearing needs at least 20 participants");
+      Checks.require("DEC-08", "citizensCount", total >= MINIMUM_PARTICIPANTS, "听证参加人不得少于 20 人", "a hearing needs at least 20 participants");
       task.setVariable("hearingParticipants", total);
     }
     Object hearingDate = task.getVariable("hearingDate");
-    Checks.require(!Checks.blank(hearingDate), "须确定听证会日期", "hearingDate is required");
-    Checks.require(deadlines.met(hearingDate, 15), "听证日期过近：须能在听证会 15 日前发布公告、10 日前送达材料",
+    Checks.require("DEC-09", "hearingDate", !Checks.blank(hearingDate), "须确定听证会日期", "hearingDate is required");
+    Checks.require("DEC-09", "hearingDate", deadlines.met(hearingDate, 15), "听证日期过近：须能在听证会 15 日前发布公告、10 日前送达材料",
         "the hearing date leaves no time for the notice 15 days and the materials 10 days before it");
   }
 }

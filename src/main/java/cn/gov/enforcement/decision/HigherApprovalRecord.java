@@ -14,9 +14,9 @@ public class HigherApprovalRecord implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Checks.require(task.getVariable("higherApproved") instanceof Boolean, "须登记上级是否批准",
+    Checks.require("DEC-14", "higherApproved", task.getVariable("higherApproved") instanceof Boolean, "须登记上级是否批准",
         "higherApproved (true/false) is required");
-    Checks.require(!Checks.blank(task.getVariable("higherApprovalDate")), "须登记批复日期", "higherApprovalDate is required");
+    Checks.require("DEC-14", "higherApprovalDate", !Checks.blank(task.getVariable("higherApprovalDate")), "须登记批复日期", "higherApprovalDate is required");
     if (Checks.isTrue(task, "higherApproved")) {
       task.setVariable("decisionDate", task.getVariable("higherApprovalDate"));
     }

@@ -21,10 +21,10 @@ public class ProposalRegistration implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Checks.require(!Checks.blank(execution.getVariable("title")), "缺少决策事项名称", "title is required");
-    Checks.require(CATEGORIES.contains(Checks.text(execution, "category")),
+    Checks.require("DEC-01", "title", !Checks.blank(execution.getVariable("title")), "缺少决策事项名称", "title is required");
+    Checks.require("DEC-01", "category", CATEGORIES.contains(Checks.text(execution, "category")),
         "决策事项类别无效", "category must be one of " + CATEGORIES);
-    Checks.require(PROPOSERS.contains(Checks.text(execution, "proposedBy")),
+    Checks.require("DEC-02", "proposedBy", PROPOSERS.contains(Checks.text(execution, "proposedBy")),
         "提出主体无效", "proposedBy must be one of " + PROPOSERS);
     execution.setVariable("registeredAt", ClockUtil.getCurrentTime());
     execution.setVariable("investigators", "");

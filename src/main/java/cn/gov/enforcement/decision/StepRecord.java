@@ -39,9 +39,9 @@ public class StepRecord implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String doer = staff.doer(task).orElse(null);
-    Checks.require(doer != null, "须由具名人员完成此步骤（先认领）",
+    Checks.require("DEC-17", "assignee", doer != null, "须由具名人员完成此步骤（先认领）",
         "a step must be completed by a named person (claim it first)");
-    Checks.require(CLERICAL.contains(task.getTaskDefinitionKey()) || !staff.isMember(doer, BureauGroup.AUXILIARY_STAFF),
+    Checks.require("AUX-01", "assignee", CLERICAL.contains(task.getTaskDefinitionKey()) || !staff.isMember(doer, BureauGroup.AUXILIARY_STAFF),
         "执法辅助人员不得完成决定性步骤", "auxiliary staff may not complete a deciding step");
     if (!doer.equals(task.getAssignee())) {
       task.setAssignee(doer);

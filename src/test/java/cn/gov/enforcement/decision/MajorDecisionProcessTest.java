@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import cn.gov.enforcement.calendar.Periods;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -55,7 +54,6 @@ class MajorDecisionProcessTest {
   @BeforeEach
   void setUp() {
     init(processEngine);
-    HearingRequirementStub.deployIfMissing(repositoryService);
     at("2026-09-10T02:00:00Z");
   }
 
@@ -572,7 +570,7 @@ class MajorDecisionProcessTest {
   }
 
   @Test
-  @DisplayName("AUX-01 DEC-17 REST submit-form：辅助人员不能完成决定性步骤（403），局长完成并在历史中留名 / aux1 403 on a deciding task, director1 completes and is recorded")
+  @DisplayName("AUX-01 DEC-02 DEC-17 REST submit-form：辅助人员不能完成决定性步骤（403），缺少承办单位 400，局长完成并在历史中留名 / aux1 403 on a deciding task, 400 without lead unit, director1 completes and is recorded")
   void rolesOverRest() {
     ProcessInstance pi = start("UNIT");
     String taskId = open(pi, "Task_AdmitProposal").getId();
@@ -582,6 +580,11 @@ class MajorDecisionProcessTest {
     ResponseEntity<String> auxiliary = rest.withBasicAuth("aux1", "demo")
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(auxiliary.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> noUnit = rest.withBasicAuth("director1", "demo").postForEntity(
+        "/engine-rest/task/{id}/submit-form", Map.of("variables", Map.of("admitted", Map.of("value", true))),
+        String.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(noUnit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat(noUnit.getBody()).contains("leadUnit").contains("DEC-02");
     ResponseEntity<String> director = rest.withBasicAuth("director1", "demo")
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(director.getStatusCode().is2xxSuccessful()).as(director.getBody()).isTrue();
@@ -597,52 +600,5 @@ class MajorDecisionProcessTest {
     taskService.setAssignee(research.getId(), "aux1");
     assertThatThrownBy(() -> taskService.complete(research.getId(), research(false, false)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("辅助人员");
-  }
-
-  /** Until the rules branch's table is merged, a copy of the contract's table (same key, same outputs). */
-  static final class HearingRequirementStub {
-    static void deployIfMissing(RepositoryService repositoryService) {
-      if (repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("hearing-requirement").count() > 0) {
-        return;
-      }
-      repositoryService.createDeployment().name("hearing-requirement-test-stub")
-          .addInputStream("hearing-requirement.dmn", new java.io.ByteArrayInputStream(DMN.getBytes(StandardCharsets.UTF_8)))
-          .deploy();
-    }
-
-    private static String rule(int index, String ground) {
-      StringBuilder rule = new StringBuilder("<rule id=\"R" + index + "\">");
-      for (int i = 0; i < 6; i++) {
-        rule.append("<inputEntry id=\"R").append(index).append("I").append(i).append("\"><text>")
-            .append(i == index ? "true" : "-").append("</text></inputEntry>");
-      }
-      boolean any = index < 6;
-      return rule.append("<outputEntry id=\"R").append(index).append("O1\"><text>").append(any).append("</text></outputEntry>")
-          .append("<outputEntry id=\"R").append(index).append("O2\"><text>\"").append(ground).append("\"</text></outputEntry></rule>")
-          .toString();
-    }
-
-    private static final String[] INPUTS = {"franchiseGrantOrWithdrawal", "majorLicenceOrPenaltyHearing",
-        "publicFeeOrPrice", "normativeDocumentPublicInterest", "majorPublicDisagreement", "requiredByLaw"};
-    private static final String[] GROUNDS = {"FRANCHISE", "LICENCE_OR_PENALTY", "FEE_OR_PRICE", "NORMATIVE_DOCUMENT",
-        "PUBLIC_DISAGREEMENT", "LAW", "NONE"};
-    static final String DMN;
-
-    static {
-      StringBuilder dmn = new StringBuilder("<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" "
-          + "xmlns:camunda=\"http://camunda.org/schema/1.0/dmn\" id=\"StubDefinitions\" name=\"stub\" namespace=\"stub\">"
-          + "<decision id=\"hearing-requirement\" name=\"听证（测试替身）\" camunda:historyTimeToLive=\"1\">"
-          + "<decisionTable id=\"StubTable\" hitPolicy=\"FIRST\">");
-      for (String input : INPUTS) {
-        dmn.append("<input id=\"In_").append(input).append("\"><inputExpression id=\"Ex_").append(input)
-            .append("\" typeRef=\"boolean\"><text>").append(input).append("</text></inputExpression></input>");
-      }
-      dmn.append("<output id=\"Out1\" name=\"hearingRequired\" typeRef=\"boolean\"/>")
-          .append("<output id=\"Out2\" name=\"hearingGround\" typeRef=\"string\"/>");
-      for (int i = 0; i < GROUNDS.length; i++) {
-        dmn.append(rule(i, GROUNDS[i]));
-      }
-      DMN = dmn.append("</decisionTable></decision></definitions>").toString();
-    }
   }
 }
