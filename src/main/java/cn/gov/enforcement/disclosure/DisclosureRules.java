@@ -1,5 +1,8 @@
 package cn.gov.enforcement.disclosure;
 
+import cn.gov.enforcement.calendar.BeijingTime;
+import java.time.LocalDate;
+import java.util.Date;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +23,17 @@ public class DisclosureRules {
       @Value("${disclosure-rules.other-months:60}") int otherMonths) {
     this.naturalPersonMonths = naturalPersonMonths;
     this.otherMonths = otherMonths;
+  }
+
+  /**
+   * When the withdrawal falls due: 24:00 Beijing time of the day {@link #publicationMonths} months
+   * after publication. Deliberately not extended past rest days (PER-02 protects a party's
+   * periods; this is the bureau's own housekeeping), which also keeps the date computable years
+   * ahead, where the holiday calendar has no data yet (PER-05).
+   */
+  public Date withdrawalDue(Object publishedOn, Object partyType) {
+    LocalDate day = LocalDate.parse(String.valueOf(publishedOn).trim().substring(0, 10));
+    return Date.from(BeijingTime.endOfDay(day.plusMonths(publicationMonths(partyType))).toInstant());
   }
 
   /** Months a result stays published for a party of this type. */

@@ -86,7 +86,7 @@ class DocumentServiceProcessTest {
         .contains("rec-1").contains("rec-2");
     complete(task(pi), withVariables("refusalReason", "拒不签收", "refusalDate", "2026-03-02", "witnessName", "李四",
         "witnessUnit", "社区居委会", "servedBy", "officer1", "served", true, "serviceDate", "2026-03-02",
-        "lodgedRecordingIds", "rec-1"));
+        "lodgedRecordingIds", java.util.List.of("rec-1")));
     assertThat(pi).isEnded().variables().containsEntry("serviceMethodUsed", "LODGED").containsEntry("serviceDate", "2026-03-02");
   }
 
@@ -149,8 +149,8 @@ class DocumentServiceProcessTest {
   @Test
   @DisplayName("SVC-05 public notice as the first method is refused without recorded failed attempts, accepted with them")
   void publicNoticeNeedsFailedAttempts() {
-    assertThatThrownBy(() -> start("PUBLIC_NOTICE")).isInstanceOf(NotValidException.class).hasMessageContaining("公告送达");
-    assertThatThrownBy(() -> start("FAX")).isInstanceOf(NotValidException.class);
+    assertThatThrownBy(() -> start("PUBLIC_NOTICE")).isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("公告送达");
+    assertThatThrownBy(() -> start("FAX")).isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("method");
     ProcessInstance pi = start("PUBLIC_NOTICE", "priorFailedAttempts", "2026-02 直接送达、邮寄送达均未能送达（邮件退回）");
     assertThat(pi).isWaitingAt("Task_PublishNotice");
   }

@@ -15,17 +15,19 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the pick lists of officers ({@code officerOptions}: certified officers, labelled with their
+ * ({@code officerPickLists}: not named like the variable it fills, which would shadow the bean in
+ * expressions.) Fills the pick lists of officers ({@code officerOptions}: every certified user, so a section head
+ * or a legal officer can chair a hearing, labelled with their
  * certificate number, REC-05/REC-07) and assistants ({@code assistantOptions}: auxiliary staff,
  * AUX-02), so a form never takes a typed user id.
  */
-@Component("officerOptions")
-public class OfficerOptions implements TaskListener {
+@Component("officerPickLists")
+public class OfficerPickLists implements TaskListener {
 
   private final IdentityService identityService;
   private final CertifiedOfficers certifiedOfficers;
 
-  public OfficerOptions(IdentityService identityService, CertifiedOfficers certifiedOfficers) {
+  public OfficerPickLists(IdentityService identityService, CertifiedOfficers certifiedOfficers) {
     this.identityService = identityService;
     this.certifiedOfficers = certifiedOfficers;
   }
@@ -33,7 +35,7 @@ public class OfficerOptions implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     List<Map<String, String>> officers = new ArrayList<>();
-    for (User user : identityService.createUserQuery().memberOfGroup(BureauGroup.ENFORCEMENT_OFFICER.id()).orderByUserId().asc().list()) {
+    for (User user : identityService.createUserQuery().orderByUserId().asc().list()) {
       certifiedOfficers.certificateNumber(user.getId()).filter(n -> certifiedOfficers.isCertified(user.getId()))
           .ifPresent(number -> officers.add(option(user, "执法证 " + number)));
     }

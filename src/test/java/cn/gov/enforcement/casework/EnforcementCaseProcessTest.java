@@ -1,0 +1,444 @@
+package cn.gov.enforcement.casework;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import cn.gov.enforcement.calendar.Periods;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * enforcement-case (行政执法案件): one test per path through intake, filing, investigation,
+ * hearing, decision, service, execution, closure and disclosure; timers fired with the engine
+ * clock. Filed on Mon 2 March 2026.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EnforcementCaseProcessTest {
+
+  static final String NOTICE = "为保护您的合法权益，监督我们的执法行为，本次执法全程录音录像";
+  static final List<String> REVIEW_POINTS = List.of("findingBody", "findingOfficers", "findingAuthority", "findingFacts",
+      "findingEvidence", "findingLegalBasis", "findingProcedure", "findingDiscretion", "findingDocuments");
+
+  @Autowired private ProcessEngine processEngine;
+  @Autowired private Periods periods;
+  @Autowired private TestRestTemplate rest;
+
+  @BeforeEach
+  void setUp() {
+    init(processEngine);
+    at("2026-03-02T02:00:00Z");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private static void at(String instant) {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+  }
+
+  // ---- steps -------------------------------------------------------------------------------
+
+  private ProcessInstance startCase(String source, boolean viaHotline) {
+    Map<String, Object> variables = new HashMap<>(Map.of("source", source, "partyName", "某某建材有限公司",
+        "partyType", "LEGAL_PERSON", "partyAddress", "云和县某路 1 号", "cause", "未经许可擅自施工",
+        "clueDescription", "巡查发现工地未办理施工许可"));
+    if ("COMPLAINT".equals(source)) {
+      variables.put("viaHotline", viaHotline);
+    }
+    return runtimeService().startProcessInstanceByKey("enforcement-case", "case-" + UUID.randomUUID(), variables);
+  }
+
+  private static String caseNumber() {
+    return "云建立〔2026〕" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private void proposeFiling(ProcessInstance pi) {
+    complete(task("Task_ProposeFiling", pi), withVariables("caseNumber", caseNumber(), "filingFacts", "现场照片、询问笔录",
+        "suspectedViolation", "《建筑法》第七条", "filingOpinion", "建议立案"));
+  }
+
+  private void fileCase(ProcessInstance pi) {
+    proposeFiling(pi);
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingDate", "2026-03-02",
+        "filingApprovalOpinion", "同意立案"));
+    complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
+  }
+
+  private void plan(ProcessInstance pi, String activity, String exemption) {
+    complete(task("Task_PlanActivity", pi), withVariables("activity", activity, "exemption", exemption,
+        "affectsLibertyLifeOrMajorProperty", false));
+  }
+
+  private Map<String, Object> activityRecord(boolean more, Object... extra) {
+    Map<String, Object> record = new HashMap<>(Map.of("activityOfficers", List.of("officer1", "officer2"),
+        "credentialsShown", true, "activityDate", "2026-03-03", "activityEndedAt", "2026-03-03T10:00:00+08:00",
+        "activityRecord", "现场检查笔录：工地正在施工，未见施工许可证", "moreActivities", more));
+    for (int i = 0; i < extra.length; i += 2) {
+      record.put((String) extra[i], extra[i + 1]);
+    }
+    return record;
+  }
+
+  private void notifyRightsAndWaive(ProcessInstance pi) {
+    notifyRights(pi);
+    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", false, "partyStatement", "无异议"));
+  }
+
+  private void notifyRights(ProcessInstance pi) {
+    complete(task("Task_NotifyRights", pi), withVariables("rightsNoticeNumber", "云建告〔2026〕1号",
+        "intendedPenalty", "罚款五万元", "hearingRightGranted", true, "rightsNoticeServedOn", "2026-03-04"));
+  }
+
+  private static Map<String, Object> draft(boolean legalReview, boolean complex) {
+    return withVariables("decisionSummary", "对某某建材有限公司罚款五万元", "decisionType", "PENALTY", "penaltyContent", "罚款五万元",
+        "legalBasis", "《建筑法》第六十四条", "evidenceList", "现场检查笔录、照片、音像资料", "factorsConsidered", "首次违法，主动整改",
+        "drafter", "officer1", "majorPublicInterest", false, "majorRightsAfterHearing", false,
+        "complexOrMultipleRelations", false, "requiredByLaw", legalReview, "complexCase", complex,
+        "serviceMethod", "DIRECT", "complianceDays", 15);
+  }
+
+  private static Map<String, Object> approve() {
+    return withVariables("decisionApproved", true, "decisionNumber", "云建罚决〔2026〕1号", "decisionDate", "2026-03-16",
+        "approvalOpinion", "同意");
+  }
+
+  private void review(ProcessInstance pi, String outcome) {
+    ProcessInstance review = calledProcessInstance("legal-review", pi);
+    Task task = task("Task_ReviewLegality", review);
+    taskService().claim(task.getId(), "legal1");
+    Map<String, Object> findings = new HashMap<>();
+    REVIEW_POINTS.forEach(point -> findings.put(point, "CONFORMS"));
+    findings.putAll(Map.of("findingCrimeReferral", "NO_REFERRAL", "reviewOutcome", outcome,
+        "reviewOpinion", "审核意见：" + outcome, "extensionRequested", false));
+    complete(task, findings);
+  }
+
+  private void serveDirectly(ProcessInstance pi, String serviceDate) {
+    ProcessInstance service = calledProcessInstance("document-service", pi);
+    complete(task("Task_ServeDirectly", service), withVariables("served", true, "receiptSignedBy", "张三",
+        "signerRelation", "RECIPIENT", "serviceDate", serviceDate, "servedBy", "officer1"));
+  }
+
+  private void closeAndArchive(ProcessInstance pi, String reason) {
+    complete(task("Task_CloseCase", pi), withVariables("closureReason", reason, "closedOn", "2026-04-20", "closureReport", "结案报告"));
+    assertThat(task("Task_ArchiveCase", pi)).hasCandidateGroup("records-office").hasDueDate(periods.endOfDays("2026-04-20", 30));
+    complete(task("Task_ArchiveCase", pi), withVariables("archiveNumber", "A-2026-1", "archivedOn", "2026-04-27"));
+  }
+
+  private void publish(ProcessInstance disclosure) {
+    complete(task("Task_PrepareDisclosure", disclosure), withVariables("disclosureContent", "处罚结果", "contentExcluded", false));
+    complete(task("Task_ReviewDisclosure", disclosure), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
+    complete(task("Task_PublishResult", disclosure), withVariables("publishedOn", "2026-03-18", "publicationUrl", "https://www.example.gov.cn/gs"));
+  }
+
+  // ---- paths -------------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("CASE-01 CASE-02 CASE-04 CASE-05 CASE-06 CASE-07 REC-01 REC-04 REC-07 REC-11 REC-12 REC-13 SVC-06 SVC-07 inspection case: two recorded activities uploaded on time, evidence preservation decided in 7 working days, no hearing, no review, approved, served, complied, closed, archived, disclosed")
+  void inspectionCaseToArchive() {
+    ProcessInstance pi = startCase("INSPECTION", false);
+    assertThat(pi).hasNotPassed("Task_DecideHotlineRecording").isWaitingAt("Task_ProposeFiling");
+    assertThat(task(pi)).hasCandidateGroup("enforcement-officer");
+    proposeFiling(pi);
+    assertThat(task("Task_ApproveFiling", pi)).hasCandidateGroup("section-head");
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingDate", "2026-03-02", "filingApprovalOpinion", "同意"));
+    assertThat(pi).hasPassed("Task_OpenCase").isWaitingAt("Task_AssignInvestigators", "Event_DecisionWarningDue")
+        .variables().containsEntry("filedOn", "2026-03-02");
+    org.assertj.core.api.Assertions.assertThat(job("Event_DecisionWarningDue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-02", 75));
+    complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2"), "assistants", List.of("aux1")));
+    runtimeService().setVariable(pi.getId(), "uploadedRecordings", "REC-A,REC-B");
+
+    plan(pi, "ONSITE_INSPECTION", "NONE");
+    assertThat(pi).hasPassed("Task_DecideActivityRecording").isWaitingAt("Task_RecordActivity")
+        .variables().containsEntry("recordingRequirement", "AV").containsEntry("notifyParty", true);
+    org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(pi.getId(), "recordingOptions").toString()).contains("REC-A");
+    complete(task("Task_RecordActivity", pi), activityRecord(true, "recordingNoticeGiven", true, "activityRecordingIds", List.of("REC-A")));
+    assertThat(pi).isWaitingAt("Event_UploadDeadline", "Task_PlanActivity");
+    // REC-08: the check is due 24 hours after the activity ended
+    org.assertj.core.api.Assertions.assertThat(job("Event_UploadDeadline", pi).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-04T02:00:00Z")));
+
+    plan(pi, "EVIDENCE_PRESERVATION", "NONE");
+    complete(task("Task_RecordActivity", pi), activityRecord(false, "recordingNoticeGiven", true, "activityRecordingIds", List.of("REC-B"),
+        "activityRecord", "先行登记保存清单：钢筋 2 吨，理由：可能灭失"));
+    // CASE-02: 7 working days from Tue 3 March: Thu 12 March
+    assertThat(task("Task_DecidePreservedEvidence", pi)).hasCandidateGroup("section-head").hasDueDate(periods.endOfPenaltyDays("2026-03-03", 7));
+    complete(task("Task_DecidePreservedEvidence", pi), withVariables("preservationDecision", "CONFISCATE", "preservationDecisionReason", "违法所得"));
+
+    at("2026-03-04T02:00:01Z");
+    runtimeService().createExecutionQuery().processInstanceId(pi.getId()).activityId("Event_UploadDeadline").list()
+        .forEach(execution -> execute(processEngine.getManagementService().createJobQuery().executionId(execution.getId()).singleResult()));
+    assertThat(pi).hasPassed("Event_RecordingOnTime").hasNotPassed("Task_WarnMissingRecording");
+
+    notifyRights(pi);
+    assertThat(task("Task_RecordPartyResponse", pi)).hasDueDate(periods.endOfPenaltyDays("2026-03-04", 5));
+    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", false, "partyStatement", "无异议"));
+    complete(task("Task_DraftDecision", pi), draft(false, false));
+    assertThat(pi).hasPassed("Task_DecideLegalReview").isWaitingAt("Task_ApproveDecision")
+        .variables().containsEntry("legalReviewRequired", false);
+    // CASE-05: the decision is due 90 days after filing
+    assertThat(task("Task_ApproveDecision", pi)).hasCandidateGroup("director").hasDueDate(periods.endOfDays("2026-03-02", 90));
+    complete(task("Task_ApproveDecision", pi), approve());
+
+    ProcessInstance service = calledProcessInstance("document-service", pi);
+    // SVC-07: served within 7 (working) days of the decision
+    assertThat(task("Task_ServeDirectly", service)).hasDueDate(periods.endOfPenaltyDays("2026-03-16", 7));
+    serveDirectly(pi, "2026-03-17");
+    assertThat(pi).variables().containsEntry("decisionServedOn", "2026-03-17");
+    assertThat(task("Task_CheckCompliance", pi)).hasDueDate(periods.endOfDays("2026-03-17", 15));
+    complete(task("Task_CheckCompliance", pi), withVariables("complied", true, "complianceRecord", "已缴纳罚款"));
+    closeAndArchive(pi, "EXECUTED");
+
+    // the 75-day warning finds the decision made
+    at("2026-05-19T00:00:00Z");
+    execute(job("Event_DecisionWarningDue", pi));
+    assertThat(pi).hasPassed("Event_NoWarningNeeded").hasNotPassed("Task_WarnDecisionDeadline");
+
+    ProcessInstance disclosure = calledProcessInstance("disclosure", pi);
+    assertThat(disclosure).variables().containsEntry("caseNumber", runtimeService().getVariable(pi.getId(), "caseNumber"))
+        .containsEntry("disclosureType", "PENALTY");
+    publish(disclosure);
+    at("2031-03-19T00:00:00Z");
+    execute(job("Event_WithdrawalDue", disclosure));
+    complete(task("Task_ApproveWithdrawal", disclosure), withVariables("withdrawalApproved", true, "withdrawalOpinion", "同意"));
+    complete(task("Task_WithdrawPublication", disclosure), withVariables("withdrawnOn", "2031-03-20"));
+    assertThat(pi).isEnded().hasPassed("Event_CaseArchived", "Event_DisclosureEnded");
+  }
+
+  @Test
+  @DisplayName("CASE-01 REC-02 a hotline complaint is audio-recorded (COMPLAINT_HOTLINE → AUDIO); a refused filing ends the case")
+  void hotlineComplaintNotFiled() {
+    ProcessInstance pi = startCase("COMPLAINT", true);
+    assertThat(pi).hasPassed("Task_DecideHotlineRecording").isWaitingAt("Task_ProposeFiling")
+        .variables().containsEntry("recordingRequirement", "AUDIO");
+    proposeFiling(pi);
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", false, "filingApprovalOpinion", "不属于本局管辖"));
+    assertThat(pi).isEnded().hasPassed("Event_NotFiled").hasNotPassed("Task_OpenCase");
+  }
+
+  @Test
+  @DisplayName("REC-07 AUX-01 REC-03 REC-04 REC-08 CASE-05 CASE-03 CASE-04 CASE-06: certified officers checked, exempted activity reported, recording missing warned, 75-day warning, hearing by a non-investigator, legal review, collective discussion, returned draft, court enforcement")
+  void hearingReviewDiscussionCourt() {
+    ProcessInstance pi = startCase("DIGITAL_CITY", false);
+    proposeFiling(pi);
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingDate", "2026-03-02", "filingApprovalOpinion", "同意"));
+    Task assign = task("Task_AssignInvestigators", pi);
+    assertThatThrownBy(() -> taskService().complete(assign.getId(), Map.of("investigators", List.of("officer1", "aux1"))))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("investigators");
+    complete(assign, withVariables("investigators", List.of("officer1", "officer2")));
+    assertThat(pi).variables().containsEntry("investigators", "officer1,officer2");
+
+    plan(pi, "INTERVIEW", "SECRET_OR_PRIVACY");
+    assertThat(pi).variables().containsEntry("recordingRequirement", "EXEMPT").containsEntry("writtenRecordRequired", true);
+    Task exempt = task("Task_RecordActivity", pi);
+    assertThatThrownBy(() -> taskService().complete(exempt.getId(), activityRecord(true)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("exemption");
+    complete(exempt, activityRecord(true, "exemptionReason", "询问内容涉及商业秘密", "exemptionBasis", "音像记录制度第六条"));
+    assertThat(task("Task_ReviewExemptionRecord", pi)).hasCandidateGroup("section-head");
+    complete(task("Task_ReviewExemptionRecord", pi), withVariables("exemptionAccepted", "ACCEPTED", "exemptionReviewOpinion", "理由成立"));
+
+    plan(pi, "INTERVIEW", "NONE");
+    Task interview = task("Task_RecordActivity", pi);
+    assertThatThrownBy(() -> taskService().complete(interview.getId(), activityRecord(false)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("REC-04");
+    assertThatThrownBy(() -> taskService().complete(interview.getId(),
+        activityRecord(false, "recordingNoticeGiven", true, "activityOfficers", List.of("officer1", "aux1"))))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("activityOfficers");
+    complete(interview, activityRecord(false, "recordingNoticeGiven", true));
+
+    at("2026-03-04T02:00:01Z");
+    execute(job("Event_UploadDeadline", pi));
+    assertThat(pi).isWaitingAt("Task_WarnMissingRecording");
+    complete(task("Task_WarnMissingRecording", pi), withVariables("lateRecordingExplanation", "执法记录仪故障，已书面说明"));
+
+    at("2026-05-19T00:00:00Z");
+    execute(job("Event_DecisionWarningDue", pi));
+    assertThat(task("Task_WarnDecisionDeadline", pi)).hasCandidateGroup("section-head");
+    complete(task("Task_WarnDecisionDeadline", pi), withVariables("deadlineMeasures", "督办，五月底前审批"));
+    at("2026-03-04T02:00:00Z");
+
+    notifyRights(pi);
+    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-05"));
+    Task schedule = task("Task_ScheduleHearing", pi);
+    Map<String, Object> hearing = new HashMap<>(Map.of("hearingOfficer", "officer1", "hearingDate", "2026-03-20",
+        "hearingPlace", "第一听证室", "publicHearing", true));
+    assertThatThrownBy(() -> taskService().complete(schedule.getId(), hearing))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("听证主持人不得为本案调查人员");
+    hearing.put("hearingOfficer", "head1");
+    hearing.put("hearingDate", "2026-03-06");
+    assertThatThrownBy(() -> taskService().complete(schedule.getId(), hearing))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("七日");
+    hearing.put("hearingDate", "2026-03-20");
+    complete(schedule, hearing);
+    // PER-03: Fri 20 March − 7 days = Fri 13 March
+    assertThat(task("Task_NotifyHearing", pi)).hasDueDate(periods.latestBefore("2026-03-20", 7));
+    complete(task("Task_NotifyHearing", pi), withVariables("hearingNoticeServedOn", "2026-03-05", "hearingNoticeNumber", "云建听〔2026〕1号"));
+    assertThat(pi).variables().containsEntry("recordingRequirement", "FULL_PROCESS_AV");
+    assertThat(task("Task_HoldHearing", pi)).isAssignedTo("head1");
+    complete(task("Task_HoldHearing", pi), withVariables("recordingNoticeGiven", true, "hearingRecord", "听证笔录",
+        "hearingOfficerOpinion", "维持拟处罚意见"));
+
+    Map<String, Object> reviewed = draft(false, true);
+    reviewed.put("majorRightsAfterHearing", true);
+    complete(task("Task_DraftDecision", pi), reviewed);
+    assertThat(pi).isWaitingAt("CallActivity_LegalReview").variables().containsEntry("legalReviewGround", "RIGHTS_AFTER_HEARING");
+    assertThat(calledProcessInstance("legal-review", pi)).variables().containsEntry("investigators", "officer1,officer2");
+    review(pi, "PASS");
+    assertThat(task("Task_CollectiveDiscussion", pi)).hasCandidateGroup("director");
+    complete(task("Task_CollectiveDiscussion", pi), withVariables("discussionParticipants", "局长、副局长、法规科", "discussionRecord", "记录",
+        "discussionConclusion", "同意处罚"));
+    complete(task("Task_ApproveDecision", pi), withVariables("decisionApproved", false, "approvalOpinion", "罚款数额请重新核定"));
+    assertThat(pi).isWaitingAt("Task_DraftDecision");
+    complete(task("Task_DraftDecision", pi), draft(false, false));
+    complete(task("Task_ApproveDecision", pi), approve());
+
+    serveDirectly(pi, "2026-03-17");
+    complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "逾期未缴纳"));
+    complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕1号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
+    assertThat(task("Task_RecordReminderResult", pi)).hasDueDate(periods.endOfDays("2026-04-02", 10));
+    complete(task("Task_RecordReminderResult", pi), withVariables("complied", false, "enforcementRoute", "COURT"));
+    assertThat(task("Task_ApplyToCourt", pi)).hasCandidateGroup("legal-affairs");
+    complete(task("Task_ApplyToCourt", pi), withVariables("courtName", "云和县人民法院", "courtApplicationDate", "2026-04-15"));
+    closeAndArchive(pi, "COURT_ENFORCEMENT");
+    assertThat(pi).hasPassed("Event_CaseArchived", "Task_WarnDecisionDeadline", "Task_ReviewExemptionRecord", "Task_HoldHearing");
+  }
+
+  @Test
+  @DisplayName("CASE-03 LR-04 CASE-06 the hearing-request period lapses after 5 working days; review returns the case for supplementary investigation, then for changes; reminder complied")
+  void requestLapsesReviewReturns() {
+    ProcessInstance pi = startCase("REFERRAL", false);
+    fileCase(pi);
+    plan(pi, "DOCUMENT_WORK", "NONE");
+    complete(task("Task_RecordActivity", pi), activityRecord(false));
+    assertThat(pi).hasNotPassed("SubProcess_UploadCheck", "Task_ReviewExemptionRecord");
+    notifyRights(pi);
+    at("2026-03-11T16:00:01Z");
+    execute(job("Event_HearingRequestPeriodOver", pi));
+    assertThat(pi).hasPassed("Event_HearingRequestPeriodOver").isWaitingAt("Task_DraftDecision");
+
+    complete(task("Task_DraftDecision", pi), draft(true, false));
+    review(pi, "SUPPLEMENT");
+    assertThat(pi).isWaitingAt("Task_PlanActivity");
+    plan(pi, "DAILY_PATROL", "NONE");
+    assertThat(pi).variables().containsEntry("recordingRequirement", "OPTIONAL");
+    complete(task("Task_RecordActivity", pi), activityRecord(false));
+    // new facts: the party is told again before the decision is drafted (CASE-03)
+    notifyRightsAndWaive(pi);
+    complete(task("Task_DraftDecision", pi), draft(true, false));
+    review(pi, "AMEND");
+    assertThat(pi).isWaitingAt("Task_DraftDecision");
+    complete(task("Task_DraftDecision", pi), draft(true, false));
+    review(pi, "PASS");
+    complete(task("Task_ApproveDecision", pi), approve());
+    serveDirectly(pi, "2026-03-17");
+    complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "未履行"));
+    complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕2号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
+    complete(task("Task_RecordReminderResult", pi), withVariables("complied", true));
+    closeAndArchive(pi, "EXECUTED");
+    assertThat(pi).hasPassed("Gateway_CompliedAfterReminder", "Event_CaseArchived").hasNotPassed("Gateway_EnforcementRoute");
+  }
+
+  @Test
+  @DisplayName("LR-01 CASE-04 CASE-07 a failed legal review means no decision: the case is closed and archived without service or disclosure")
+  void failedReviewClosesCase() {
+    ProcessInstance pi = startCase("INSPECTION", false);
+    fileCase(pi);
+    plan(pi, "DOCUMENT_WORK", "NONE");
+    complete(task("Task_RecordActivity", pi), activityRecord(false));
+    notifyRightsAndWaive(pi);
+    complete(task("Task_DraftDecision", pi), draft(true, false));
+    review(pi, "FAIL");
+    assertThat(pi).isWaitingAt("Task_CloseCase").hasNotPassed("Task_ApproveDecision");
+    closeAndArchive(pi, "REVIEW_FAILED");
+    at("2026-05-19T00:00:00Z");
+    execute(job("Event_DecisionWarningDue", pi));
+    assertThat(pi).isEnded().hasPassed("Event_NoWarningNeeded").hasNotPassed("CallActivity_Disclosure", "CallActivity_ServeDecision");
+  }
+
+  @Test
+  @DisplayName("PUB-05 CASE-06 a revoked decision is reported on the case and the disclosure is told (DecisionRevoked); compulsory execution decided by the head")
+  void revocationAndCompulsoryExecution() {
+    ProcessInstance pi = startCase("INSPECTION", false);
+    fileCase(pi);
+    plan(pi, "DOCUMENT_WORK", "NONE");
+    complete(task("Task_RecordActivity", pi), activityRecord(false));
+    notifyRightsAndWaive(pi);
+    complete(task("Task_DraftDecision", pi), draft(false, false));
+    complete(task("Task_ApproveDecision", pi), approve());
+    ProcessInstance disclosure = calledProcessInstance("disclosure", pi);
+    publish(disclosure);
+    serveDirectly(pi, "2026-03-17");
+    complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "未履行"));
+    complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕3号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
+    complete(task("Task_RecordReminderResult", pi), withVariables("complied", false, "enforcementRoute", "COMPULSORY"));
+    assertThat(task("Task_DecideCompulsoryExecution", pi)).hasCandidateGroup("director");
+    complete(task("Task_DecideCompulsoryExecution", pi), withVariables("executionDecisionNumber", "云建强〔2026〕1号",
+        "executionMeasure", "划拨存款", "executionDecisionDate", "2026-04-20"));
+
+    at("2026-05-06T02:00:00Z");
+    runtimeService().createMessageCorrelation("CaseDecisionRevoked").processInstanceBusinessKey(pi.getBusinessKey()).correlate();
+    assertThat(task("Task_RecordRevocation", pi)).hasCandidateGroup("legal-affairs");
+    complete(task("Task_RecordRevocation", pi), withVariables("revocationType", "REVOKED", "revocationDocument", "云政复〔2026〕9号",
+        "revokedOn", "2026-05-06", "revocationExplanation", "该决定经行政复议被撤销"));
+    assertThat(pi).hasPassed("Task_NotifyDisclosure", "Event_RevocationHandled").variables().containsEntry("disclosuresNotified", 1);
+    assertThat(disclosure).isWaitingAt("Task_WithdrawRevoked").variables()
+        .containsEntry("revocationExplanation", "该决定经行政复议被撤销");
+    complete(task("Task_WithdrawRevoked", disclosure), withVariables("withdrawnOn", "2026-05-06", "withdrawalExplanation", "决定已撤销"));
+    closeAndArchive(pi, "OTHER");
+    at("2026-05-19T00:00:00Z");
+    execute(job("Event_DecisionWarningDue", pi));
+    assertThat(pi).isEnded().hasPassed("Task_DecideCompulsoryExecution", "Event_DisclosureEnded");
+  }
+
+  @Test
+  @DisplayName("CASE-01 AUX-01 AUX-02 roles through REST: auxiliary staff take in a case but cannot approve filing (403); the section head can")
+  void rolesThroughRest() {
+    Map<String, Object> start = Map.of("businessKey", "case-" + UUID.randomUUID(), "variables", Map.of(
+        "source", Map.of("value", "COMPLAINT"), "viaHotline", Map.of("value", false), "partyName", Map.of("value", "王某"),
+        "partyType", Map.of("value", "NATURAL_PERSON"), "partyAddress", Map.of("value", "某村"),
+        "cause", Map.of("value", "占道经营"), "clueDescription", Map.of("value", "来访投诉")));
+    ResponseEntity<Map> started = rest.withBasicAuth("aux1", "demo")
+        .postForEntity("/engine-rest/process-definition/key/enforcement-case/submit-form", start, Map.class);
+    org.assertj.core.api.Assertions.assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
+    ProcessInstance pi = runtimeService().createProcessInstanceQuery().processInstanceId((String) started.getBody().get("id")).singleResult();
+    proposeFiling(pi);
+    String taskId = task("Task_ApproveFiling", pi).getId();
+    Map<String, Object> body = Map.of("variables", Map.of("filingApproved", Map.of("value", true),
+        "filingDate", Map.of("value", "2026-03-02"), "filingApprovalOpinion", Map.of("value", "同意")));
+    ResponseEntity<String> aux = rest.withBasicAuth("aux1", "demo")
+        .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(aux.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> head = rest.withBasicAuth("head1", "demo")
+        .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(head.getStatusCode().is2xxSuccessful()).as(head.getBody()).isTrue();
+    assertThat(pi).hasPassed("Task_OpenCase").isWaitingAt("Task_AssignInvestigators");
+  }
+}
