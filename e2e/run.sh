@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# Debian's chromium, and a CJK font so that screenshots show the Chinese interface
+if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh | grep -q .; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 fi
 (cd e2e && npm ci --no-fund --no-audit --loglevel=error)
 
