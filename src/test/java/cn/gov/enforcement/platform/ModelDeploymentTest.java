@@ -47,9 +47,11 @@ class ModelDeploymentTest {
 
   /** Every model file in the three folders, named as the engine should know it. */
   private static List<String> shippedModels() throws Exception {
-    try (Stream<Path> files = Stream.of("processes", "dmn", "forms").map(Path::of).filter(Files::isDirectory)
+    // the rules gate (rules.RuleCaseGate) attaches each table's case file dmn/cases/{key}.csv to the deployment
+    try (Stream<Path> files = Stream.of("processes", "dmn", "forms", "dmn/cases").map(Path::of).filter(Files::isDirectory)
         .flatMap(ModelDeploymentTest::list)) {
-      return files.filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form)$")).map(p -> p.toString().replace('\\', '/')).toList();
+      return files.map(p -> p.toString().replace('\\', '/'))
+          .filter(p -> p.matches(".*\\.(bpmn|dmn|form)$") || p.matches("dmn/cases/.*\\.csv$")).toList();
     }
   }
 
