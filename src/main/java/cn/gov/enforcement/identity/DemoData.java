@@ -18,22 +18,23 @@ public class DemoData {
 
   public static final String PASSWORD = "demo";
 
+  /** Tasklist shows "firstName lastName", so the family name goes first, as in 王 局长. */
   record DemoUser(String id, String firstName, String lastName, BureauGroup group, String certificate) {}
 
   static final List<DemoUser> USERS = List.of(
-      new DemoUser("director1", "局长", "王", DIRECTOR, "33112300001"),
-      new DemoUser("deputy1", "副局长", "李", DEPUTY_DIRECTOR, "33112300002"),
-      new DemoUser("legal1", "法制员", "赵", LEGAL_AFFAIRS, "33112300003"),
-      new DemoUser("head1", "科长", "陈", SECTION_HEAD, "33112300004"),
-      new DemoUser("officer1", "执法员", "张", ENFORCEMENT_OFFICER, "33112300005"),
-      new DemoUser("officer2", "执法员", "刘", ENFORCEMENT_OFFICER, "33112300006"),
-      new DemoUser("aux1", "协管员", "周", AUXILIARY_STAFF, null),
-      new DemoUser("records1", "档案员", "吴", RECORDS_OFFICE, null),
-      new DemoUser("rules1", "规则员", "郑", RULE_OWNER, null),
-      new DemoUser("supervisor1", "督察员", "孙", SUPERVISOR, null),
-      new DemoUser("expert1", "专家一", "钱", EXPERT, null),
-      new DemoUser("expert2", "专家二", "冯", EXPERT, null),
-      new DemoUser("expert3", "专家三", "褚", EXPERT, null));
+      new DemoUser("director1", "王", "局长", DIRECTOR, "33112300001"),
+      new DemoUser("deputy1", "李", "副局长", DEPUTY_DIRECTOR, "33112300002"),
+      new DemoUser("legal1", "赵", "法制员", LEGAL_AFFAIRS, "33112300003"),
+      new DemoUser("head1", "陈", "科长", SECTION_HEAD, "33112300004"),
+      new DemoUser("officer1", "张", "执法员", ENFORCEMENT_OFFICER, "33112300005"),
+      new DemoUser("officer2", "刘", "执法员", ENFORCEMENT_OFFICER, "33112300006"),
+      new DemoUser("aux1", "周", "协管员", AUXILIARY_STAFF, null),
+      new DemoUser("records1", "吴", "档案员", RECORDS_OFFICE, null),
+      new DemoUser("rules1", "郑", "规则员", RULE_OWNER, null),
+      new DemoUser("supervisor1", "孙", "督察员", SUPERVISOR, null),
+      new DemoUser("expert1", "钱", "专家一", EXPERT, null),
+      new DemoUser("expert2", "冯", "专家二", EXPERT, null),
+      new DemoUser("expert3", "褚", "专家三", EXPERT, null));
 
   private final IdentityService identityService;
   private final CertifiedOfficers certifiedOfficers;
