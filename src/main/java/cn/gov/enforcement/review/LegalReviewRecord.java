@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
+import cn.gov.enforcement.forms.FormValidationException;
+import cn.gov.enforcement.forms.FormViolation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * extension request must give a finding for every review point, an outcome and the opinion; an
  * extension request needs its reason and is allowed once. The form cannot mark these required,
  * because the same form also serves the extension request, so the server checks them. The
- * record names the reviewer ({@code legalReviewer}) and the time ({@code legalReviewedAt}).
+ * record names the reviewer ({@code legalReviewer}) and the time ({@code legalReviewedAt}). A
+ * refusal is the form validation's ({@link FormValidationException}): REST answers 400.
  */
 @Component("legalReviewRecord")
 public class LegalReviewRecord implements TaskListener {
@@ -32,10 +34,10 @@ public class LegalReviewRecord implements TaskListener {
   public void notify(DelegateTask task) {
     if (Boolean.TRUE.equals(task.getVariable("extensionRequested"))) {
       if (Boolean.TRUE.equals(task.getVariable("reviewExtended"))) {
-        throw new BadUserRequestException("审核期限只能延长一次 / the review period may be extended only once");
+        throw refusal("LR-06", "extensionRequested", "审核期限只能延长一次", "the review period may be extended only once");
       }
       if (blank(task.getVariable("extensionReason"))) {
-        throw new BadUserRequestException("延期须说明理由 / an extension needs a reason (extensionReason)");
+        throw refusal("LR-06", "extensionReason", "延期须说明理由", "an extension needs a reason (extensionReason)");
       }
       return;
     }
@@ -55,12 +57,17 @@ public class LegalReviewRecord implements TaskListener {
       missing.add("reviewOpinion");
     }
     if (!missing.isEmpty()) {
-      throw new BadUserRequestException("审核要点、审核结论和审核意见须逐项填写，缺少或无效: " + missing
-          + " / every review point, the outcome and the opinion are required");
+      throw new FormValidationException(null, missing.stream().map(field -> FormViolation.rule("LR-03", field,
+          "审核要点、审核结论和审核意见须逐项填写，缺少或无效: " + field,
+          "every review point, the outcome and the opinion are required: " + field)).toList());
     }
     task.setVariables(Map.of(
         "legalReviewer", task.getAssignee(),
         "legalReviewedAt", ClockUtil.getCurrentTime()));
+  }
+
+  static FormValidationException refusal(String ruleId, String field, String chinese, String english) {
+    return new FormValidationException(null, List.of(FormViolation.rule(ruleId, field, chinese, english)));
   }
 
   private static boolean blank(Object value) {

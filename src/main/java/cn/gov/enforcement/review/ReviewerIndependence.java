@@ -25,23 +25,29 @@ public class ReviewerIndependence implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String reviewer = EVENTNAME_ASSIGNMENT.equals(task.getEventName())
-        ? task.getAssignee()
-        : staff.doer(task).orElseThrow(() -> new BadUserRequestException(
-            "法制审核须由具名的审核人员完成 / the legal review must be completed by a named reviewer"));
+    boolean completing = EVENTNAME_COMPLETE.equals(task.getEventName());
+    String reviewer = completing ? staff.doer(task).orElse(null) : task.getAssignee();
     if (reviewer == null) {
+      if (completing) {
+        throw refusal(true, "法制审核须由具名的审核人员完成", "the legal review must be completed by a named reviewer");
+      }
       return; // unclaimed again
     }
     if (!staff.isMember(reviewer, BureauGroup.LEGAL_AFFAIRS)) {
-      throw new BadUserRequestException("审核人员须为法制机构人员: " + reviewer
-          + " / the reviewer must belong to legal-affairs");
+      throw refusal(completing, "审核人员须为法制机构人员: " + reviewer, "the reviewer must belong to legal-affairs");
     }
     if (Investigators.of(task.getVariable("investigators")).contains(reviewer)) {
-      throw new BadUserRequestException("审核人员不得为本案调查人员: " + reviewer
-          + " / the reviewer must not be one of the investigators");
+      throw refusal(completing, "审核人员不得为本案调查人员: " + reviewer, "the reviewer must not be one of the investigators");
     }
-    if (EVENTNAME_COMPLETE.equals(task.getEventName()) && !reviewer.equals(task.getAssignee())) {
+    if (completing && !reviewer.equals(task.getAssignee())) {
       task.setAssignee(reviewer);
     }
+  }
+
+  /** A refused completion answers like a refused form (400); a refused claim is a bad request. */
+  private static RuntimeException refusal(boolean completing, String chinese, String english) {
+    return completing
+        ? LegalReviewRecord.refusal("LR-05", "assignee", chinese, english)
+        : new BadUserRequestException(chinese + " / " + english);
   }
 }

@@ -1,0 +1,55 @@
+package cn.gov.enforcement.decision;
+
+import cn.gov.enforcement.identity.BureauGroup;
+import cn.gov.enforcement.identity.StaffMembership;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task of major-decision, event complete (DEC-17, AUX-01). The person who completes a
+ * step becomes its assignee, so the history names who did each step and when (承办人, 审核人,
+ * 批准人); the three roles of DEC-17 are also kept as variables. Auxiliary staff may complete
+ * only the clerical steps; a deciding step completed by one of them is refused even if a
+ * misconfigured candidate group let them see it.
+ */
+@Component("stepRecord")
+public class StepRecord implements TaskListener {
+
+  /** Clerical steps auxiliary staff may do (AUX-02): receiving opinions, preparing meeting papers. */
+  static final Set<String> CLERICAL = Set.of("Task_RegisterOpinions", "Task_PrepareMeeting");
+
+  /** DEC-17 roles: which step makes its doer the drafter, the reviewer or the approver. */
+  static final Map<String, String> ROLES = Map.of(
+      "Task_ResearchDraft", "draftedBy",
+      "Task_ReviseDraft", "draftedBy",
+      "Task_ReviewDraft", "reviewedBy",
+      "Task_AdmitProposal", "admittedBy",
+      "Task_Deliberate", "approvedBy");
+
+  private final StaffMembership staff;
+
+  public StepRecord(StaffMembership staff) {
+    this.staff = staff;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String doer = staff.doer(task).orElse(null);
+    Checks.require("DEC-17", "assignee", doer != null, "须由具名人员完成此步骤（先认领）",
+        "a step must be completed by a named person (claim it first)");
+    Checks.require("AUX-01", "assignee", CLERICAL.contains(task.getTaskDefinitionKey()) || !staff.isMember(doer, BureauGroup.AUXILIARY_STAFF),
+        "执法辅助人员不得完成决定性步骤", "auxiliary staff may not complete a deciding step");
+    if (!doer.equals(task.getAssignee())) {
+      task.setAssignee(doer);
+    }
+    String role = ROLES.get(task.getTaskDefinitionKey());
+    if (role != null) {
+      task.setVariable(role, doer);
+      task.setVariable(role.replace("By", "At"), ClockUtil.getCurrentTime());
+    }
+  }
+}

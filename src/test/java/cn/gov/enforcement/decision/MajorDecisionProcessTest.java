@@ -1,0 +1,604 @@
+package cn.gov.enforcement.decision;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import cn.gov.enforcement.calendar.Periods;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * major-decision (重大行政决策程序), one test per path, time moved with the engine clock. Every
+ * task is claimed by a demo user of its candidate group before it is completed, because the
+ * procedure records who did each step (DEC-17).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MajorDecisionProcessTest {
+
+  /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("major-decision", 0.9);
+
+  static final String KEY = "major-decision";
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired TestRestTemplate rest;
+  @Autowired Periods periods;
+
+  @BeforeEach
+  void setUp() {
+    init(processEngine);
+    at("2026-09-10T02:00:00Z");
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static void at(String instant) {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+  }
+
+  static Map<String, Object> vars(Object... pairs) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  static Map<String, Object> with(Map<String, Object> base, Object... pairs) {
+    Map<String, Object> map = new HashMap<>(base);
+    map.putAll(vars(pairs));
+    return map;
+  }
+
+  ProcessInstance start(String proposedBy) {
+    Map<String, Object> start = vars("title", "城区占道经营管理办法", "category", "OTHER", "proposedBy", proposedBy,
+        "proposer", "市容科", "proposalSummary", "规范城区占道经营");
+    if ("DIRECTOR".equals(proposedBy)) {
+      start.put("leadUnit", "市容科");
+    }
+    return runtimeService.startProcessInstanceByKey(KEY, "DEC-" + System.nanoTime(), start);
+  }
+
+  Task open(ProcessInstance pi, String taskKey) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
+    org.assertj.core.api.Assertions.assertThat(tasks).as("open " + taskKey).isNotEmpty();
+    return tasks.get(0);
+  }
+
+  /** Claims the step as {@code user} and completes it with the form's values. */
+  void completeAs(ProcessInstance pi, String taskKey, String user, Map<String, Object> values) {
+    Task task = open(pi, taskKey);
+    if (task.getAssignee() == null) {
+      taskService.claim(task.getId(), user);
+    }
+    complete(task, values);
+  }
+
+  static Map<String, Object> research(boolean confidential, boolean hearing) {
+    Map<String, Object> values = vars("draftPlan", "方案：划定临时摊区", "draftExplanation", "必要、合法、可行",
+        "contested", false, "confidential", confidential,
+        "franchiseGrantOrWithdrawal", false, "majorLicenceOrPenaltyHearing", false, "publicFeeOrPrice", false,
+        "normativeDocumentPublicInterest", false, "majorPublicDisagreement", hearing, "requiredByLaw", false);
+    if (confidential) {
+      values.put("confidentialityBasis", "涉及安保部署");
+    }
+    return values;
+  }
+
+  static final Map<String, Object> EXPERTS = vars("experts", "expert1,expert2,expert3",
+      "expertSelectionMethod", "RANDOM", "selectionNote", "随机抽取，含持不同意见专家", "noConflictOfInterest", true);
+
+  void expertArgument(ProcessInstance pi) {
+    completeAs(pi, "Task_SelectExperts", "head1", EXPERTS);
+    for (String expert : List.of("expert1", "expert2", "expert3")) {
+      Task task = taskService.createTaskQuery().processInstanceId(pi.getId())
+          .taskDefinitionKey("Task_ExpertOpinion").taskAssignee(expert).singleResult();
+      complete(task, vars("expertOpinion", expert + "：方案可行", "signatureName", expert, "signed", true));
+    }
+    for (int i = 0; i < 3; i++) {
+      completeAs(pi, "Task_HandleExpertOpinion", "officer1",
+          vars("expertOpinionClass", "SUPPORT", "expertAdopted", true));
+    }
+  }
+
+  static final Map<String, Object> CONSULTATION = vars("consultationStart", "2026-09-11", "consultationDays", 20L,
+      "shortPeriodReason", "汛期前须出台", "submissionMethods", "信函、电子邮件", "contactUnit", "市容科",
+      "contactAddress", "永兴县某路1号", "contactPhone", "0735-0000000", "contactEmail", "cg@example.gov.cn",
+      "publicationChannel", "县政府门户网站");
+
+  void consultation(ProcessInstance pi) {
+    completeAs(pi, "Task_PublishDraft", "head1", CONSULTATION);
+    completeAs(pi, "Task_RegisterOpinions", "aux1", vars("opinionsRegistered", "收到意见 12 条"));
+    execute(job("Event_ConsultationClosed", pi));
+    completeAs(pi, "Task_HandlePublicOpinions", "officer1", vars("opinionsReceived", 12L, "opinionsAdopted", 12L,
+        "opinionClassification", "均为摊区位置建议", "handlingPublishedOn", "2026-10-12",
+        "handlingPublicationChannel", "县政府门户网站"));
+  }
+
+  /** Director's own proposal, researched, argued by experts, with or without consultation. */
+  ProcessInstance toReview(boolean confidential) {
+    ProcessInstance pi = start("DIRECTOR");
+    completeAs(pi, "Task_ResearchDraft", "officer1", research(confidential, false));
+    expertArgument(pi);
+    if (!confidential) {
+      consultation(pi);
+    }
+    assertThat(pi).isWaitingAt("Task_ReviewDraft");
+    return pi;
+  }
+
+  void deputyApproves(ProcessInstance pi) {
+    completeAs(pi, "Task_ReviewDraft", "deputy1", vars("deputyApproved", true, "deputyOpinion", "同意提交"));
+  }
+
+  ProcessInstance legalReviewOf(ProcessInstance pi) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+  }
+
+  void legalReview(ProcessInstance pi, String outcome) {
+    ProcessInstance review = legalReviewOf(pi);
+    assertThat(review).isWaitingAt("Task_ReviewLegality");
+    Map<String, Object> values = vars("reviewOutcome", outcome, "reviewOpinion", "合法性审查意见",
+        "extensionRequested", false, "findingCrimeReferral", "NO_REFERRAL");
+    for (String point : List.of("findingBody", "findingOfficers", "findingAuthority", "findingFacts", "findingEvidence",
+        "findingLegalBasis", "findingProcedure", "findingDiscretion", "findingDocuments")) {
+      values.put(point, "CONFORMS");
+    }
+    completeAs(review, "Task_ReviewLegality", "legal1", values);
+  }
+
+  void prepareMeeting(ProcessInstance pi) {
+    completeAs(pi, "Task_PrepareMeeting", "aux1", vars("meetingDate", "2026-11-10", "meetingMaterials", "草案、说明、审查意见"));
+  }
+
+  static Map<String, Object> deliberation(String majority, String outcome, String date) {
+    return vars("deliberationDate", date, "speechLeadUnit", "承办单位说明", "speechLegalUnit", "法制机构意见",
+        "speechMembers", "班子成员意见", "speechDeputy", "分管副局长意见", "speechDirector", "局长意见",
+        "majorityView", majority, "deliberationOutcome", outcome, "dissent", "无", "minutes", "会议纪要",
+        "higherApprovalRequired", false);
+  }
+
+  /** Confidential matter, no hearing, straight to the meeting. */
+  ProcessInstance toDeliberation() {
+    ProcessInstance pi = toReview(true);
+    deputyApproves(pi);
+    legalReview(pi, "PASS");
+    prepareMeeting(pi);
+    assertThat(pi).isWaitingAt("Task_Deliberate");
+    return pi;
+  }
+
+  static Map<String, Object> monitoring() {
+    return vars("implementationReport", "执行正常", "reportPublishedOn", "2026-12-01", "evaluatedBy", "EXPERT",
+        "evaluation", "效果良好");
+  }
+
+  void refused(ProcessInstance pi, String taskKey, String user, Map<String, Object> values, String message) {
+    Task task = open(pi, taskKey);
+    if (task.getAssignee() == null) {
+      taskService.claim(task.getId(), user);
+    }
+    assertThatThrownBy(() -> taskService.complete(task.getId(), values)).hasMessageContaining(message);
+    assertThat(pi).isWaitingAt(taskKey);
+  }
+
+  /** The materials go out through document-service (直接送达), the service date comes back. */
+  void confirmAndServe(ProcessInstance pi, String servedOn) {
+    completeAs(pi, "Task_ConfirmParticipants", "head1", vars("confirmedParticipants", 20L,
+        "participantList", "张三等 20 人及其地址", "materialsServiceMethod", "DIRECT"));
+    assertThat(pi).isWaitingAt("Task_ServeHearingMaterials");
+    ProcessInstance service = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    assertThat(service).hasProcessDefinitionKey("document-service").isWaitingAt("Task_ServeDirectly");
+    complete(task(service), withVariables("served", true, "receiptSignedBy", "张三", "signerRelation", "RECIPIENT",
+        "serviceDate", servedOn, "servedBy", "officer1"));
+  }
+
+  Date due(Task task) {
+    return taskService.createTaskQuery().taskId(task.getId()).singleResult().getDueDate();
+  }
+
+  // ------------------------------------------------------------------ paths
+
+  @Test
+  @DisplayName("DEC-02 DEC-01 他人提出的建议经局长不予立项，记录理由后结束 / a proposal the director refuses ends with the reason")
+  void admissionRefused() {
+    ProcessInstance pi = start("UNIT");
+    assertThat(pi).isWaitingAt("Task_AdmitProposal").variables().containsEntry("category", "OTHER");
+    assertThat(task(pi)).hasCandidateGroup("director");
+    refused(pi, "Task_AdmitProposal", "director1", vars("admitted", false), "rejectionReason");
+
+    completeAs(pi, "Task_AdmitProposal", "director1", vars("admitted", false, "rejectionReason", "不属于本局职权"));
+
+    assertThat(pi).isEnded().hasPassed("Event_ProposalRejected").hasNotPassed("Task_ResearchDraft")
+        .variables().containsEntry("rejectionReason", "不属于本局职权").containsEntry("admittedBy", "director1");
+  }
+
+  @Test
+  @DisplayName("DEC-02 经局长立项并指定承办单位后进入调查研究 / an admitted proposal names the lead unit and enters research")
+  void admitted() {
+    ProcessInstance pi = start("PUBLIC");
+    completeAs(pi, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市容科"));
+    assertThat(pi).isWaitingAt("Task_ResearchDraft").variables().containsEntry("leadUnit", "市容科");
+    assertThat(task(pi)).hasCandidateGroup("section-head").hasCandidateGroup("enforcement-officer");
+  }
+
+  @Test
+  @DisplayName("DEC-02 DEC-03 局长提出的建议直接进入程序；有争议的须有至少两个备选方案 / the director's proposal enters directly; contested research needs 2 alternatives")
+  void directorProposalAndContestedResearch() {
+    ProcessInstance pi = start("DIRECTOR");
+    assertThat(pi).isWaitingAt("Task_ResearchDraft").hasNotPassed("Task_AdmitProposal");
+
+    Map<String, Object> contested = with(research(false, false), "contested", true,
+        "alternative1", "方案一", "alternative1Grounds", "依据一");
+    refused(pi, "Task_ResearchDraft", "officer1", contested, "alternative2");
+
+    completeAs(pi, "Task_ResearchDraft", "officer1",
+        with(contested, "alternative2", "方案二", "alternative2Grounds", "依据二"));
+    assertThat(pi).isWaitingAt("Task_SelectExperts").variables()
+        .containsEntry("draftedBy", "officer1").containsEntry("investigators", "officer1");
+  }
+
+  @Test
+  @DisplayName("DEC-04 至少 3 名不同专家并行出具经签名的书面意见，不采纳的说明理由 / ≥ 3 distinct experts in parallel, signed opinions, reasons for non-adoption")
+  void expertArgumentByThreeExperts() {
+    ProcessInstance pi = start("DIRECTOR");
+    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
+    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", "expert1,expert2,expert1"), "3");
+    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", "expert1,expert2,officer2"), "officer2");
+
+    completeAs(pi, "Task_SelectExperts", "head1", EXPERTS);
+
+    List<Task> opinions = taskService.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_ExpertOpinion").list();
+    org.assertj.core.api.Assertions.assertThat(opinions).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder("expert1", "expert2", "expert3");
+    Task first = opinions.get(0);
+    assertThatThrownBy(() -> taskService.complete(first.getId(),
+        vars("expertOpinion", "意见", "signatureName", first.getAssignee(), "signed", false))).isNotNull();
+    for (Task opinion : opinions) {
+      complete(opinion, vars("expertOpinion", "意见：" + opinion.getAssignee(), "signatureName", opinion.getAssignee(),
+          "signed", true));
+    }
+    assertThat(pi).isWaitingAt("Task_HandleExpertOpinion").variables()
+        .containsEntry("expertOpinion_expert2", "意见：expert2").containsKey("expertSignedAt_expert3");
+
+    refused(pi, "Task_HandleExpertOpinion", "officer1",
+        vars("expertOpinionClass", "OPPOSE", "expertAdopted", false), "expertNotAdoptedReason");
+    completeAs(pi, "Task_HandleExpertOpinion", "officer1", vars("expertOpinionClass", "OPPOSE", "expertAdopted", false,
+        "expertNotAdoptedReason", "与上位法不符"));
+    completeAs(pi, "Task_HandleExpertOpinion", "officer1", vars("expertOpinionClass", "SUPPORT", "expertAdopted", true));
+    completeAs(pi, "Task_HandleExpertOpinion", "officer1", vars("expertOpinionClass", "PARTIAL", "expertAdopted", true));
+    assertThat(pi).isWaitingAt("Task_PublishDraft").variables().containsValue("与上位法不符");
+  }
+
+  @Test
+  @DisplayName("DEC-05 DEC-06 征求意见只能由期满定时器结束（2026-09-11 起 20 日至 2026-10-08 24:00），少于 30 日须说明理由，意见分类处理并公布 / consultation ends only by its timer")
+  void consultationEndsOnlyByTimer() {
+    ProcessInstance pi = start("DIRECTOR");
+    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
+    expertArgument(pi);
+    Map<String, Object> noReason = new HashMap<>(CONSULTATION);
+    noReason.remove("shortPeriodReason");
+    refused(pi, "Task_PublishDraft", "head1", noReason, "shortPeriodReason");
+    refused(pi, "Task_PublishDraft", "head1", with(CONSULTATION, "consultationDays", 15L), "consultationDays");
+
+    completeAs(pi, "Task_PublishDraft", "head1", CONSULTATION);
+
+    assertThat(pi).isWaitingAt("Event_ConsultationClosed", "Task_RegisterOpinions");
+    Job timer = job("Event_ConsultationClosed", pi);
+    org.assertj.core.api.Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-10-08T16:00:00Z")));
+    // registering the opinions does not close the consultation
+    completeAs(pi, "Task_RegisterOpinions", "aux1", vars("opinionsRegistered", "收到意见 3 条"));
+    assertThat(pi).isWaitingAt("Event_ConsultationClosed").hasNotPassed("Task_HandlePublicOpinions");
+
+    at("2026-10-08T16:00:01Z");
+    execute(job("Event_ConsultationClosed", pi));
+    assertThat(pi).isWaitingAt("Task_HandlePublicOpinions");
+    Map<String, Object> handling = vars("opinionsReceived", 3L, "opinionsAdopted", 1L,
+        "opinionClassification", "位置 2 条，时段 1 条", "handlingPublishedOn", "2026-10-12",
+        "handlingPublicationChannel", "县政府门户网站");
+    refused(pi, "Task_HandlePublicOpinions", "officer1", handling, "notAdoptedReasons");
+    completeAs(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "notAdoptedReasons", "占用盲道，不予采纳"));
+    assertThat(pi).hasPassed("Task_DetermineHearing").isWaitingAt("Task_ReviewDraft")
+        .variables().containsEntry("hearingDecision", Map.of("hearingRequired", false, "hearingGround", "NONE"));
+  }
+
+  @Test
+  @DisplayName("DEC-05 DEC-15 依法不得公开的事项不征求公众意见、不公布结果 / a confidential matter skips consultation and publication")
+  void confidentialMatter() {
+    ProcessInstance pi = toDeliberation();
+    completeAs(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "APPROVE", "2026-11-10"));
+    assertThat(pi).isWaitingAt("Task_MonitorImplementation")
+        .hasNotPassed("Task_PublishDraft", "Event_ConsultationClosed", "Task_PublishResult");
+  }
+
+  @Test
+  @DisplayName("DEC-07 DEC-08 DEC-09 听证：局长指定主持人，不少于 20 人且各类代表齐全，公告 15 日前、材料 10 日前（遇休息日提前） / hearing with chair, 20 participants, notice and materials due dates")
+  void hearing() {
+    ProcessInstance pi = start("DIRECTOR");
+    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, true));
+    expertArgument(pi);
+    consultation(pi);
+    assertThat(pi).isWaitingAt("Task_AppointHearingChair")
+        .variables().containsEntry("hearingDecision", Map.of("hearingRequired", true, "hearingGround", "PUBLIC_DISAGREEMENT"));
+    assertThat(task(pi)).hasCandidateGroup("director");
+    completeAs(pi, "Task_AppointHearingChair", "director1", vars("hearingChair", "张主持"));
+
+    Map<String, Object> plan = vars("hearingDate", "2026-10-29", "hearingPlace", "县政务中心", "citizensCount", 10L,
+        "npcDeputiesCount", 3L, "cppccMembersCount", 3L, "expertsCount", 3L, "registrationConditions", "本县居民");
+    refused(pi, "Task_PlanHearing", "head1", plan, "20");
+    refused(pi, "Task_PlanHearing", "head1", with(plan, "citizensCount", 17L, "cppccMembersCount", 0L), "cppccMembersCount");
+    // today is 2026-09-10: a hearing on 2026-09-24 would need its notice by 2026-09-09
+    refused(pi, "Task_PlanHearing", "head1", with(plan, "citizensCount", 11L, "hearingDate", "2026-09-24"), "15");
+    completeAs(pi, "Task_PlanHearing", "head1", with(plan, "citizensCount", 11L));
+
+    assertThat(pi).isWaitingAt("Task_PublishHearingNotice");
+    Task notice = open(pi, "Task_PublishHearingNotice");
+    org.assertj.core.api.Assertions.assertThat(due(notice)).isEqualTo(periods.latestBefore("2026-10-29", 15))
+        .isEqualTo(Date.from(Instant.parse("2026-10-14T16:00:00Z")));
+    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticePublishedOn", "2026-10-13", "noticeChannel", "网站"));
+
+    Task confirm = open(pi, "Task_ConfirmParticipants");
+    org.assertj.core.api.Assertions.assertThat(due(confirm)).isEqualTo(periods.latestBefore("2026-10-29", 10))
+        .isEqualTo(Date.from(Instant.parse("2026-10-19T16:00:00Z")));
+    confirmAndServe(pi, "2026-10-14");
+    assertThat(pi).isWaitingAt("Task_HoldHearing").variables().containsEntry("materialsServedOn", "2026-10-14");
+
+    completeAs(pi, "Task_HoldHearing", "officer1", vars("attendedCount", 20L, "hearingRecord", "笔录",
+        "hearingOpinionsHandling", "已吸收"));
+    assertThat(pi).isWaitingAt("Task_ReviewDraft").hasNotPassed("Task_RescheduleHearing")
+        .variables().containsEntry("hearingChair", "张主持").containsEntry("hearingParticipants", 20L);
+  }
+
+  @Test
+  @DisplayName("DEC-09 公告或材料逾期则另定听证日期，不得缩短期限举行 / a missed notice or materials deadline requires a new hearing date")
+  void hearingRescheduled() {
+    ProcessInstance pi = start("DIRECTOR");
+    completeAs(pi, "Task_ResearchDraft", "officer1", research(true, true));
+    expertArgument(pi);
+    completeAs(pi, "Task_AppointHearingChair", "director1", vars("hearingChair", "张主持"));
+    completeAs(pi, "Task_PlanHearing", "head1", vars("hearingDate", "2026-10-29", "hearingPlace", "县政务中心",
+        "citizensCount", 11L, "npcDeputiesCount", 3L, "cppccMembersCount", 3L, "expertsCount", 3L,
+        "registrationConditions", "本县居民"));
+
+    // the notice is published after its last day (2026-10-14)
+    at("2026-10-15T02:00:00Z");
+    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticePublishedOn", "2026-10-15", "noticeChannel", "网站"));
+    assertThat(pi).isWaitingAt("Task_RescheduleHearing").hasNotPassed("Task_ConfirmParticipants");
+    refused(pi, "Task_RescheduleHearing", "head1", vars("hearingDate", "2026-10-29", "rescheduleReason", "公告逾期"), "15");
+    completeAs(pi, "Task_RescheduleHearing", "head1", vars("hearingDate", "2026-11-20", "rescheduleReason", "公告逾期"));
+
+    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticePublishedOn", "2026-10-15", "noticeChannel", "网站"));
+    // the materials are served after their last day (2026-11-10)
+    at("2026-11-11T02:00:00Z");
+    confirmAndServe(pi, "2026-11-11");
+    assertThat(pi).isWaitingAt("Task_RescheduleHearing").hasNotPassed("Task_HoldHearing");
+    completeAs(pi, "Task_RescheduleHearing", "head1", vars("hearingDate", "2026-12-10", "rescheduleReason", "材料逾期"));
+    assertThat(pi).isWaitingAt("Task_PublishHearingNotice");
+    org.assertj.core.api.Assertions.assertThat(due(open(pi, "Task_PublishHearingNotice")))
+        .isEqualTo(periods.latestBefore("2026-12-10", 15));
+  }
+
+  @Test
+  @DisplayName("DEC-10 DEC-11 DEC-17 分管副局长审核后方可合法性审查；退回补充（SUPPLEMENT）后修改再审 / deputy review first; SUPPLEMENT returns for supplementing")
+  void reviewReturns() {
+    ProcessInstance pi = toReview(true);
+    assertThat(task(pi)).hasCandidateGroup("deputy-director");
+    completeAs(pi, "Task_ReviewDraft", "deputy1", vars("deputyApproved", false, "deputyOpinion", "补充可行性论证"));
+    assertThat(pi).isWaitingAt("Task_ReviseDraft").variables().containsEntry("reviewedBy", "deputy1");
+    completeAs(pi, "Task_ReviseDraft", "officer2", vars("draftPlan", "修改稿", "revisionNote", "补充论证"));
+
+    deputyApproves(pi);
+    assertThat(pi).isWaitingAt("Task_LegalReview");
+    assertThat(legalReviewOf(pi)).variables().containsEntry("investigators", "officer1,officer2");
+    legalReview(pi, "SUPPLEMENT");
+    assertThat(pi).isWaitingAt("Task_ReviseDraft").variables().containsEntry("reviewOutcome", "SUPPLEMENT");
+    completeAs(pi, "Task_ReviseDraft", "officer1", vars("draftPlan", "补充稿", "revisionNote", "补充调查"));
+    deputyApproves(pi);
+    legalReview(pi, "PASS");
+    assertThat(pi).isWaitingAt("Task_PrepareMeeting").variables().containsEntry("legalReviewer", "legal1");
+  }
+
+  @Test
+  @DisplayName("DEC-11 LR-01 合法性审查不通过的草案不提交审议 / a failed legality review blocks deliberation")
+  void legalReviewFails() {
+    ProcessInstance pi = toReview(true);
+    deputyApproves(pi);
+    legalReview(pi, "FAIL");
+    assertThat(pi).isEnded().hasPassed("Event_BlockedByLegalReview").hasNotPassed("Task_Deliberate");
+  }
+
+  @Test
+  @DisplayName("DEC-10 DEC-12 DEC-17 按顺序记录发言和不同意见；决定与多数意见不一致须说明理由；再次审议、修改后再议、不通过 / speaking order, dissent, director against the majority, REDELIBERATE, MODIFY, REJECT")
+  void deliberationOutcomes() {
+    ProcessInstance pi = toDeliberation();
+    Map<String, Object> noLegalSpeech = deliberation("REDELIBERATE", "REDELIBERATE", "2026-11-10");
+    noLegalSpeech.remove("speechLegalUnit");
+    refused(pi, "Task_Deliberate", "director1", noLegalSpeech, "speechLegalUnit");
+    refused(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "REDELIBERATE", "2026-11-10"), "directorReason");
+
+    completeAs(pi, "Task_Deliberate", "director1", with(deliberation("APPROVE", "REDELIBERATE", "2026-11-10"),
+        "directorReason", "尚有重大分歧", "dissent", "两名成员反对"));
+    assertThat(pi).isWaitingAt("Task_PrepareMeeting").variables().containsEntry("dissent", "两名成员反对");
+    prepareMeeting(pi);
+    completeAs(pi, "Task_Deliberate", "director1", deliberation("MODIFY", "MODIFY", "2026-11-17"));
+    assertThat(pi).isWaitingAt("Task_ReviseDraft");
+    completeAs(pi, "Task_ReviseDraft", "officer1", vars("draftPlan", "修改稿", "revisionNote", "按会议意见修改"));
+    deputyApproves(pi);
+    legalReview(pi, "PASS");
+    prepareMeeting(pi);
+    completeAs(pi, "Task_Deliberate", "director1", deliberation("REJECT", "REJECT", "2026-11-24"));
+    assertThat(pi).isEnded().hasPassed("Event_DecisionRejected").variables().containsEntry("approvedBy", "director1");
+  }
+
+  @Test
+  @DisplayName("DEC-13 暂缓后 3 个月内重新审议则再次审议，否则自动退出重大决策程序 / DEFER: resumed in time → deliberation again; else Event_ExitedProcedure")
+  void deferral() {
+    at("2026-07-01T02:00:00Z");
+    ProcessInstance pi = toDeliberation();
+    completeAs(pi, "Task_Deliberate", "director1", deliberation("DEFER", "DEFER", "2026-07-06"));
+    assertThat(pi).isWaitingAt("Task_ResumeDeferred");
+    org.assertj.core.api.Assertions.assertThat(job("Event_DeferralExpired", pi).getDuedate())
+        .isEqualTo(periods.endOfMonths("2026-07-06", 3)).isEqualTo(Date.from(Instant.parse("2026-10-08T16:00:00Z")));
+    // 6 October falls in the National Day holiday: extended to the first working day (PER-02)
+    completeAs(pi, "Task_ResumeDeferred", "director1", vars("resumed", true, "resumeNote", "条件成熟"));
+    assertThat(pi).isWaitingAt("Task_PrepareMeeting");
+    prepareMeeting(pi);
+
+    completeAs(pi, "Task_Deliberate", "director1", deliberation("DEFER", "DEFER", "2026-07-13"));
+    at("2026-10-13T16:00:01Z");
+    execute(job("Event_DeferralExpired", pi));
+    assertThat(pi).isEnded().hasPassed("Event_ExitedProcedure").hasNotPassed("Task_PublishResult");
+  }
+
+  @Test
+  @DisplayName("DEC-14 DEC-15 须报上级批准的等待批复，批复之日起 20 日内公布结果 / higher approval awaited; publication due 20 days after the answer")
+  void higherApproval() {
+    ProcessInstance pi = toReview(false);
+    deputyApproves(pi);
+    legalReview(pi, "PASS");
+    prepareMeeting(pi);
+    completeAs(pi, "Task_Deliberate", "director1",
+        with(deliberation("APPROVE", "APPROVE", "2026-11-02"), "higherApprovalRequired", true));
+    assertThat(pi).isWaitingAt("Task_RecordHigherApproval").hasNotPassed("Task_PublishResult");
+    completeAs(pi, "Task_RecordHigherApproval", "records1", vars("submittedTo", "COUNTY_GOVERNMENT",
+        "submittedOn", "2026-11-03", "higherApproved", true, "higherApprovalDate", "2026-11-09"));
+
+    assertThat(pi).isWaitingAt("Task_PublishResult").variables().containsEntry("decisionDate", "2026-11-09");
+    org.assertj.core.api.Assertions.assertThat(due(open(pi, "Task_PublishResult")))
+        .isEqualTo(periods.endOfDays("2026-11-09", 20)).isEqualTo(Date.from(Instant.parse("2026-11-30T16:00:00Z")));
+    // 20 days end on Sunday 29 November: extended to Monday (PER-02)
+    completeAs(pi, "Task_PublishResult", "records1", vars("resultPublishedOn", "2026-11-20",
+        "resultPublicationChannel", "县政府门户网站"));
+    assertThat(pi).isWaitingAt("Task_MonitorImplementation");
+  }
+
+  @Test
+  @DisplayName("DEC-14 上级未批准的，程序结束 / refused by the county government")
+  void higherApprovalRefused() {
+    ProcessInstance pi = toDeliberation();
+    completeAs(pi, "Task_Deliberate", "director1",
+        with(deliberation("APPROVE", "APPROVE", "2026-11-02"), "higherApprovalRequired", true));
+    completeAs(pi, "Task_RecordHigherApproval", "director1", vars("submittedTo", "PEOPLES_CONGRESS",
+        "submittedOn", "2026-11-03", "higherApproved", false, "higherApprovalDate", "2026-11-20"));
+    assertThat(pi).isEnded().hasPassed("Event_HigherApprovalRefused");
+  }
+
+  @Test
+  @DisplayName("DEC-15 DEC-16 逾期未公布的督办局长；执行跟踪评估后继续、暂缓、恢复、修订、停止 / overdue publication escalates to the director; continue / suspend / revise / stop")
+  void publicationAndImplementation() {
+    ProcessInstance pi = toReview(false);
+    deputyApproves(pi);
+    legalReview(pi, "PASS");
+    prepareMeeting(pi);
+    completeAs(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "APPROVE", "2026-11-02"));
+    assertThat(pi).isWaitingAt("Task_PublishResult");
+    Job overdue = job("Event_PublicationOverdue", pi);
+    org.assertj.core.api.Assertions.assertThat(overdue.getDuedate()).isEqualTo(periods.endOfDays("2026-11-02", 20));
+
+    at("2026-11-23T16:00:01Z");
+    execute(overdue);
+    assertThat(pi).isWaitingAt("Task_PublishResult", "Task_EscalatePublication");
+    completeAs(pi, "Task_EscalatePublication", "director1", vars("escalationInstruction", "即日公布"));
+    completeAs(pi, "Task_PublishResult", "records1", vars("resultPublishedOn", "2026-11-24",
+        "resultPublicationChannel", "县政府门户网站"));
+
+    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
+    completeAs(pi, "Task_DecideImplementation", "director1",
+        vars("implementationDecision", "CONTINUE", "implementationDecisionReason", "执行正常"));
+    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
+    completeAs(pi, "Task_DecideImplementation", "director1",
+        vars("implementationDecision", "SUSPEND", "implementationDecisionReason", "收到异议"));
+    completeAs(pi, "Task_LiftSuspension", "director1", vars("suspensionLifted", true, "suspensionNote", "异议已处理"));
+    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
+    completeAs(pi, "Task_DecideImplementation", "director1",
+        vars("implementationDecision", "SUSPEND", "implementationDecisionReason", "再次异议"));
+    completeAs(pi, "Task_LiftSuspension", "director1", vars("suspensionLifted", false, "suspensionNote", "不再执行"));
+    assertThat(pi).isEnded().hasPassed("Event_ImplementationStopped", "Event_EscalationHandled");
+  }
+
+  @Test
+  @DisplayName("DEC-16 决定修订的，回到草案修改并重新审核、审查、审议；停止执行即结束 / REVISE goes back to drafting; STOP ends")
+  void implementationRevisedThenStopped() {
+    ProcessInstance pi = toDeliberation();
+    completeAs(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "APPROVE", "2026-11-02"));
+    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
+    completeAs(pi, "Task_DecideImplementation", "director1",
+        vars("implementationDecision", "REVISE", "implementationDecisionReason", "情况变化"));
+    assertThat(pi).isWaitingAt("Task_ReviseDraft");
+    completeAs(pi, "Task_ReviseDraft", "officer1", vars("draftPlan", "修订稿", "revisionNote", "情况变化"));
+    deputyApproves(pi);
+    legalReview(pi, "PASS");
+    prepareMeeting(pi);
+    completeAs(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "APPROVE", "2026-11-09"));
+    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
+    completeAs(pi, "Task_DecideImplementation", "director1",
+        vars("implementationDecision", "STOP", "implementationDecisionReason", "目标已实现"));
+    assertThat(pi).isEnded().hasPassed("Event_ImplementationStopped");
+  }
+
+  @Test
+  @DisplayName("AUX-01 DEC-02 DEC-17 REST submit-form：辅助人员不能完成决定性步骤（403），缺少承办单位 400，局长完成并在历史中留名 / aux1 403 on a deciding task, 400 without lead unit, director1 completes and is recorded")
+  void rolesOverRest() {
+    ProcessInstance pi = start("UNIT");
+    String taskId = open(pi, "Task_AdmitProposal").getId();
+    Map<String, Object> body = Map.of("variables", Map.of(
+        "admitted", Map.of("value", true), "leadUnit", Map.of("value", "市容科")));
+
+    ResponseEntity<String> auxiliary = rest.withBasicAuth("aux1", "demo")
+        .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(auxiliary.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> noUnit = rest.withBasicAuth("director1", "demo").postForEntity(
+        "/engine-rest/task/{id}/submit-form", Map.of("variables", Map.of("admitted", Map.of("value", true))),
+        String.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(noUnit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat(noUnit.getBody()).contains("leadUnit").contains("DEC-02");
+    ResponseEntity<String> director = rest.withBasicAuth("director1", "demo")
+        .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(director.getStatusCode().is2xxSuccessful()).as(director.getBody()).isTrue();
+
+    assertThat(pi).isWaitingAt("Task_ResearchDraft").variables().containsEntry("admittedBy", "director1");
+    org.assertj.core.api.Assertions.assertThat(historyService.createHistoricTaskInstanceQuery().taskId(taskId)
+        .singleResult()).satisfies(t -> {
+          org.assertj.core.api.Assertions.assertThat(t.getAssignee()).isEqualTo("director1");
+          org.assertj.core.api.Assertions.assertThat(t.getEndTime()).isNotNull();
+        });
+    // an auxiliary who got hold of a deciding task through the Java API is still refused
+    Task research = open(pi, "Task_ResearchDraft");
+    taskService.setAssignee(research.getId(), "aux1");
+    assertThatThrownBy(() -> taskService.complete(research.getId(), research(false, false)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("辅助人员");
+  }
+}
