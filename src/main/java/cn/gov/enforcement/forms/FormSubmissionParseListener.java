@@ -163,6 +163,12 @@ final class FormSubmissionParseListener extends AbstractBpmnParseListener {
       Supplier<Set<String>> submitted = () -> {
         Set<String> names = new java.util.TreeSet<>(SubmittedVariables.names(instance.getProcessInstanceId(), List.of(instance)));
         names.addAll(SubmittedVariables.startInstructionVariables());
+        // camunda:initiator: the engine, not the submitter, sets this variable to the starting user
+        Object initiator = instance.getProcessDefinition()
+            .getProperty(org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME);
+        if (initiator != null) {
+          names.remove(initiator.toString());
+        }
         return names;
       };
       guard.check(reference, execution, submitted, "start of " + instance.getProcessDefinition().getKey());
