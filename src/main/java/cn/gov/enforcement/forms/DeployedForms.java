@@ -83,7 +83,7 @@ final class DeployedForms {
     try {
       FormSchema schema = FormSchemaParser.parse(resource.getBytes());
       // the engine derives the key from the form's id; keep the key even if a file has no id
-      return schema.id() != null ? schema : new FormSchema(definition.getKey(), schema.components(), schema.constrained());
+      return schema.id() != null ? schema : new FormSchema(definition.getKey(), schema.components(), schema.constrained(), schema.variables());
     } catch (IllegalArgumentException e) {
       throw new FormUnavailableException("表单 " + definition.getKey() + " 无法读取 / form " + definition.getKey()
           + " cannot be read: " + e.getMessage());

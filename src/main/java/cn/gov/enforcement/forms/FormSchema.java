@@ -2,6 +2,7 @@ package cn.gov.enforcement.forms;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,9 +12,48 @@ import java.util.regex.Pattern;
  *
  * @param id          the form's {@code id}, which is the {@code camunda:formRef} key
  * @param components  the top-level components that matter for validation
- * @param constrained false when no component has anything to check: such a form costs nothing
+ * @param constrained false when no component has anything to check: such a form costs little (only
+ *                    the names of the submitted variables are compared with {@code variables})
+ * @param variables   the names of the process variables a submission of this form may set: the
+ *                    first segment of the key of every component that carries a value (through
+ *                    groups without a path), of a group's {@code path} and of a dynamic list's
+ *                    {@code path}; exactly what form-js submits, so a variable of any other name
+ *                    is not a field of this form
  */
-public record FormSchema(String id, List<Node> components, boolean constrained) {
+public record FormSchema(String id, List<Node> components, boolean constrained, Set<String> variables) {
+
+  public FormSchema {
+    components = List.copyOf(components);
+    variables = Set.copyOf(variables);
+  }
+
+  /** A schema whose variable names are those of its components. */
+  public FormSchema(String id, List<Node> components, boolean constrained) {
+    this(id, components, constrained, variableNames(components));
+  }
+
+  /** Whether a submission of this form may set the variable. */
+  public boolean isField(String variableName) {
+    return variables.contains(variableName);
+  }
+
+  private static Set<String> variableNames(List<Node> nodes) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    for (Node node : nodes) {
+      if (node instanceof Field field) {
+        names.add(field.path().get(0));
+      } else if (node instanceof Group group) {
+        if (group.path().isEmpty()) {
+          names.addAll(variableNames(group.children()));
+        } else {
+          names.add(group.path().get(0));
+        }
+      } else if (node instanceof DynamicList list) {
+        names.add(list.path().get(0));
+      }
+    }
+    return names;
+  }
 
   /** A component of the tree. */
   public sealed interface Node permits Field, Group, DynamicList {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,6 +35,10 @@ public final class FormSchemaParser {
   /** Types that never carry a submitted value even when an old schema gives them a key. */
   private static final Set<String> WITHOUT_VALUE =
       Set.of("text", "html", "image", "spacer", "separator", "button", "iframe", "table", "expression", "filepicker");
+
+  /** Types form-js never submits a value for, whatever keys an old schema gives them. */
+  private static final Set<String> WITHOUT_DATA =
+      Set.of("text", "html", "image", "spacer", "separator", "button", "iframe", "table", "documentPreview");
 
   private FormSchemaParser() {}
 
@@ -58,7 +63,41 @@ public final class FormSchemaParser {
     }
     String id = text(root, "id");
     List<Node> components = components(root.get("components"), id);
-    return new FormSchema(id, List.copyOf(components), anyConstrained(components));
+    Set<String> variables = new LinkedHashSet<>();
+    variableNames(root.get("components"), variables);
+    return new FormSchema(id, List.copyOf(components), anyConstrained(components), variables);
+  }
+
+  /**
+   * The top-level names form-js submits: the first segment of each key (a dotted key is a path
+   * into an object), of each group {@code path} and dynamic list {@code path}; the children of a
+   * group without a path are top-level. Unlike the validation tree this keeps computed fields
+   * ({@code expression}, {@code filepicker}: form-js submits them), disabled fields and groups
+   * whose children carry nothing to check.
+   */
+  private static void variableNames(JsonNode array, Set<String> names) {
+    if (array == null || !array.isArray()) {
+      return;
+    }
+    for (JsonNode c : array) {
+      if (!c.isObject()) {
+        continue;
+      }
+      String type = text(c, "type");
+      if ("group".equals(type) || "dynamiclist".equals(type)) {
+        List<String> path = path(text(c, "path"));
+        if (!path.isEmpty()) {
+          names.add(path.get(0));
+        } else if ("group".equals(type)) {
+          variableNames(c.get("components"), names);
+        }
+        continue;
+      }
+      List<String> key = path(text(c, "key"));
+      if (!key.isEmpty() && type != null && !WITHOUT_DATA.contains(type)) {
+        names.add(key.get(0));
+      }
+    }
   }
 
   private static List<Node> components(JsonNode array, String formId) {

@@ -2,6 +2,10 @@ package cn.gov.enforcement.forms;
 
 import static org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler.FORM_REF_BINDING_VERSION;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -9,6 +13,7 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -17,13 +22,15 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts the form check into every deployed process:
  * <ul>
- *   <li>a user task with {@code camunda:formRef} gets a built-in {@code complete} task listener,
+ *   <li>a user task with {@code camunda:formRef} gets a built-in {@code complete} task listener
+ *       (and the same as {@code update} listener, which checks the names when the task is resolved),
  *       which runs before any listener of the model. Complete and submit-form set the variables
  *       first and then complete the task in the same command, so the listener sees the submitted
  *       values and a refusal rolls all of it back;</li>
@@ -47,8 +54,10 @@ final class FormSubmissionParseListener extends AbstractBpmnParseListener {
     if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
       TaskDefinition taskDefinition = behavior.getTaskDefinition();
       if (taskDefinition.getCamundaFormDefinitionKey() != null) {
-        taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-            new TaskFormCheck(taskDefinition.getFormDefinition(), guard));
+        TaskFormCheck check = new TaskFormCheck(taskDefinition.getFormDefinition(), guard);
+        taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
+        // resolve (and submit-form of a delegated task) ends with an update event, not complete
+        taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, check);
       }
     }
   }
@@ -69,7 +78,11 @@ final class FormSubmissionParseListener extends AbstractBpmnParseListener {
         new StartFormCheck(startForm, initial.getId(), guard), 0);
   }
 
-  /** Checks a task's form when the task completes. */
+  /**
+   * Checks a task's form when the task completes; when a delegated task is resolved, only that
+   * the submission sets nothing but fields of the form (its values are checked when the owner
+   * completes it).
+   */
   static final class TaskFormCheck implements TaskListener {
     private final FormDefinition form;
     private final FormSubmissionGuard guard;
@@ -85,6 +98,10 @@ final class FormSubmissionParseListener extends AbstractBpmnParseListener {
       if (entity.getProcessDefinitionId() == null) {
         return;
       }
+      boolean completing = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
+      if (!completing && entity.getDelegationState() != DelegationState.RESOLVED) {
+        return; // an update that is not a resolve (claim, assignee, priority …) submits nothing
+      }
       Object key = form.getCamundaFormDefinitionKey().getValue(task);
       if (key == null) {
         return;
@@ -96,7 +113,23 @@ final class FormSubmissionParseListener extends AbstractBpmnParseListener {
       }
       DeployedForms.Reference reference = new DeployedForms.Reference(key.toString(),
           form.getCamundaFormDefinitionBinding(), version, entity.getProcessDefinition().getDeploymentId());
-      guard.check(reference, task, "task " + task.getId() + " (" + task.getTaskDefinitionKey() + ")");
+      String subject = "task " + task.getId() + " (" + task.getTaskDefinitionKey() + ")";
+      Supplier<Set<String>> submitted = () -> SubmittedVariables.names(entity.getProcessInstanceId(), scopes(entity));
+      if (completing) {
+        guard.check(reference, task, submitted, subject);
+      } else {
+        guard.checkNames(reference, submitted, subject + " resolved");
+      }
+    }
+
+    /** The task and the executions from its own up to the process instance. */
+    private static List<AbstractVariableScope> scopes(TaskEntity task) {
+      List<AbstractVariableScope> scopes = new ArrayList<>();
+      scopes.add(task);
+      for (ExecutionEntity execution = task.getExecution(); execution != null; execution = execution.getParent()) {
+        scopes.add(execution);
+      }
+      return scopes;
     }
   }
 
@@ -127,7 +160,18 @@ final class FormSubmissionParseListener extends AbstractBpmnParseListener {
       // the engine does not evaluate a start form's key (DefaultStartFormHandler): neither do we
       DeployedForms.Reference reference = new DeployedForms.Reference(key.getExpressionText(),
           form.getCamundaFormDefinitionBinding(), version, instance.getProcessDefinition().getDeploymentId());
-      guard.check(reference, execution, "start of " + instance.getProcessDefinition().getKey());
+      Supplier<Set<String>> submitted = () -> {
+        Set<String> names = new java.util.TreeSet<>(SubmittedVariables.names(instance.getProcessInstanceId(), List.of(instance)));
+        names.addAll(SubmittedVariables.startInstructionVariables());
+        // camunda:initiator: the engine, not the submitter, sets this variable to the starting user
+        Object initiator = instance.getProcessDefinition()
+            .getProperty(org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME);
+        if (initiator != null) {
+          names.remove(initiator.toString());
+        }
+        return names;
+      };
+      guard.check(reference, execution, submitted, "start of " + instance.getProcessDefinition().getKey());
     }
 
     /**

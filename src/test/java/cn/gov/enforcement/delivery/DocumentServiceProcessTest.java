@@ -78,7 +78,9 @@ class DocumentServiceProcessTest {
   @Test
   @DisplayName("SVC-02 REC-02 refused direct service becomes lodged service: reason, witness and the photo/video recording recording-requirement demands (PHOTO_OR_AV)")
   void refusedThenLodged() {
-    ProcessInstance pi = start("DIRECT", "uploadedRecordings", "rec-1,rec-2");
+    ProcessInstance pi = start("DIRECT");
+    // what the recording service (or the calling case) keeps on the instance
+    runtimeService().setVariable(pi.getId(), "uploadedRecordings", "rec-1,rec-2");
     complete(task(pi), withVariables("served", false, "recipientRefused", true, "servedBy", "officer1"));
     assertThat(pi).hasPassed("Task_DecideLodgedRecording").isWaitingAt("Task_ServeLodged")
         .variables().containsEntry("recordingRequirement", "PHOTO_OR_AV").containsEntry("notifyParty", false);

@@ -115,4 +115,28 @@ class FormSchemaParserTest {
     assertThatThrownBy(() -> FormSchemaParser.parse("not json")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FormSchemaParser.parse("[]")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  @DisplayName("表单可设置的变量：字段 key、分组与动态列表的 path，其余均不是字段 / the variables a form may set: keys, group and list paths")
+  void variableNames() throws IOException {
+    FormSchema schema = FormSchemaParser.parse("""
+        {"id": "Form_Names", "components": [
+          {"type": "text", "key": "intro", "text": "说明"}, {"type": "button", "key": "submit", "action": "submit"},
+          {"type": "textfield", "key": "title"},
+          {"type": "textfield", "key": "applicant.name"},
+          {"type": "expression", "key": "total", "expression": "=1 + 1"},
+          {"type": "textfield", "key": "locked", "disabled": true},
+          {"type": "group", "path": "address.home", "components": [{"type": "textfield", "key": "street"}]},
+          {"type": "group", "components": [{"type": "checkbox", "key": "agreed"},
+            {"type": "group", "components": [{"type": "number", "key": "count"}]}]},
+          {"type": "dynamiclist", "path": "parties", "components": [{"type": "textfield", "key": "partyName"}]},
+          {"type": "group", "path": "empty", "components": []}]}""");
+    assertThat(schema.variables())
+        .containsExactlyInAnyOrder("title", "applicant", "total", "locked", "address", "agreed", "count", "parties", "empty");
+    assertThat(schema.isField("street")).as("inside the address object").isFalse();
+    assertThat(schema.isField("partyName")).as("inside the list items").isFalse();
+    assertThat(schema.isField("intro")).isFalse();
+    assertThat(resource("validation-test-note.form").variables()).containsExactly("note");
+    assertThat(resource("validation-test-start.form").variables()).containsExactlyInAnyOrder("title", "category", "caseNumber");
+  }
 }

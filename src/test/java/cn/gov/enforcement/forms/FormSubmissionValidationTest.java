@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +33,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Submissions through engine-rest as officer1: every refusal answers 400 naming the field in
- * Chinese and English, and leaves the task, its variables and the history as they were. The
+ * Submissions through engine-rest and the webapps' API as officer1 (and aux1 for AUX-01): every
+ * refusal answers 400 naming the field in Chinese and English, and leaves the task, its variables
+ * and the history as they were. A variable that is not a field of the form is refused as well. The
  * models and forms are in src/test/resources/forms-test and are removed again after the class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,6 +46,7 @@ class FormSubmissionValidationTest {
   static final String PROCESS = "forms-validation-test";
   static final String CONSULTATION = "forms-validation-consultation";
   static final String CALLER = "forms-validation-caller";
+  static final String AUX_PROCESS = "forms-aux-test";
   static final String OFFICERS = "enforcement-officer";
 
   @Autowired TestRestTemplate rest;
@@ -64,9 +68,12 @@ class FormSubmissionValidationTest {
         .addClasspathResource("forms-test/validation-test-task.form")
         .addClasspathResource("forms-test/validation-test-note.form")
         .addClasspathResource("forms-test/plan-consultation.form")
+        .addClasspathResource("forms-test/aux-clerical-test.bpmn")
+        .addClasspathResource("forms-test/aux-clerical.form")
+        .addClasspathResource("forms-test/aux-deliberation.form")
         .deploy()
         .getId();
-    for (String key : List.of(PROCESS, CONSULTATION, CALLER)) {
+    for (String key : List.of(PROCESS, CONSULTATION, CALLER, AUX_PROCESS)) {
       Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       grant.setGroupId(OFFICERS);
       grant.setResource(Resources.PROCESS_DEFINITION);
@@ -136,7 +143,7 @@ class FormSubmissionValidationTest {
     void validStart() {
       ResponseEntity<Map> response = post("/process-definition/key/" + PROCESS + "/submit-form",
           Map.of("variables", startVariables()));
-      assertThat(response.getStatusCode().value()).isEqualTo(200);
+      assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(200);
       String instanceId = (String) response.getBody().get("id");
       assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Task_Fill").count()).isOne();
     }
@@ -300,6 +307,190 @@ class FormSubmissionValidationTest {
     }
   }
 
+  // ------------------------------------------------------------------ variables that are not fields
+
+  @Nested
+  @DisplayName("表单以外的变量一律拒绝 / a variable that is not a field of the form is refused")
+  class NotAField {
+
+    @Test
+    @DisplayName("/complete 带表单以外的变量被拒绝（400），任务与变量不变 / complete with a foreign variable answers 400 and changes nothing")
+    void complete() {
+      Task task = fillTask();
+      Map<String, Object> variables = taskVariables();
+      variables.put("deliberationOutcome", value("APPROVE"));
+      assertForeignRefusedWithoutChange(task, () -> post("/task/" + task.getId() + "/complete", Map.of("variables", variables)),
+          "deliberationOutcome");
+    }
+
+    @Test
+    @DisplayName("/submit-form 同样拒绝，并列出每个多余的变量 / submit-form is refused too, listing every foreign variable")
+    void submitForm() {
+      Task task = fillTask();
+      Map<String, Object> variables = taskVariables();
+      variables.put("deliberationOutcome", value("APPROVE"));
+      variables.put("approvedBy", value("director1"));
+      ResponseEntity<Map> response = assertForeignRefusedWithoutChange(task,
+          () -> post("/task/" + task.getId() + "/submit-form", Map.of("variables", variables)), "approvedBy");
+      assertThat(fields(response)).containsExactly("approvedBy", "deliberationOutcome");
+    }
+
+    @Test
+    @DisplayName("/engine/default/… 路径同样拒绝 / the same through /engine-rest/engine/default/…")
+    void namedEnginePath() {
+      Task task = fillTask();
+      Map<String, Object> variables = taskVariables();
+      variables.put("deliberationOutcome", value("APPROVE"));
+      assertForeignRefusedWithoutChange(task,
+          () -> post("/engine/default/task/" + task.getId() + "/complete", Map.of("variables", variables)), "deliberationOutcome");
+    }
+
+    @Test
+    @DisplayName("改写已有的非本表单变量（文本、JSON）被拒绝 / overwriting an existing variable of another form (text, JSON) is refused")
+    void existingVariables() {
+      Task task = fillTask();
+      Map<String, Object> variables = taskVariables();
+      variables.put("title", value("另一个标题"));
+      assertForeignRefusedWithoutChange(task, () -> post("/task/" + task.getId() + "/complete", Map.of("variables", variables)),
+          "title");
+      Map<String, Object> options = taskVariables();
+      options.put("assistantOptions", json("[{\"label\":\"外\",\"value\":\"stranger\"}]"));
+      options.put("assistants", json("[\"stranger\"]"));
+      assertForeignRefusedWithoutChange(task, () -> post("/task/" + task.getId() + "/submit-form", Map.of("variables", options)),
+          "assistantOptions");
+    }
+
+    @Test
+    @DisplayName("瞬时变量（transient）同样拒绝 / a transient variable is refused as well")
+    void transientVariable() {
+      Task task = fillTask();
+      Map<String, Object> variables = taskVariables();
+      variables.put("deliberationOutcome", Map.of("value", "APPROVE", "type", "String", "valueInfo", Map.of("transient", true)));
+      assertForeignRefusedWithoutChange(task, () -> post("/task/" + task.getId() + "/complete", Map.of("variables", variables)),
+          "deliberationOutcome");
+    }
+
+    @Test
+    @DisplayName("委托任务 /resolve 带表单以外的变量被拒绝，仅表单字段则通过 / resolve of a delegated task with a foreign variable is refused, with fields only it passes")
+    void resolve() {
+      Task task = fillTask();
+      taskService.setAssignee(task.getId(), "officer2");
+      taskService.delegateTask(task.getId(), "officer1");
+      Map<String, Object> variables = vars("decision", "APPROVE", "deliberationOutcome", "APPROVE");
+      assertForeignRefusedWithoutChange(task, () -> post("/task/" + task.getId() + "/resolve", Map.of("variables", variables)),
+          "deliberationOutcome");
+      assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getDelegationState())
+          .isEqualTo(DelegationState.PENDING);
+
+      assertThat(post("/task/" + task.getId() + "/resolve", Map.of("variables", vars("decision", "APPROVE")))
+          .getStatusCode().value()).isEqualTo(204);
+      Task resolved = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+      assertThat(resolved.getDelegationState()).isEqualTo(DelegationState.RESOLVED);
+      assertThat(resolved.getAssignee()).isEqualTo("officer2");
+      assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "decision")).isEqualTo("APPROVE");
+    }
+
+    @Test
+    @DisplayName("启动表单 submit-form、/start、/engine/default/…/start 带多余变量均被拒绝，不创建实例 / start with a foreign variable is refused on every path")
+    void start() {
+      long before = instances(PROCESS);
+      Map<String, Object> variables = startVariables();
+      variables.put("deliberationOutcome", value("APPROVE"));
+      for (String path : List.of("/process-definition/key/" + PROCESS + "/submit-form", "/process-definition/key/" + PROCESS + "/start",
+          "/engine/default/process-definition/key/" + PROCESS + "/submit-form",
+          "/process-definition/" + definitionId(PROCESS) + "/start")) {
+        assertForeign(post(path, Map.of("variables", variables)), "deliberationOutcome");
+      }
+      assertThat(instances(PROCESS)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("startInstructions 中的变量同样检查 / variables of start instructions are checked as well")
+    void startInstructions() {
+      long before = instances(PROCESS);
+      ResponseEntity<Map> response = post("/process-definition/key/" + PROCESS + "/start", Map.of(
+          "variables", startVariables(),
+          "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_Fill",
+              "variables", vars("deliberationOutcome", "APPROVE")))));
+      assertForeign(response, "deliberationOutcome");
+      assertThat(instances(PROCESS)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("Java API 同样拒绝 / the Java API is refused as well")
+    void javaApi() {
+      Task task = fillTask();
+      Map<String, Object> values = new HashMap<>(Map.of("decision", "APPROVE", "hearingDate", "2025-09-01", "confirmed", true));
+      values.put("deliberationOutcome", "APPROVE");
+      assertThatThrownBy(() -> taskService.complete(task.getId(), values))
+          .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.violations())
+              .extracting(FormViolation::field, FormViolation::reason)
+              .containsExactly(org.assertj.core.groups.Tuple.tuple("deliberationOutcome", FormSubmissionGuard.NOT_A_FIELD)));
+      assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+      assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "deliberationOutcome")).isNull();
+
+      Map<String, Object> start = startJavaVariables();
+      start.put("deliberationOutcome", "APPROVE");
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, start))
+          .isInstanceOf(FormValidationException.class).hasMessageContaining("字段 deliberationOutcome 不是本表单的字段");
+    }
+
+    @Test
+    @DisplayName("仅含表单字段的提交照常通过，无约束的表单亦然 / submissions of the form's fields still pass, also for a form without constraints")
+    void fieldsOnlyPass() {
+      Task task = fillTask();
+      assertThat(post("/task/" + task.getId() + "/complete", Map.of("variables", taskVariables())).getStatusCode().value())
+          .isEqualTo(204);
+      Task note = taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskDefinitionKey("Task_Note")
+          .singleResult();
+      assertForeignRefusedWithoutChange(note, () -> post("/task/" + note.getId() + "/complete",
+          Map.of("variables", vars("note", "备注", "decision", "REJECT"))), "decision");
+      assertThat(post("/task/" + note.getId() + "/complete", Map.of("variables", vars("note", "备注"))).getStatusCode().value())
+          .isEqualTo(204);
+    }
+  }
+
+  // ------------------------------------------------------------------ AUX-01
+
+  @Nested
+  @DisplayName("AUX-01 辅助人员不得单独作出决定 / auxiliary staff never alone take a decision")
+  class AuxiliaryStaff {
+
+    @Test
+    @DisplayName("AUX-01 aux1 不能通过自己的整理任务写入决定变量（complete、submit-form、Tasklist） / aux1 cannot inject deliberationOutcome through the clerical task")
+    void cannotInjectDecision() {
+      Task task = clericalTask();
+      Map<String, Object> variables = vars("pageCount", 12, "deliberationOutcome", "APPROVE");
+      for (String action : List.of("/complete", "/submit-form")) {
+        assertForeignRefusedWithoutChange(task,
+            () -> postAs("aux1", "/task/" + task.getId() + action, Map.of("variables", variables)), "deliberationOutcome");
+      }
+      WebappSession session = WebappSession.login(rest, "aux1", "demo");
+      ResponseEntity<Map> tasklist = session.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
+          Map.of("variables", variables));
+      assertThat(tasklist.getStatusCode().value()).as("status of %s", tasklist.getBody()).isEqualTo(400);
+      assertThat((String) tasklist.getBody().get("message")).contains("字段 deliberationOutcome 不是本表单的字段");
+      assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+      assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "deliberationOutcome")).isNull();
+    }
+
+    @Test
+    @DisplayName("AUX-01 aux1 完成整理任务后，决定仍由执法人员作出 / after aux1's clerical work the decision is still the officers'")
+    void decisionStaysWithOfficers() {
+      Task task = clericalTask();
+      assertThat(postAs("aux1", "/task/" + task.getId() + "/complete",
+          Map.of("variables", vars("pageCount", 12, "clericalNote", "已编页码"))).getStatusCode().value()).isEqualTo(204);
+      assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "deliberationOutcome")).isNull();
+      Task deliberate = taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+          .taskDefinitionKey("Task_Deliberate").singleResult();
+      assertThat(deliberate).isNotNull();
+      assertThat(post("/task/" + deliberate.getId() + "/submit-form",
+          Map.of("variables", vars("deliberationOutcome", "APPROVE"))).getStatusCode().value()).isEqualTo(204);
+      assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(task.getProcessInstanceId())
+          .activityId("Event_Approved").count()).isOne();
+    }
+  }
+
   // ------------------------------------------------------------------ Tasklist
 
   @Nested
@@ -326,6 +517,53 @@ class FormSubmissionValidationTest {
       variables.put("decision", value("APPROVE"));
       assertThat(session.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
           Map.of("variables", variables)).getStatusCode().value()).isEqualTo(204);
+    }
+
+    @Test
+    @DisplayName("Tasklist 接口带表单以外的变量被拒绝（submit-form、complete），仅表单字段则通过 / a foreign variable through the Tasklist API is refused, the form's fields pass")
+    void tasklistForeignVariable() {
+      Task task = fillTask();
+      WebappSession session = WebappSession.login(rest, "officer1", "demo");
+      Map<String, Object> variables = taskVariables();
+      variables.put("deliberationOutcome", value("APPROVE"));
+      for (String action : List.of("/submit-form", "/complete")) {
+        assertUnchanged(task, () -> {
+          ResponseEntity<Map> response = session.post("/camunda/api/engine/engine/default/task/" + task.getId() + action,
+              Map.of("variables", variables));
+          assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(400);
+          assertThat((String) response.getBody().get("message"))
+              .contains("字段 deliberationOutcome 不是本表单的字段").contains("deliberationOutcome is not a field of this form");
+          return response;
+        });
+      }
+      assertThat(session.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/complete",
+          Map.of("variables", taskVariables())).getStatusCode().value()).isEqualTo(204);
+    }
+
+    @Test
+    @DisplayName("Tasklist 启动表单：仅表单字段通过，带多余变量被拒绝 / a Tasklist start form: fields pass, a foreign variable is refused")
+    void tasklistStartForm() {
+      WebappSession session = WebappSession.login(rest, "officer1", "demo");
+      String definition = definitionId(PROCESS);
+      long before = instances(PROCESS);
+      Map<String, Object> variables = startVariables();
+      variables.put("deliberationOutcome", value("APPROVE"));
+      ResponseEntity<Map> refused = session.post("/camunda/api/engine/engine/default/process-definition/" + definition
+          + "/submit-form", Map.of("variables", variables));
+      assertThat(refused.getStatusCode().value()).as("status of %s", refused.getBody()).isEqualTo(400);
+      assertThat((String) refused.getBody().get("message")).contains("字段 deliberationOutcome 不是本表单的字段");
+      // /start, which Tasklist does not use: the webapps' API answers every engine refusal there with
+      // 500 in Camunda's shape (its JAX-RS application is not ours to extend); refused all the same
+      ResponseEntity<Map> start = session.post("/camunda/api/engine/engine/default/process-definition/" + definition + "/start",
+          Map.of("variables", variables));
+      assertThat(start.getStatusCode().is2xxSuccessful()).as("status of %s", start.getBody()).isFalse();
+      assertThat((String) start.getBody().get("message")).contains("字段 deliberationOutcome 不是本表单的字段");
+      assertThat(instances(PROCESS)).isEqualTo(before);
+
+      ResponseEntity<Map> started = session.post("/camunda/api/engine/engine/default/process-definition/" + definition + "/submit-form",
+          Map.of("variables", startVariables()));
+      assertThat(started.getStatusCode().value()).as("status of %s", started.getBody()).isEqualTo(200);
+      assertThat(instances(PROCESS)).isEqualTo(before + 1);
     }
   }
 
@@ -372,6 +610,8 @@ class FormSubmissionValidationTest {
 
   private Task fillTask() {
     String instanceId = runtimeService.startProcessInstanceByKey(PROCESS, startJavaVariables()).getId();
+    // the options of the taglist come from the system, not from the start form
+    runtimeService.setVariable(instanceId, "assistantOptions", assistantOptions());
     return taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Task_Fill").singleResult();
   }
 
@@ -384,15 +624,16 @@ class FormSubmissionValidationTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put("title", "城市更新规划");
     variables.put("category", "PLANNING");
-    variables.put("assistantOptions",
-        SpinValues.jsonValue("[{\"label\":\"张\",\"value\":\"officer1\"},{\"label\":\"刘\",\"value\":\"officer2\"}]").create());
     return variables;
   }
 
+  private static Object assistantOptions() {
+    return SpinValues.jsonValue("[{\"label\":\"张\",\"value\":\"officer1\"},{\"label\":\"刘\",\"value\":\"officer2\"}]").create();
+  }
+
+  /** What Tasklist would submit for a complete, valid start form: its fields, nothing else. */
   private static Map<String, Object> startVariables() {
-    Map<String, Object> variables = vars("title", "城市更新规划", "category", "PLANNING", "caseNumber", "GH-2025");
-    variables.put("assistantOptions", json("[{\"label\":\"张\",\"value\":\"officer1\"},{\"label\":\"刘\",\"value\":\"officer2\"}]"));
-    return variables;
+    return vars("title", "城市更新规划", "category", "PLANNING", "caseNumber", "GH-2025");
   }
 
   /** What Tasklist would submit for a complete, valid task form. */
@@ -425,6 +666,57 @@ class FormSubmissionValidationTest {
   @SuppressWarnings("rawtypes")
   private ResponseEntity<Map> post(String path, Object body) {
     return rest.withBasicAuth("officer1", "demo").postForEntity("/engine-rest" + path, body, Map.class);
+  }
+
+  @SuppressWarnings("rawtypes")
+  private ResponseEntity<Map> postAs(String user, String path, Object body) {
+    return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest" + path, body, Map.class);
+  }
+
+  private Task clericalTask() {
+    String instanceId = runtimeService.startProcessInstanceByKey(AUX_PROCESS).getId();
+    return taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Task_Clerical").singleResult();
+  }
+
+  private String definitionId(String key) {
+    return repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId).processDefinitionKey(key).singleResult()
+        .getId();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> fields(ResponseEntity<Map> response) {
+    List<Map<String, String>> violations = (List<Map<String, String>>) response.getBody().get("violations");
+    return violations.stream().map(v -> v.get("field")).toList();
+  }
+
+  /** 400 naming the variable that is not a field of the form, in Chinese and English. */
+  private static void assertForeign(ResponseEntity<Map> response, String name) {
+    assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(400);
+    Map<?, ?> body = response.getBody();
+    assertThat(body.get("error")).isEqualTo("FORM_INVALID");
+    assertThat(body.get("field")).isEqualTo(name);
+    assertThat((String) body.get("message")).contains("字段 " + name + " 不是本表单的字段").contains(name + " is not a field of this form");
+    assertThat(reasons(response)).containsOnly(FormSubmissionGuard.NOT_A_FIELD);
+  }
+
+  private ResponseEntity<Map> assertForeignRefusedWithoutChange(Task task, Supplier<ResponseEntity<Map>> call, String name) {
+    return assertUnchanged(task, () -> {
+      ResponseEntity<Map> response = call.get();
+      assertForeign(response, name);
+      return response;
+    });
+  }
+
+  /** Runs the call and checks that the task is still open, and its variables and the history are as they were. */
+  private ResponseEntity<Map> assertUnchanged(Task task, Supplier<ResponseEntity<Map>> call) {
+    Map<String, Object> before = EngineValues.plain(taskService.getVariablesTyped(task.getId(), false));
+    long details = historyService.createHistoricDetailQuery().processInstanceId(task.getProcessInstanceId()).count();
+    ResponseEntity<Map> response = call.get();
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isOne();
+    assertThat(EngineValues.plain(taskService.getVariablesTyped(task.getId(), false))).as("no variable changed").isEqualTo(before);
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(task.getProcessInstanceId()).count())
+        .as("no variable update in the history").isEqualTo(details);
+    return response;
   }
 
   private long instances(String key) {

@@ -152,6 +152,24 @@ class HttpSecurityTest {
   }
 
   @Test
+  @DisplayName("AUX-01 辅助人员不能绕过表单向流程写入变量 / auxiliary staff cannot write variables around the form")
+  void auxiliaryStaffCannotWriteVariablesAroundTheForm() {
+    String id = taskId("Task_Clerical");
+    var aux = rest.withBasicAuth("aux1", "demo");
+    HttpEntity<String> approve = json("{\"value\":\"APPROVE\",\"type\":\"String\"}");
+    assertThat(aux.exchange("/engine-rest/task/" + id + "/variables/deliberationOutcome", HttpMethod.PUT, approve, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(aux.exchange("/engine-rest/task/" + id + "/localVariables/deliberationOutcome", HttpMethod.PUT, approve, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(aux.exchange("/engine-rest/process-instance/" + instance.getId() + "/variables/deliberationOutcome",
+        HttpMethod.PUT, approve, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(runtimeService.getVariable(instance.getId(), "deliberationOutcome")).isNull();
+    // working on the task itself is allowed
+    assertThat(aux.postForEntity("/engine-rest/task/" + id + "/claim", json("{\"userId\":\"aux1\"}"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
   @DisplayName("本组成员可以完成本组任务 / a member completes their group's task")
   void memberCompletesOwnGroupsTask() {
     String id = taskId("Task_Director");
