@@ -142,3 +142,36 @@ export async function fillForm(page, schema, values = {}) {
     }
   }
 }
+
+/** Engine REST variables from plain values: booleans, whole numbers as Long, the rest as text. */
+export function restVariables(values) {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => {
+    if (typeof value === 'boolean') return [name, { value, type: 'Boolean' }];
+    if (Number.isInteger(value)) return [name, { value, type: 'Long' }];
+    return [name, { value: String(value), type: 'String' }];
+  }));
+}
+
+/** The open task of an instance (or of its called instances) with this definition key. */
+export async function findTask(user, processInstanceId, taskKey) {
+  const own = await rest(user, 'GET', `/engine-rest/task?processInstanceId=${processInstanceId}&taskDefinitionKey=${taskKey}`);
+  if (own.body?.length) return own.body[0];
+  const sub = await rest('admin', 'GET', `/engine-rest/process-instance?superProcessInstance=${processInstanceId}`);
+  for (const child of sub.body ?? []) {
+    const task = await findTask(user, child.id, taskKey);
+    if (task) return task;
+  }
+  return undefined;
+}
+
+/** Claims a task as {@code user} and submits its form through the REST API, as a script would. */
+export async function submitTask(user, processInstanceId, taskKey, values) {
+  const task = await findTask(user, processInstanceId, taskKey);
+  if (!task) throw new Error(`no open task ${taskKey} for ${user}`);
+  if (!task.assignee) {
+    const claimed = await rest(user, 'POST', `/engine-rest/task/${task.id}/claim`, { userId: user });
+    if (claimed.status !== 204) throw new Error(`claim ${taskKey} as ${user}: ${claimed.status} ${JSON.stringify(claimed.body)}`);
+  }
+  const submitted = await rest(user, 'POST', `/engine-rest/task/${task.id}/submit-form`, { variables: restVariables(values) });
+  if (submitted.status !== 204) throw new Error(`submit ${taskKey} as ${user}: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+}
