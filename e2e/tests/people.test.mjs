@@ -20,7 +20,11 @@ async function completeInTasklist(user, task, values, shot) {
   await fillForm(page, formSchema(task.camundaFormRef?.key), values);
   await screenshot(page, shot);
   await completeButton(page).click();
-  await page.locator('.fjs-container').first().waitFor({ state: 'detached', timeout: 20000 });
+  try {
+    await page.locator('.fjs-container').first().waitFor({ state: 'detached', timeout: 20000 });
+  } finally {
+    await screenshot(page, `${shot}-after`);
+  }
   assert.deepEqual(page.consoleErrors, [], `console errors while ${user} completed ${task.taskDefinitionKey}`);
   await page.context().close();
 }
@@ -65,7 +69,8 @@ test('执法人员从启动表单发起案件，相关人员依次办理 / an of
   await screenshot(auxPage, 'tasklist-aux1-no-deciding-task');
   await auxPage.context().close();
 
-  await completeInTasklist('head1', approval, { filingApproved: true }, 'tasklist-head1-approve-filing');
+  // a filing date in a year the holiday calendar knows: the 90-day decision period must be computable (PER-05)
+  await completeInTasklist('head1', approval, { filingApproved: true, filingDate: '2026-03-02' }, 'tasklist-head1-approve-filing');
   assert.ok(await findTask('head1', caseId, 'Task_AssignInvestigators'), 'after filing, investigators are assigned');
 });
 
