@@ -2,7 +2,7 @@
 // the decisions they took.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, pageFor, login, screenshot, rest, BASE } from '../lib/harness.mjs';
+import { launchBrowser, pageFor, login, screenshot, rest, BASE, submitTask, restVariables } from '../lib/harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -34,6 +34,57 @@ test('规则维护人员在 Cockpit 中查看决策表及其决策实例 / a rul
   // and the decisions it took
   await page.locator('[cam-searchable-area] table tbody tr, .decision-instance-table tbody tr').first().waitFor({ timeout: 20000 });
   await screenshot(page, 'cockpit-rules1-decision-table');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('督察人员在 Cockpit 中查看运行中的实例、征求意见计时器和事件 / a supervisor sees running instances, the consultation timer and an incident', async () => {
+  const started = await rest('director1', 'POST', '/engine-rest/process-definition/key/major-decision/submit-form', {
+    businessKey: `DEC-COCKPIT-${Date.now()}`,
+    variables: restVariables({ title: '城区停车收费调整方案', category: 'FEE_OR_PRICE', proposedBy: 'DIRECTOR',
+      proposer: '局长办公室', proposalSummary: '调整城区停车收费', leadUnit: '市政科' }),
+  });
+  assert.equal(started.status, 200, JSON.stringify(started.body));
+  const id = started.body.id;
+  await submitTask('officer1', id, 'Task_ResearchDraft', { draftPlan: '方案：分时段收费', draftExplanation: '必要、合法、可行',
+    contested: false, confidential: false, franchiseGrantOrWithdrawal: false, majorLicenceOrPenaltyHearing: false,
+    publicFeeOrPrice: false, normativeDocumentPublicInterest: false, majorPublicDisagreement: false, requiredByLaw: false });
+  await submitTask('head1', id, 'Task_SelectExperts', { experts: 'expert1,expert2,expert3', expertSelectionMethod: 'RANDOM',
+    selectionNote: '随机抽取', noConflictOfInterest: true });
+  for (const expert of ['expert1', 'expert2', 'expert3']) {
+    await submitTask(expert, id, 'Task_ExpertOpinion', { expertOpinion: `${expert}：可行`, signatureName: expert, signed: true });
+  }
+  for (let i = 0; i < 3; i++) {
+    await submitTask('officer1', id, 'Task_HandleExpertOpinion', { expertOpinionClass: 'SUPPORT', expertAdopted: true });
+  }
+  // the consultation opens on a day whose 20-day period ends inside a year the calendar knows
+  await submitTask('head1', id, 'Task_PublishDraft', { consultationStart: '2026-11-25', consultationDays: 20,
+    shortPeriodReason: '年底前须出台', submissionMethods: '信函、电子邮件', contactUnit: '市政科', contactAddress: '某路1号',
+    contactPhone: '0735-0000000', contactEmail: 'sz@example.gov.cn', publicationChannel: '县政府门户网站' });
+  const timers = await rest('admin', 'GET', `/engine-rest/job?processInstanceId=${id}&timers=true`);
+  assert.equal(timers.body.length, 1, 'one consultation timer');
+  assert.equal(new Date(timers.body[0].dueDate).toISOString(), '2026-12-15T16:00:00.000Z', '24:00 of 2026-12-15 in Beijing');
+  // an incident on the waiting consultation, as the evidence fixity check raises one
+  const tree = await rest('admin', 'GET', `/engine-rest/process-instance/${id}/activity-instances`);
+  const waiting = tree.body.childActivityInstances.find((a) => a.activityId === 'Task_RegisterOpinions');
+  const incident = await rest('admin', 'POST', `/engine-rest/execution/${waiting.executionIds[0]}/create-incident`,
+    { incidentType: 'fixityMismatch', configuration: 'e2e', message: '音像资料指纹校验不一致（测试）' });
+  assert.equal(incident.status, 200, JSON.stringify(incident.body));
+
+  const page = await pageFor(browser);
+  await login(page, 'supervisor1', 'cockpit');
+  await page.goto(`${BASE}/camunda/app/cockpit/default/#/dashboard`);
+  await page.getByText('运行中的流程实例', { exact: false }).first().waitFor({ timeout: 20000 });
+  await screenshot(page, 'cockpit-supervisor1-dashboard');
+  await page.goto(`${BASE}/camunda/app/cockpit/default/#/process-instance/${id}/runtime`);
+  await page.getByText('作业', { exact: true }).first().click();
+  // the consultation timer: due 24:00 of 2026-12-15 Beijing time, shown as the next day's 00:00
+  await page.getByText('2026-12-16T00:00:00').first().waitFor({ timeout: 20000 });
+  await page.getByText('征求意见期满').first().waitFor({ timeout: 20000 });
+  await screenshot(page, 'cockpit-supervisor1-consultation-timer');
+  await page.getByText('事件', { exact: true }).first().click();
+  await page.getByText('音像资料指纹校验不一致', { exact: false }).first().waitFor({ timeout: 20000 });
+  await screenshot(page, 'cockpit-supervisor1-incident');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
