@@ -1,7 +1,7 @@
 // Shared by the browser tests: the running app (E2E_BASE_URL, started by run.sh), Debian's
 // chromium driven by playwright-core, logins, REST calls as the demo users, screenshots.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,4 +77,68 @@ export async function openTask(page, taskId) {
 /** The Complete button of the open task form. */
 export function completeButton(page) {
   return page.locator('button[ng-click="complete()"]');
+}
+
+/** The schema of a form in forms/, by its id. */
+export function formSchema(id) {
+  const file = join(ROOT, 'forms', readdirSyncCached().find((f) => JSON.parse(readFileSync(join(ROOT, 'forms', f), 'utf8')).id === id));
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+let formFiles;
+function readdirSyncCached() {
+  formFiles ??= readdirSync(join(ROOT, 'forms')).filter((f) => f.endsWith('.form'));
+  return formFiles;
+}
+
+/**
+ * Fills the visible required fields of a rendered Camunda Form as a person would, driven by the
+ * form's schema: text gets a Chinese sample, radios and selects their first option unless
+ * {@code values} says otherwise, dates today in yyyy-MM-dd. Optional fields are filled only
+ * when {@code values} names them.
+ */
+export async function fillForm(page, schema, values = {}) {
+  const components = (function flatten(list) {
+    return list.flatMap((c) => [c, ...(c.components ? flatten(c.components) : [])]);
+  })(schema.components);
+  for (const component of components) {
+    if (!component.key || !component.label) continue;
+    const wanted = values[component.key];
+    if (wanted === undefined && !component.validate?.required) continue;
+    const field = page.locator(`.fjs-form-field-${component.type}`).filter({ hasText: component.label }).first();
+    if (!(await field.isVisible())) continue;
+    switch (component.type) {
+      case 'textfield':
+      case 'textarea':
+        await field.locator('input, textarea').first().fill(String(wanted ?? `${component.label}（测试）`));
+        break;
+      case 'number':
+        await field.locator('input').first().fill(String(wanted ?? component.validate?.min ?? 1));
+        break;
+      case 'radio': {
+        const value = wanted ?? component.values?.[0]?.value;
+        const index = component.values.findIndex((v) => v.value === value);
+        await field.locator('input[type="radio"]').nth(index).check();
+        break;
+      }
+      case 'checkbox':
+        if (wanted ?? true) await field.locator('input[type="checkbox"]').check();
+        break;
+      case 'select': {
+        const value = wanted ?? component.values?.[0]?.value;
+        const option = component.values.find((v) => v.value === value);
+        await field.locator('.fjs-input-group, input').first().click();
+        await page.locator('.fjs-dropdownlist-item', { hasText: option.label }).first().click();
+        break;
+      }
+      case 'datetime': {
+        const input = field.locator('input').first();
+        await input.fill(String(wanted ?? new Date().toISOString().slice(0, 10)));
+        await input.press('Enter');
+        break;
+      }
+      default:
+        break;
+    }
+  }
 }
