@@ -35,11 +35,11 @@ export async function pageFor(browser) {
 
 /** Logs into a webapp (tasklist, cockpit, admin) through its own login form. */
 export async function login(page, user, app = 'tasklist') {
-  await page.goto(`${BASE}/camunda/app/${app}/default/`);
+  await page.goto(`${BASE}/camunda/app/${app}/default/`, { timeout: 60000 });
   await page.locator('form[name="signinForm"] input[type="text"]').fill(user);
   await page.locator('form[name="signinForm"] input[type="password"]').fill(PASSWORD);
   await page.locator('form[name="signinForm"] button[type="submit"]').click();
-  await page.locator('form[name="signinForm"]').waitFor({ state: 'detached', timeout: 20000 });
+  await page.locator('form[name="signinForm"]').waitFor({ state: 'detached', timeout: 60000 });
   // the webapps probe the session with a 404 before the login; only what follows counts
   page.consoleErrors.length = 0;
 }
