@@ -11,8 +11,8 @@ fi
 (cd e2e && npm ci --no-fund --no-audit --loglevel=error)
 
 echo "--- bpmnlint (recommended + camunda-compat 7.24): zero problems allowed"
-lint=$(cd e2e && npx --no-install bpmnlint ../processes/*.bpmn 2>&1) || true
-if [ -n "$lint" ]; then echo "$lint"; echo "bpmnlint found problems"; exit 1; fi
+lint=$(cd e2e && node_modules/.bin/bpmnlint ../processes/*.bpmn 2>&1) && status=0 || status=$?
+if [ "$status" -ne 0 ] || [ -n "$lint" ]; then echo "$lint"; echo "bpmnlint found problems"; exit 1; fi
 echo "bpmnlint: no problems in $(ls processes/*.bpmn | wc -l) models"
 
 jar=$(ls target/enforcement-workflow-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
