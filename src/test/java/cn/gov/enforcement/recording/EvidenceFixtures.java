@@ -140,4 +140,23 @@ final class EvidenceFixtures {
     return rest.withBasicAuth(user, "demo").exchange("/api/recordings", HttpMethod.POST, new HttpEntity<>(body, headers),
         Map.class);
   }
+
+  /** Uploads and returns the new id (fails the test unless 201). */
+  static String uploadId(TestRestTemplate rest, String user, Map<String, String> fields, byte[] content) {
+    ResponseEntity<Map> response = upload(rest, user, fields, content, "clip");
+    if (response.getStatusCode().value() != 201) {
+      throw new AssertionError("upload refused: " + response.getStatusCode() + " " + response.getBody());
+    }
+    return (String) response.getBody().get("id");
+  }
+
+  /** Fields of a recording that ended a minute before the engine's current time. */
+  static Map<String, String> justRecorded(String activity) {
+    java.time.OffsetDateTime end = java.time.OffsetDateTime.ofInstant(
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().minusSeconds(60), java.time.ZoneOffset.ofHours(8))
+        .withNano(0);
+    Map<String, String> fields = fields(end.minusSeconds(3).toString(), end.toString());
+    fields.put("activity", activity);
+    return fields;
+  }
 }
