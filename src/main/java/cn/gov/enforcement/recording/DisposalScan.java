@@ -1,7 +1,8 @@
 package cn.gov.enforcement.recording;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
@@ -33,22 +34,22 @@ public class DisposalScan {
 
   @Scheduled(fixedDelayString = "${recording.disposal.scan-interval}", initialDelayString = "${recording.disposal.initial-delay}")
   public void scheduled() {
-    List<String> started = scan();
+    Map<String, ProcessInstance> started = scan();
     if (!started.isEmpty()) {
       LOG.info("retention ended for {} recording(s): disposal reviews started", started.size());
     }
   }
 
-  /** Starts a disposal review for each recording whose retention ended; returns their ids. */
-  public List<String> scan() {
-    List<String> started = new ArrayList<>();
+  /** Starts a disposal review for each recording whose retention ended; recording id → the review started. */
+  public Map<String, ProcessInstance> scan() {
+    Map<String, ProcessInstance> started = new LinkedHashMap<>();
     for (String id : repository.dueForDisposal(ClockUtil.getCurrentTime().toInstant())) {
       system.perform(() -> {
         boolean running = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
             .processInstanceBusinessKey(id).count() > 0;
         if (!running) {
-          runtimeService.startProcessInstanceByKey(PROCESS_KEY, id, Variables.createVariables().putValue("recordingId", id));
-          started.add(id);
+          started.put(id, runtimeService.startProcessInstanceByKey(PROCESS_KEY, id,
+              Variables.createVariables().putValue("recordingId", id)));
         }
       });
     }
