@@ -30,7 +30,8 @@ CREATE TABLE recording (
   client_file_name       VARCHAR(256),
   segments               VARCHAR(8000),
   warnings               VARCHAR(8000),
-  evidence_description   VARCHAR(4000)
+  evidence_description   VARCHAR(4000),
+  recording_requirement  VARCHAR(32)
 );
 CREATE INDEX recording_case_idx ON recording (case_number);
 CREATE INDEX recording_uploaded_idx ON recording (uploaded_at);

@@ -60,11 +60,14 @@ public class IngestService {
   private final AuditLog auditLog;
   private final UploadDeadlineWarnings deadlineWarnings;
   private final TransactionTemplate transaction;
+  private final RecordingRequirementCheck requirementCheck;
 
   public IngestService(RecordingProperties properties, RecordingStorage storage, MediaTypeDetector detector,
       CompletenessCheck completeness, MetadataReader metadataReader, UploadRequestParser parser, RecordingChecks checks,
       RetentionClassifier classifier, RecordingRepository repository, AuditLog auditLog,
-      UploadDeadlineWarnings deadlineWarnings, TransactionTemplate transaction) {
+      UploadDeadlineWarnings deadlineWarnings, TransactionTemplate transaction,
+      RecordingRequirementCheck requirementCheck) {
+    this.requirementCheck = requirementCheck;
     this.properties = properties;
     this.storage = storage;
     this.detector = detector;
@@ -168,7 +171,13 @@ public class IngestService {
       DigestingCopier.Digests digests, MediaMetadata media, String clientFileName) throws IOException {
     Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
     Instant deadline = checks.uploadDeadline(upload.endedAt());
-    List<String> warnings = checks.warnings(upload, media, now);
+    List<String> warnings = new java.util.ArrayList<>(checks.warnings(upload, media, now));
+    // REC-02: can this medium satisfy how the activity must be recorded?
+    String requirement = requirementCheck.requirement(upload.activity(), upload.affectsLibertyLifeOrMajorProperty())
+        .orElse(null);
+    if (requirement != null) {
+      RecordingRequirementCheck.warning(requirement, type).ifPresent(warnings::add);
+    }
     String target = storage.targetFor(id, upload.startedAt().atZone(RetentionClassifier.SHANGHAI).toLocalDate(),
         MediaTypeDetector.extension(type));
     Recording recording = new Recording(id, target, type.getBaseType().toString(), digests.size(), digests.sha256(),
@@ -180,7 +189,7 @@ public class IngestService {
             Map.of("segments", upload.segments().stream().map(s -> Map.of("startedAt", s.startedAt().toString(),
                 "endedAt", s.endedAt().toString(), "interruptionReason", String.valueOf(s.interruptionReason()))).toList(),
                 "interruptionReason", String.valueOf(upload.interruptionReason()))),
-        warnings, upload.evidenceDescription());
+        warnings, upload.evidenceDescription(), requirement);
     Classification classification = classifier.initial(id, upload.activity(), upload.endedAt(), upload.facts(),
         caller.userId(), now, "ingest");
     storage.writeMarker(id, target);

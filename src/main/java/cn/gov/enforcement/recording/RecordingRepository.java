@@ -35,13 +35,14 @@ public class RecordingRepository {
         INSERT INTO recording (id, storage_path, media_type, size_bytes, sha256, sm3, activity, case_number,
           device_number, officers, party_name, started_at, ended_at, uploaded_at, uploaded_by, upload_deadline, late,
           confidential, confidentiality_reason, metadata_status, duration_seconds, recorded_at, device_make,
-          device_model, client_file_name, segments, warnings, evidence_description)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+          device_model, client_file_name, segments, warnings, evidence_description, recording_requirement)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
         r.id(), r.storagePath(), r.mediaType(), r.sizeBytes(), r.sha256(), r.sm3(), r.activity(), r.caseNumber(),
         r.deviceNumber(), String.join(",", r.officers()), r.partyName(), odt(r.startedAt()), odt(r.endedAt()),
         odt(r.uploadedAt()), r.uploadedBy(), odt(r.uploadDeadline()), r.late(), r.confidential(),
         r.confidentialityReason(), r.metadataStatus(), r.durationSeconds(), odt(r.recordedAt()), r.deviceMake(),
-        r.deviceModel(), r.clientFileName(), r.segmentsJson(), json(r.warnings()), r.evidenceDescription());
+        r.deviceModel(), r.clientFileName(), r.segmentsJson(), json(r.warnings()), r.evidenceDescription(),
+        r.recordingRequirement());
   }
 
   public Optional<Recording> find(String id) {
@@ -141,7 +142,7 @@ public class RecordingRepository {
         rs.getString("confidentiality_reason"), rs.getString("metadata_status"), durationSeconds,
         instant(rs, "recorded_at"), rs.getString("device_make"), rs.getString("device_model"),
         rs.getString("client_file_name"), rs.getString("segments"), readList(rs.getString("warnings")),
-        rs.getString("evidence_description"));
+        rs.getString("evidence_description"), rs.getString("recording_requirement"));
   }
 
   private static Classification classification(ResultSet rs, int row) throws SQLException {

@@ -40,6 +40,7 @@ final class RecordingViews {
     view.put("deviceMake", r.deviceMake());
     view.put("deviceModel", r.deviceModel());
     view.put("confidential", r.confidential());
+    view.put("recordingRequirement", r.recordingRequirement());
     view.put("disposed", disposed);
     return view;
   }

@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public record UploadRequest(String activity, String caseNumber, String deviceNumber, List<String> officers,
     String partyName, Instant startedAt, Instant endedAt, boolean confidential, String confidentialityReason,
-    Map<String, Boolean> facts, String evidenceDescription, List<Segment> segments, String interruptionReason) {
+    Map<String, Boolean> facts, String evidenceDescription, List<Segment> segments, String interruptionReason,
+    boolean affectsLibertyLifeOrMajorProperty) {
 
   /**
    * One continuous piece of a recording made in several segments (REC-06). {@code interruptionReason}

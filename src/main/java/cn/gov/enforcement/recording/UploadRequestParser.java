@@ -35,7 +35,7 @@ public class UploadRequestParser {
   static {
     Set<String> known = new java.util.HashSet<>(Set.of("activity", "caseNumber", "deviceNumber", "officers", "partyName",
         "startedAt", "endedAt", "confidential", "confidentialityReason", "evidenceDescription", "segments",
-        "interruptionReason"));
+        "interruptionReason", "affectsLibertyLifeOrMajorProperty"));
     known.addAll(RetentionDecision.FACTS);
     KNOWN_FIELDS = Set.copyOf(known);
   }
@@ -103,7 +103,8 @@ public class UploadRequestParser {
     }
     return new UploadRequest(activity, optional(fields, "caseNumber"), deviceNumber, officers,
         optional(fields, "partyName"), startedAt, endedAt, confidential, confidentialityReason, facts,
-        evidenceDescription, segments, optional(fields, "interruptionReason"));
+        evidenceDescription, segments, optional(fields, "interruptionReason"),
+        bool(fields, "affectsLibertyLifeOrMajorProperty"));
   }
 
   private void requireCertified(String officer) {
