@@ -43,12 +43,6 @@ trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" > /dev/null && break; sleep 1; done
 RSS_IDLE=$(awk '/VmRSS/ {print $2}' /proc/$APP/status)
 
-# until the rules branch ships dmn/retention-class.dmn, deploy the test stand-in
-if ! curl -sf -u admin:demo "http://localhost:$PORT/engine-rest/decision-definition/key/retention-class" > /dev/null; then
-  curl -sf -u admin:demo -F deployment-name=bench-retention-class \
-    -F "data=@src/test/resources/evidence-test/retention-class.dmn" \
-    "http://localhost:$PORT/engine-rest/deployment/create" > /dev/null
-fi
 
 END=$(date -u +%Y-%m-%dT%H:%M:%SZ); START=$(date -u -d '-10 minutes' +%Y-%m-%dT%H:%M:%SZ)
 echo "== uploading"

@@ -98,14 +98,6 @@ final class EvidenceFixtures {
     return Arrays.copyOf(media, keep);
   }
 
-  /** Deploys the test stand-in of retention-class only while the real table (branch rules) is not deployed. */
-  static synchronized void ensureRetentionDecision(RepositoryService repositoryService) {
-    if (repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(RetentionDecision.DECISION_KEY).count() == 0) {
-      repositoryService.createDeployment().name("evidence-test-retention-class")
-          .addClasspathResource("evidence-test/retention-class.dmn").deploy();
-    }
-  }
-
   /** Fields of a valid upload (officer1 + officer2, an on-site inspection), to be changed per test. */
   static Map<String, String> fields(String startedAt, String endedAt) {
     Map<String, String> fields = new LinkedHashMap<>();

@@ -51,7 +51,6 @@ class EvidenceOwnJvmTest {
         "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--spring.jmx.enabled=false");
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
     rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
-    EvidenceFixtures.ensureRetentionDecision(app.getBean(RepositoryService.class));
   }
 
   @AfterAll

@@ -32,10 +32,6 @@ class FixityCheckTest {
   @Autowired RecordingStorage storage;
   @Autowired JdbcTemplate jdbc;
 
-  @BeforeEach
-  void decision() {
-    EvidenceFixtures.ensureRetentionDecision(repositoryService);
-  }
 
   @Test
   @DisplayName("ACC-02 完好的原始文件复核通过，不产生事件")

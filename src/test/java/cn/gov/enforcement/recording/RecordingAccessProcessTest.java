@@ -51,7 +51,6 @@ class RecordingAccessProcessTest {
 
   @BeforeEach
   void recordings() {
-    EvidenceFixtures.ensureRetentionDecision(repositoryService);
     Map<String, String> fields = EvidenceFixtures.justRecorded("ONSITE_INSPECTION");
     caseNumber = fields.get("caseNumber");
     fields.put("officers", "officer1");

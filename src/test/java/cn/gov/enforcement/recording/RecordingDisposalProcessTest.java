@@ -46,7 +46,6 @@ class RecordingDisposalProcessTest {
 
   @BeforeEach
   void setUp() {
-    EvidenceFixtures.ensureRetentionDecision(repositoryService);
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("evidence-test-open-case").count() == 0) {
       repositoryService.createDeployment().name("evidence-test-open-case")
           .addClasspathResource("evidence-test/open-case.bpmn").deploy();

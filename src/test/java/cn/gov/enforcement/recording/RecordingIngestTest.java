@@ -46,7 +46,6 @@ class RecordingIngestTest {
 
   @BeforeEach
   void setUp() {
-    EvidenceFixtures.ensureRetentionDecision(repositoryService);
     // "now" is one hour after the fixture was recorded, so the upload is in time
     ClockUtil.setCurrentTime(Date.from(CLIP_CREATED.plus(1, ChronoUnit.HOURS)));
   }
@@ -104,6 +103,23 @@ class RecordingIngestTest {
         .containsEntry("mediaType", "audio/vnd.wave");
     assertThat(EvidenceFixtures.upload(rest, "officer1", inTime(), EvidenceFixtures.jpeg(), "photo.mp4").getBody())
         .containsEntry("mediaType", "image/jpeg");
+  }
+
+  @Test
+  @DisplayName("REC-02 按 recording-requirement 核对介质：现场检查须录音录像，只交录音则警示；投诉电话录音不警示")
+  @SuppressWarnings("unchecked")
+  void mediumIsComparedWithTheRecordingRequirement() {
+    Map<String, Object> audioOnly = EvidenceFixtures.upload(rest, "officer1", inTime(), EvidenceFixtures.mp3(), "a.mp3")
+        .getBody();
+    assertThat(audioOnly).containsEntry("recordingRequirement", "AV");
+    assertThat((List<String>) audioOnly.get("warnings")).anyMatch(w -> w.startsWith("REC-02 MEDIA_MISMATCH"));
+    assertThat((List<String>) EvidenceFixtures.upload(rest, "officer1", inTime(), EvidenceFixtures.mp4(), "a.mp4").getBody()
+        .get("warnings")).noneMatch(w -> w.startsWith("REC-02"));
+    Map<String, String> hotline = inTime();
+    hotline.put("activity", "COMPLAINT_HOTLINE");
+    Map<String, Object> call = EvidenceFixtures.upload(rest, "officer1", hotline, EvidenceFixtures.mp3(), "call.mp3").getBody();
+    assertThat(call).containsEntry("recordingRequirement", "AUDIO");
+    assertThat((List<String>) call.get("warnings")).noneMatch(w -> w.startsWith("REC-02"));
   }
 
   @Test

@@ -33,10 +33,6 @@ class RestartSafetyTest {
   @Autowired RepositoryService repositoryService;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
-  @BeforeEach
-  void decision() {
-    EvidenceFixtures.ensureRetentionDecision(repositoryService);
-  }
 
   @Test
   @DisplayName("ACC-01 客户端在上传中途断开：不留部分文件，不留记录")

@@ -24,10 +24,6 @@ class RetentionTest {
   @Autowired RepositoryService repositoryService;
   @Autowired JdbcTemplate jdbc;
 
-  @BeforeEach
-  void decision() {
-    EvidenceFixtures.ensureRetentionDecision(repositoryService);
-  }
 
   @SuppressWarnings("rawtypes")
   private Map upload(Map<String, String> fields) {

@@ -39,7 +39,6 @@ class WriteOnceTest {
 
   @BeforeEach
   void upload() {
-    EvidenceFixtures.ensureRetentionDecision(repositoryService);
     id = EvidenceFixtures.uploadId(rest, "officer1", EvidenceFixtures.justRecorded("ONSITE_INSPECTION"), EvidenceFixtures.wav(1));
   }
 
