@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 SIZE_MIB=${1:-2048}
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/evidence-bench.XXXX)}
 PORT=${BENCH_PORT:-18080}
-JAR=$(ls target/enforcement-workflow-*.jar | grep -v original | head -n 1)
+JAR=${BENCH_JAR:-$(ls target/enforcement-workflow-*.jar | grep -v original | head -n 1)}
 OUT=bench/results/ingest-$(date -u +%Y%m%dT%H%M%SZ).txt
 mkdir -p "$WORK" bench/results
 
@@ -61,6 +61,7 @@ LOCAL_SHA=$(cut -d' ' -f1 "$WORK/sha256sum.txt")
 {
   echo "date:                 $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine:              $(nproc) CPU, $(awk '/MemTotal/ {print int($2/1024)" MiB"}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
+  echo "load average:         $(cut -d" " -f1-3 /proc/loadavg) (other builds share this machine)"
   echo "file:                 $SIZE bytes (WAV)"
   echo "sha256sum:            ${SHA_SECONDS} s  = $(echo "$SIZE / $SHA_SECONDS / 1048576" | bc) MiB/s"
   echo "upload (HTTP 201?):   $STATUS in ${UPLOAD_SECONDS} s = $(echo "$SIZE / $UPLOAD_SECONDS / 1048576" | bc) MiB/s (SHA-256 + SM3 + write + fsync + Tika)"

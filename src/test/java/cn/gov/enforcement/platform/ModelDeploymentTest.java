@@ -47,9 +47,10 @@ class ModelDeploymentTest {
 
   /** Every model file in the three folders, named as the engine should know it. */
   private static List<String> shippedModels() throws Exception {
-    try (Stream<Path> files = Stream.of("processes", "dmn", "forms").map(Path::of).filter(Files::isDirectory)
+    // dmn/cases/*.csv: the rule gate (branch rules) attaches each table's case file to the deployment
+    try (Stream<Path> files = Stream.of("processes", "dmn", "dmn/cases", "forms").map(Path::of).filter(Files::isDirectory)
         .flatMap(ModelDeploymentTest::list)) {
-      return files.filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form)$")).map(p -> p.toString().replace('\\', '/')).toList();
+      return files.filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form)$") || p.toString().replace('\\', '/').matches("dmn/cases/.*\\.csv$")).map(p -> p.toString().replace('\\', '/')).toList();
     }
   }
 
