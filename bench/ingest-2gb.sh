@@ -72,5 +72,6 @@ LOCAL_SHA=$(cut -d' ' -f1 "$WORK/sha256sum.txt")
   echo "response:             $(cat "$WORK/response.json")"
 } | tee "$OUT"
 grep -E "OutOfMemory" "$WORK/app.log" && echo "OOM in app log!" || true
+if [ "$STATUS" != "201" ]; then cp "$WORK/app.log" "${OUT%.txt}-app.log"; echo "app log kept: ${OUT%.txt}-app.log"; fi
 kill $APP; wait $APP 2>/dev/null || true
 rm -rf "$WORK"

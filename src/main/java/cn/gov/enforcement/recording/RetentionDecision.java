@@ -40,8 +40,15 @@ public class RetentionDecision {
     for (String fact : FACTS) {
       variables.put(fact, Boolean.TRUE.equals(facts.get(fact)));
     }
-    DmnDecisionResultEntries result = system.run(() ->
-        decisionService.evaluateDecisionByKey(DECISION_KEY).variables(variables).evaluate().getSingleResult());
+    DmnDecisionResultEntries result;
+    try {
+      result = system.run(() ->
+          decisionService.evaluateDecisionByKey(DECISION_KEY).variables(variables).evaluate().getSingleResult());
+    } catch (org.camunda.bpm.engine.exception.NotFoundException e) {
+      // without the rule table no class can be decided, and a recording without a class is not stored
+      throw new cn.gov.enforcement.web.ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+          "RULE_TABLE_MISSING", "保存期限规则表 retention-class 未部署 / the decision retention-class is not deployed");
+    }
     if (result == null) {
       throw new IllegalStateException("retention-class gave no result for " + variables);
     }
