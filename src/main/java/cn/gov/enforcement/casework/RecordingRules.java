@@ -15,27 +15,24 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code recordingRules} bean for BPMN expressions (REC-08): a recording must be uploaded within
  * a configured number of hours of the recorded activity's end. 24 hours is the default (YH, YX);
- * HY allows 2 days, so the hours are configuration ({@code recording-rules.upload-deadline-hours}).
+ * HY allows 2 days, so the period is configuration: {@code recording.rules.upload-deadline}, the same
+ * setting the evidence service checks uploads against, so the case and the upload never disagree.
  */
 @Component("recordingRules")
 public class RecordingRules {
 
-  private final int uploadDeadlineHours;
+  private final Duration uploadDeadline;
 
-  public RecordingRules(@Value("${recording-rules.upload-deadline-hours:24}") int uploadDeadlineHours) {
-    if (uploadDeadlineHours < 1) {
-      throw new IllegalArgumentException("recording-rules.upload-deadline-hours must be positive, was " + uploadDeadlineHours);
+  public RecordingRules(@Value("${recording.rules.upload-deadline:PT24H}") Duration uploadDeadline) {
+    if (uploadDeadline.isNegative() || uploadDeadline.isZero()) {
+      throw new IllegalArgumentException("recording.rules.upload-deadline must be positive, was " + uploadDeadline);
     }
-    this.uploadDeadlineHours = uploadDeadlineHours;
-  }
-
-  public int getUploadDeadlineHours() {
-    return uploadDeadlineHours;
+    this.uploadDeadline = uploadDeadline;
   }
 
   /** The instant by which the recording of an activity that ended at {@code endedAt} must be uploaded. */
   public Date uploadDeadline(Object endedAt) {
-    return Date.from(instant(endedAt).plus(Duration.ofHours(uploadDeadlineHours)));
+    return Date.from(instant(endedAt).plus(uploadDeadline));
   }
 
   /** An ISO date-time with offset, or without one (then Beijing time), or a {@link Date}. */

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Ingest benchmark (docs/benchmarks.md): a 2 GiB WAV uploaded to the application running with
+# -Xmx256m; compares the upload's wall time with sha256sum on the same file and records the JVM's
+# peak RSS (VmHWM). Usage: bench/ingest-2gb.sh [size-in-MiB]   (default 2048)
+# Needs: a built jar (./mvnw -DskipTests package), curl, python3. Writes bench/results/ingest-<date>.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE_MIB=${1:-2048}
+WORK=${BENCH_DIR:-$(mktemp -d /tmp/evidence-bench.XXXX)}
+PORT=${BENCH_PORT:-18080}
+JAR=${BENCH_JAR:-$(ls target/enforcement-workflow-*.jar | grep -v original | head -n 1)}
+OUT=bench/results/ingest-$(date -u +%Y%m%dT%H%M%SZ).txt
+mkdir -p "$WORK" bench/results
+
+echo "== generating a ${SIZE_MIB} MiB PCM WAV (random samples) in $WORK"
+python3 - "$WORK/big.wav" "$SIZE_MIB" <<'PY'
+import os, struct, sys
+path, mib = sys.argv[1], int(sys.argv[2])
+data = mib * 1024 * 1024
+with open(path, 'wb') as f:
+    f.write(b'RIFF' + struct.pack('<I', 36 + data) + b'WAVE')
+    f.write(b'fmt ' + struct.pack('<IHHIIHH', 16, 1, 2, 48000, 192000, 4, 16))
+    f.write(b'data' + struct.pack('<I', data))
+    chunk = os.urandom(16 * 1024 * 1024)
+    for _ in range(data // len(chunk)):
+        f.write(chunk)
+    f.write(chunk[: data % len(chunk)])
+PY
+SIZE=$(stat -c %s "$WORK/big.wav")
+
+echo "== sha256sum baseline (file in page cache after one warm-up read)"
+cat "$WORK/big.wav" > /dev/null
+T0=$(date +%s.%N); sha256sum "$WORK/big.wav" > "$WORK/sha256sum.txt"; T1=$(date +%s.%N)
+SHA_SECONDS=$(echo "$T1 - $T0" | bc -l)
+
+echo "== starting the application with -Xmx256m"
+java -Xmx256m -jar "$JAR" --server.port="$PORT" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE" \
+  --recording.storage.root="$WORK/storage" --camunda.bpm.process-engine-name=bench \
+  --camunda.bpm.job-execution.enabled=false > "$WORK/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" > /dev/null && break; sleep 1; done
+RSS_IDLE=$(awk '/VmRSS/ {print $2}' /proc/$APP/status)
+
+
+END=$(date -u +%Y-%m-%dT%H:%M:%SZ); START=$(date -u -d '-10 minutes' +%Y-%m-%dT%H:%M:%SZ)
+echo "== uploading"
+T0=$(date +%s.%N)
+curl -s -u officer1:demo -o "$WORK/response.json" -w '%{http_code}\n' \
+  -F activity=ONSITE_INSPECTION -F deviceNumber=BENCH-1 -F officers=officer1,officer2 \
+  -F startedAt="$START" -F endedAt="$END" -F "file=@$WORK/big.wav;type=application/octet-stream" \
+  "http://localhost:$PORT/api/recordings" > "$WORK/status.txt"
+T1=$(date +%s.%N)
+UPLOAD_SECONDS=$(echo "$T1 - $T0" | bc -l)
+STATUS=$(cat "$WORK/status.txt")
+RSS_PEAK=$(awk '/VmHWM/ {print $2}' /proc/$APP/status)
+SERVER_SHA=$(python3 -c "import json;print(json.load(open('$WORK/response.json')).get('sha256'))")
+LOCAL_SHA=$(cut -d' ' -f1 "$WORK/sha256sum.txt")
+
+{
+  echo "date:                 $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "machine:              $(nproc) CPU, $(awk '/MemTotal/ {print int($2/1024)" MiB"}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
+  echo "load average:         $(cut -d" " -f1-3 /proc/loadavg) (other builds share this machine)"
+  echo "file:                 $SIZE bytes (WAV)"
+  echo "sha256sum:            ${SHA_SECONDS} s  = $(echo "$SIZE / $SHA_SECONDS / 1048576" | bc) MiB/s"
+  echo "upload (HTTP 201?):   $STATUS in ${UPLOAD_SECONDS} s = $(echo "$SIZE / $UPLOAD_SECONDS / 1048576" | bc) MiB/s (SHA-256 + SM3 + write + fsync + Tika)"
+  echo "digest equal:         $([ "$SERVER_SHA" = "$LOCAL_SHA" ] && echo yes || echo "NO ($SERVER_SHA vs $LOCAL_SHA)")"
+  echo "JVM -Xmx:             256m"
+  echo "RSS idle after start: $((RSS_IDLE / 1024)) MiB"
+  echo "RSS peak (VmHWM):     $((RSS_PEAK / 1024)) MiB"
+  echo "response:             $(cat "$WORK/response.json")"
+} | tee "$OUT"
+grep -E "OutOfMemory" "$WORK/app.log" && echo "OOM in app log!" || true
+if [ "$STATUS" != "201" ]; then cp "$WORK/app.log" "${OUT%.txt}-app.log"; echo "app log kept: ${OUT%.txt}-app.log"; fi
+kill $APP; wait $APP 2>/dev/null || true
+rm -rf "$WORK"

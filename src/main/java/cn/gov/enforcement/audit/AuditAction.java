@@ -1,0 +1,19 @@
+package cn.gov.enforcement.audit;
+
+/** What the audit log records (ACC-07): every access, export, upload, classification change and disposal. */
+public enum AuditAction {
+  UPLOAD,
+  UPLOAD_REJECTED,
+  LIST,
+  VIEW_METADATA,
+  DOWNLOAD,
+  ACCESS_REFUSED,
+  ACCESS_GRANTED,
+  ACCESS_REJECTED,
+  CLASSIFICATION,
+  FIXITY_MISMATCH,
+  DISPOSAL,
+  DISPOSAL_BLOCKED,
+  RETENTION_EXTENDED,
+  AUDIT_READ
+}

@@ -1,0 +1,33 @@
+package cn.gov.enforcement.recording;
+
+import cn.gov.enforcement.identity.BureauGroup;
+
+/**
+ * Why recordings are requested, and who decides (ACC-03..ACC-05): internal viewing by the section
+ * head; public use and police, procuratorate or court by the principal leader (director); material
+ * for administrative review or litigation through the legal unit, which keeps a copy; a party's
+ * copy with the head's consent, confidential recordings left out.
+ */
+public enum AccessPurpose {
+  INTERNAL(BureauGroup.SECTION_HEAD),
+  PUBLIC_USE(BureauGroup.DIRECTOR),
+  POLICE(BureauGroup.DIRECTOR),
+  PROCURATORATE(BureauGroup.DIRECTOR),
+  COURT(BureauGroup.DIRECTOR),
+  REVIEW_OR_LITIGATION(BureauGroup.LEGAL_AFFAIRS),
+  PARTY_COPY(BureauGroup.SECTION_HEAD);
+
+  private final BureauGroup approver;
+
+  AccessPurpose(BureauGroup approver) {
+    this.approver = approver;
+  }
+
+  /** ACC-06: confidential material raises internal viewing to the director; the legal unit keeps its route. */
+  public BureauGroup approver(boolean confidentialIncluded) {
+    if (confidentialIncluded && approver == BureauGroup.SECTION_HEAD) {
+      return BureauGroup.DIRECTOR;
+    }
+    return approver;
+  }
+}

@@ -1,0 +1,163 @@
+package cn.gov.enforcement.recording;
+
+import cn.gov.enforcement.audit.AuditAction;
+import cn.gov.enforcement.audit.AuditLog;
+import cn.gov.enforcement.identity.BureauGroup;
+import cn.gov.enforcement.web.ApiErrors;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The evidence API of contract.md. Originals are write-once: there is no operation that changes one (ACC-01). */
+@RestController
+@RequestMapping("/api/recordings")
+public class RecordingController {
+
+  /** Who may report facts that lengthen retention; never auxiliary staff (AUX-03). */
+  static final Set<String> FACT_REPORTERS = Set.of(BureauGroup.ENFORCEMENT_OFFICER.id(), BureauGroup.SECTION_HEAD.id(),
+      BureauGroup.LEGAL_AFFAIRS.id(), BureauGroup.RECORDS_OFFICE.id(), BureauGroup.DIRECTOR.id(),
+      BureauGroup.DEPUTY_DIRECTOR.id());
+
+  private final IngestService ingest;
+  private final RecordingRepository repository;
+  private final RetentionClassifier classifier;
+  private final ContentAccess contentAccess;
+  private final AuditLog auditLog;
+  private final IdentityService identityService;
+
+  public RecordingController(IngestService ingest, RecordingRepository repository, RetentionClassifier classifier,
+      ContentAccess contentAccess, AuditLog auditLog, IdentityService identityService) {
+    this.ingest = ingest;
+    this.repository = repository;
+    this.classifier = classifier;
+    this.contentAccess = contentAccess;
+    this.auditLog = auditLog;
+    this.identityService = identityService;
+  }
+
+  @PostMapping
+  public ResponseEntity<Map<String, Object>> upload(HttpServletRequest request) {
+    IngestService.Ingested ingested = ingest.ingest(request, caller());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .header(HttpHeaders.LOCATION, "/api/recordings/" + ingested.recording().id())
+        .body(RecordingViews.summary(ingested.recording(), ingested.classification(), false));
+  }
+
+  @GetMapping
+  public List<Map<String, Object>> list(@RequestParam(required = false) String caseNumber) {
+    Caller caller = caller();
+    List<Map<String, Object>> visible = repository.list(caseNumber).stream().filter(caller::maySee)
+        .map(r -> RecordingViews.summary(r, repository.currentClassification(r.id()).orElseThrow(),
+            repository.isDisposed(r.id())))
+        .toList();
+    auditLog.append(caller.userId(), AuditAction.LIST, caseNumber, "caseNumber=" + caseNumber + " rows=" + visible.size());
+    return visible;
+  }
+
+  @GetMapping("/{id}")
+  public Map<String, Object> metadata(@PathVariable String id) {
+    Caller caller = caller();
+    Recording recording = visible(id, caller);
+    auditLog.append(caller.userId(), AuditAction.VIEW_METADATA, id, null);
+    return RecordingViews.detail(recording, repository.classifications(id), repository.events(id));
+  }
+
+  @GetMapping("/{id}/content")
+  public ResponseEntity<Resource> content(@PathVariable String id) {
+    Caller caller = caller();
+    Recording recording = visible(id, caller);
+    ContentAccess.Delivery delivery = contentAccess.fetch(recording, caller);
+    return ResponseEntity.ok()
+        .header("Digest", delivery.digestHeader())
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(delivery.fileName()).build().toString())
+        .contentType(MediaType.parseMediaType(delivery.mediaType()))
+        .contentLength(delivery.size())
+        .body(new FileSystemResource(delivery.file()));
+  }
+
+  /**
+   * Later facts (RET-05): any of the long-term booleans, {@code usedAsEvidence} with
+   * {@code evidenceDescription} (REC-10), and an optional {@code reason}. The class never gets shorter.
+   */
+  @PostMapping("/{id}/facts")
+  public Map<String, Object> facts(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+    Caller caller = caller();
+    if (!caller.inAny(FACT_REPORTERS)) {
+      throw Refusals.forbidden("无权变更保存事实", "you may not report retention facts");
+    }
+    Recording recording = visible(id, caller);
+    if (body == null || !body.isObject() || body.isEmpty()) {
+      throw Refusals.missing("facts");
+    }
+    Map<String, Boolean> reported = new LinkedHashMap<>();
+    String reason = null;
+    String description = null;
+    for (var field : (Iterable<Map.Entry<String, JsonNode>>) body::fields) {
+      String name = field.getKey();
+      JsonNode value = field.getValue();
+      if ("reason".equals(name)) {
+        reason = value.asText();
+      } else if ("evidenceDescription".equals(name)) {
+        description = value.asText();
+      } else if (RetentionDecision.LATER_FACTS.contains(name)) {
+        if (!value.isBoolean()) {
+          throw Refusals.invalid(name, "须为 true 或 false", "must be true or false");
+        }
+        reported.put(name, value.booleanValue());
+      } else {
+        throw Refusals.invalid(name, "不是可报告的保存事实", "not a fact of retention-class that can be reported");
+      }
+    }
+    if (Boolean.TRUE.equals(reported.get("usedAsEvidence")) && (description == null || description.isBlank())) {
+      throw Refusals.missing("evidenceDescription");
+    }
+    String note = description == null ? reason : "evidence description: " + description + (reason == null ? "" : "; " + reason);
+    Classification current = classifier.redecide(recording, reported, caller.userId(), note);
+    Map<String, Object> view = RecordingViews.summary(recording, current, repository.isDisposed(id));
+    view.put("facts", current.facts());
+    view.put("decidedClass", current.decidedClass());
+    return view;
+  }
+
+  /** ACC-01, AUX-03: no one changes or deletes an original, whatever their group. */
+  @RequestMapping(path = {"", "/{id}", "/{id}/content", "/{id}/facts"},
+      method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
+  public ResponseEntity<Map<String, String>> writeOnce(HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+        .header(HttpHeaders.ALLOW, "GET, POST")
+        .body(ApiErrors.body("METHOD_NOT_ALLOWED", "原始音像记录只写一次，不能修改或删除（" + request.getMethod()
+            + "） / originals are write-once: " + request.getMethod() + " is not allowed"));
+  }
+
+  private Recording visible(String id, Caller caller) {
+    Recording recording = repository.find(id).orElseThrow(() -> Refusals.notFound(id));
+    if (!caller.maySee(recording)) {
+      // ACC-06: a confidential recording does not exist for those outside the circle
+      throw Refusals.notFound(id);
+    }
+    return recording;
+  }
+
+  private Caller caller() {
+    return Caller.current(identityService);
+  }
+}

@@ -1,0 +1,51 @@
+package cn.gov.enforcement.recording;
+
+import cn.gov.enforcement.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** The refusals of the evidence API, each with its Chinese and English text (contract "Errors"). */
+final class Refusals {
+
+  private Refusals() {}
+
+  static ApiException missing(String field) {
+    return new ApiException(HttpStatus.BAD_REQUEST, "MISSING_FIELD", "缺少字段 " + field + " / missing field " + field);
+  }
+
+  static ApiException invalid(String field, String chinese, String english) {
+    return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
+        "字段 " + field + " 无效：" + chinese + " / invalid " + field + ": " + english);
+  }
+
+  static ApiException inconsistent(String chinese, String english) {
+    return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "INCONSISTENT_METADATA", chinese + " / " + english);
+  }
+
+  static ApiException tooLarge(long limit) {
+    return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE",
+        "文件超过上限 " + limit + " 字节 / the upload exceeds the limit of " + limit + " bytes");
+  }
+
+  static ApiException unsupportedMedia(String detected) {
+    return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+        "文件内容不是音频、视频或图像（检测为 " + detected + "） / the content is not audio, video or image (detected "
+            + detected + ")");
+  }
+
+  static ApiException emptyFile() {
+    return new ApiException(HttpStatus.BAD_REQUEST, "EMPTY_FILE", "上传的文件为空 / the uploaded file is empty");
+  }
+
+  static ApiException truncated(String why) {
+    return new ApiException(HttpStatus.BAD_REQUEST, "TRUNCATED_FILE",
+        "文件不完整（可能被截断）：" + why + " / the file is incomplete (truncated): " + why);
+  }
+
+  static ApiException notFound(String id) {
+    return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "音像记录 " + id + " 不存在 / recording " + id + " not found");
+  }
+
+  static ApiException forbidden(String chinese, String english) {
+    return new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", chinese + " / " + english);
+  }
+}

@@ -1,0 +1,176 @@
+package cn.gov.enforcement.recording;
+
+import cn.gov.enforcement.identity.CertifiedOfficers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the upload's form fields into an {@link UploadRequest}, or refuses: {@code 400} for a missing
+ * or malformed field, {@code 422} for metadata that contradicts itself or the staff register — end
+ * before start, an unknown officer, an officer without an enforcement certificate (AUX-04: an upload
+ * by auxiliary staff is always tied to certified officers, and auxiliary staff never count as one).
+ */
+@Component
+public class UploadRequestParser {
+
+  /** The contract's activities (same list as the DMN inputs). */
+  static final Set<String> ACTIVITIES = Set.of("COMPLAINT_HOTLINE", "DAILY_PATROL", "RANDOM_INSPECTION",
+      "ONSITE_INSPECTION", "COMPLAINT_ONSITE", "GENERAL_VIOLATION_ONSITE", "MINOR_CORRECTION", "GUARD_DUTY", "INTERVIEW",
+      "OFFICE_INTERVIEW", "EVIDENCE_COLLECTION", "EVIDENCE_PRESERVATION", "SAMPLING", "HEARING", "REVIEW_HEARING",
+      "COERCIVE_MEASURE", "SERVICE_DIRECT", "SERVICE_LODGED", "SERVICE_MAIL", "SERVICE_PUBLIC_NOTICE", "DOCUMENT_WORK");
+
+  static final Set<String> KNOWN_FIELDS;
+
+  static {
+    Set<String> known = new java.util.HashSet<>(Set.of("activity", "caseNumber", "deviceNumber", "officers", "partyName",
+        "startedAt", "endedAt", "confidential", "confidentialityReason", "evidenceDescription", "segments",
+        "interruptionReason", "affectsLibertyLifeOrMajorProperty"));
+    known.addAll(RetentionDecision.FACTS);
+    KNOWN_FIELDS = Set.copyOf(known);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CertifiedOfficers certifiedOfficers;
+  private final RecordingProperties properties;
+  private final org.camunda.bpm.engine.IdentityService identityService;
+  private final SystemActions system;
+
+  public UploadRequestParser(CertifiedOfficers certifiedOfficers, RecordingProperties properties,
+      org.camunda.bpm.engine.IdentityService identityService, SystemActions system) {
+    this.system = system;
+    this.certifiedOfficers = certifiedOfficers;
+    this.identityService = identityService;
+    this.properties = properties;
+  }
+
+  public UploadRequest parse(Map<String, String> fields) {
+    for (String name : fields.keySet()) {
+      if (!KNOWN_FIELDS.contains(name)) {
+        throw Refusals.invalid(name, "未知字段", "unknown field");
+      }
+    }
+    String activity = required(fields, "activity");
+    if (!ACTIVITIES.contains(activity)) {
+      throw Refusals.invalid("activity", "不是合同所列执法活动", "not one of the contract's activities");
+    }
+    String deviceNumber = required(fields, "deviceNumber");
+    List<String> officers = Arrays.stream(required(fields, "officers").split(",")).map(String::trim)
+        .filter(s -> !s.isEmpty()).distinct().toList();
+    if (officers.isEmpty()) {
+      throw Refusals.missing("officers");
+    }
+    Instant startedAt = instant(fields, "startedAt");
+    Instant endedAt = instant(fields, "endedAt");
+    if (!endedAt.isAfter(startedAt)) {
+      throw Refusals.inconsistent("结束时间不晚于开始时间", "endedAt is not after startedAt");
+    }
+    if (endedAt.isAfter(ClockUtil.getCurrentTime().toInstant().plus(properties.rules().timeTolerance()))) {
+      throw Refusals.inconsistent("结束时间在未来", "endedAt lies in the future");
+    }
+    // the staff register is read by the system: an officer may not read other users, the rule may
+    system.perform(() -> officers.forEach(this::requireCertified));
+    Map<String, Boolean> facts = new LinkedHashMap<>();
+    for (String fact : RetentionDecision.FACTS) {
+      facts.put(fact, bool(fields, fact));
+    }
+    String evidenceDescription = optional(fields, "evidenceDescription");
+    if (facts.get("usedAsEvidence") && evidenceDescription == null) {
+      // REC-10: recording content becomes evidence only with a written description
+      throw Refusals.missing("evidenceDescription");
+    }
+    boolean confidential = bool(fields, "confidential");
+    String confidentialityReason = optional(fields, "confidentialityReason");
+    if (confidential && confidentialityReason == null) {
+      throw Refusals.missing("confidentialityReason");
+    }
+    List<UploadRequest.Segment> segments = segments(optional(fields, "segments"));
+    for (UploadRequest.Segment segment : segments) {
+      if (!segment.endedAt().isAfter(segment.startedAt())) {
+        throw Refusals.inconsistent("分段结束时间不晚于开始时间", "a segment ends before it starts");
+      }
+    }
+    return new UploadRequest(activity, optional(fields, "caseNumber"), deviceNumber, officers,
+        optional(fields, "partyName"), startedAt, endedAt, confidential, confidentialityReason, facts,
+        evidenceDescription, segments, optional(fields, "interruptionReason"),
+        bool(fields, "affectsLibertyLifeOrMajorProperty"));
+  }
+
+  private void requireCertified(String officer) {
+    if (identityService.createUserQuery().userId(officer).count() == 0) {
+      throw Refusals.inconsistent("执法人员 " + officer + " 不存在", "officer " + officer + " is unknown");
+    }
+    if (!certifiedOfficers.isCertified(officer)) {
+      throw Refusals.inconsistent("执法人员 " + officer + " 未持有行政执法证（辅助人员不能作为执法人员）",
+          "officer " + officer + " holds no enforcement certificate (auxiliary staff cannot be named as officers)");
+    }
+  }
+
+  private static List<UploadRequest.Segment> segments(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    List<UploadRequest.Segment> segments = new ArrayList<>();
+    try {
+      JsonNode array = JSON.readTree(json);
+      if (!array.isArray()) {
+        throw Refusals.invalid("segments", "须为 JSON 数组", "must be a JSON array");
+      }
+      for (JsonNode node : array) {
+        segments.add(new UploadRequest.Segment(OffsetDateTime.parse(node.path("startedAt").asText()).toInstant(),
+            OffsetDateTime.parse(node.path("endedAt").asText()).toInstant(),
+            node.hasNonNull("interruptionReason") && !node.get("interruptionReason").asText().isBlank()
+                ? node.get("interruptionReason").asText().trim() : null));
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | DateTimeParseException e) {
+      throw Refusals.invalid("segments",
+          "须为 [{\"startedAt\",\"endedAt\",\"interruptionReason\"}] 且时间为带时区的 ISO-8601",
+          "must be [{startedAt, endedAt, interruptionReason}] with ISO-8601 times with offset");
+    }
+    return segments;
+  }
+
+  private static String required(Map<String, String> fields, String name) {
+    String value = optional(fields, name);
+    if (value == null) {
+      throw Refusals.missing(name);
+    }
+    return value;
+  }
+
+  private static String optional(Map<String, String> fields, String name) {
+    String value = fields.get(name);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static boolean bool(Map<String, String> fields, String name) {
+    String value = optional(fields, name);
+    if (value == null) {
+      return false;
+    }
+    if (!value.equals("true") && !value.equals("false")) {
+      throw Refusals.invalid(name, "须为 true 或 false", "must be true or false");
+    }
+    return Boolean.parseBoolean(value);
+  }
+
+  private static Instant instant(Map<String, String> fields, String name) {
+    String value = required(fields, name);
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw Refusals.invalid(name, "须为带时区的 ISO-8601 时间", "must be ISO-8601 with offset, e.g. 2026-11-20T10:00:00+08:00");
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package cn.gov.enforcement.recording;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Real media for the tests: WAV and JPEG made here, MP4 and MP3 made once with ffmpeg and committed
+ * under evidence-test/ (each a few KB), so CI needs no ffmpeg. Nothing of Tika is mocked.
+ */
+final class EvidenceFixtures {
+
+  private EvidenceFixtures() {}
+
+  static byte[] resource(String name) {
+    try (InputStream in = EvidenceFixtures.class.getResourceAsStream("/evidence-test/" + name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** 3 s 64x48 H.264/AAC, creation_time 2026-11-20T02:00:00Z. */
+  static byte[] mp4() {
+    return resource("clip.mp4");
+  }
+
+  static byte[] mp3() {
+    return resource("clip.mp3");
+  }
+
+  /** A valid PCM WAV of the given length (8 kHz mono 16 bit, a 440 Hz tone). */
+  static byte[] wav(double seconds) {
+    int samples = (int) (8000 * seconds);
+    ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
+    b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000)
+        .putShort((short) 2).putShort((short) 16);
+    b.put("data".getBytes()).putInt(samples * 2);
+    for (int i = 0; i < samples; i++) {
+      b.putShort((short) (Math.sin(2 * Math.PI * 440 * i / 8000.0) * 8000));
+    }
+    return b.array();
+  }
+
+  static byte[] jpeg() {
+    BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.ORANGE);
+    g.fillRect(8, 8, 40, 30);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "jpg", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  static byte[] pdf() {
+    return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\n"
+        + "endobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n").getBytes();
+  }
+
+  /** The first 64 KB of a real ELF executable of this machine. */
+  static byte[] executable() {
+    try {
+      byte[] all = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(ProcessHandle.current().info().command()
+          .orElse("/bin/sh")));
+      return Arrays.copyOf(all, Math.min(all.length, 64 * 1024));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] truncated(byte[] media, int keep) {
+    return Arrays.copyOf(media, keep);
+  }
+
+  /** Fields of a valid upload (officer1 + officer2, an on-site inspection), to be changed per test. */
+  static Map<String, String> fields(String startedAt, String endedAt) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("activity", "ONSITE_INSPECTION");
+    fields.put("caseNumber", "云住建罚〔2026〕" + System.nanoTime());
+    fields.put("deviceNumber", "DSJ-0042");
+    fields.put("officers", "officer1,officer2");
+    fields.put("partyName", "某某建筑公司");
+    fields.put("startedAt", startedAt);
+    fields.put("endedAt", endedAt);
+    return fields;
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  static ResponseEntity<Map> upload(TestRestTemplate rest, String user, Map<String, String> fields, byte[] content,
+      String fileName) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    fields.forEach(body::add);
+    if (content != null) {
+      HttpHeaders partHeaders = new HttpHeaders();
+      // the client's type claim is deliberately wrong: the server must judge by content
+      partHeaders.setContentType(MediaType.parseMediaType("video/mp4"));
+      body.add("file", new HttpEntity<>(new ByteArrayResource(content) {
+        @Override
+        public String getFilename() {
+          return fileName;
+        }
+      }, partHeaders));
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, "demo").exchange("/api/recordings", HttpMethod.POST, new HttpEntity<>(body, headers),
+        Map.class);
+  }
+
+  /** Uploads and returns the new id (fails the test unless 201). */
+  static String uploadId(TestRestTemplate rest, String user, Map<String, String> fields, byte[] content) {
+    ResponseEntity<Map> response = upload(rest, user, fields, content, "clip");
+    if (response.getStatusCode().value() != 201) {
+      throw new AssertionError("upload refused: " + response.getStatusCode() + " " + response.getBody());
+    }
+    return (String) response.getBody().get("id");
+  }
+
+  /** Fields of a recording that ended a minute before the engine's current time. */
+  static Map<String, String> justRecorded(String activity) {
+    java.time.OffsetDateTime end = java.time.OffsetDateTime.ofInstant(
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().minusSeconds(60), java.time.ZoneOffset.ofHours(8))
+        .withNano(0);
+    Map<String, String> fields = fields(end.minusSeconds(3).toString(), end.toString());
+    fields.put("activity", activity);
+    return fields;
+  }
+}

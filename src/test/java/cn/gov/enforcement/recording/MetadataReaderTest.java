@@ -1,0 +1,104 @@
+package cn.gov.enforcement.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xml.sax.ContentHandler;
+
+/**
+ * Metadata within bounds. Real media go through the real Tika parsers; only the cut-off paths use a
+ * parser that misbehaves on purpose (hangs ignoring interrupts, runs out of memory), since no
+ * harmless file reliably makes a real parser hang.
+ */
+class MetadataReaderTest {
+
+  @TempDir Path dir;
+
+  private Path write(String name, byte[] bytes) throws Exception {
+    Path file = dir.resolve(name);
+    Files.write(file, bytes);
+    return file;
+  }
+
+  @Test
+  @DisplayName("REC-05 Tika 从 MP4 读出时长与创建时间，从 MP3 读出时长")
+  void realMediaIsParsed() throws Exception {
+    MetadataReader reader = new MetadataReader(new AutoDetectParser(), Duration.ofSeconds(20), 2, 100_000);
+    MediaMetadata mp4 = reader.read(write("a.part", EvidenceFixtures.mp4()), MediaType.parse("video/mp4"));
+    assertThat(mp4.parsed()).isTrue();
+    assertThat(mp4.durationSeconds()).isBetween(2.9, 3.1);
+    assertThat(mp4.createdAt()).isEqualTo(Instant.parse("2026-11-20T02:00:00Z"));
+    MediaMetadata mp3 = reader.read(write("b.part", EvidenceFixtures.mp3()), MediaType.parse("audio/mpeg"));
+    assertThat(mp3.parsed()).isTrue();
+    assertThat(mp3.durationSeconds()).isPositive();
+    reader.destroy();
+  }
+
+  @Test
+  @DisplayName("REC-05 解析挂起（且不响应中断）时按时限切断，记录为未解析而不丢失")
+  void hangingParseIsCutOff() throws Exception {
+    Parser hanging = new MisbehavingParser(() -> {
+      long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+      while (System.nanoTime() < until) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException ignored) {
+          // a parser that ignores interruption: the reader must still return on time
+        }
+      }
+    });
+    MetadataReader reader = new MetadataReader(hanging, Duration.ofMillis(300), 1, 1000);
+    long start = System.nanoTime();
+    MediaMetadata result = reader.read(write("c.part", EvidenceFixtures.wav(1)), MediaType.parse("audio/vnd.wave"));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(result.parsed()).isFalse();
+    assertThat(result.status()).isEqualTo("UNPARSED");
+    assertThat(result.problem()).contains("cut off");
+    // the runaway still holds the only slot: the next file is stored unparsed, not queued forever
+    assertThat(reader.read(write("d.part", EvidenceFixtures.wav(1)), MediaType.parse("audio/vnd.wave")).problem())
+        .contains("busy");
+    reader.destroy();
+  }
+
+  @Test
+  @DisplayName("REC-05 解析耗尽内存或抛出异常时只结束该次解析，记录为未解析")
+  void explodingParseIsContained() throws Exception {
+    MetadataReader oom = new MetadataReader(new MisbehavingParser(() -> {
+      throw new OutOfMemoryError("simulated parser blow-up");
+    }), Duration.ofSeconds(5), 1, 1000);
+    assertThat(oom.read(write("e.part", EvidenceFixtures.wav(1)), MediaType.parse("audio/vnd.wave")).problem())
+        .contains("OutOfMemoryError");
+    MetadataReader failing = new MetadataReader(new MisbehavingParser(() -> {
+      throw new IllegalStateException("corrupt header");
+    }), Duration.ofSeconds(5), 1, 1000);
+    assertThat(failing.read(write("f.part", EvidenceFixtures.wav(1)), MediaType.parse("audio/vnd.wave")).parsed()).isFalse();
+    oom.destroy();
+    failing.destroy();
+  }
+
+  /** A Tika {@link Parser} that does what it is told instead of parsing. */
+  private record MisbehavingParser(Runnable behaviour) implements Parser {
+    @Override
+    public Set<MediaType> getSupportedTypes(ParseContext context) {
+      return Set.of(MediaType.parse("audio/vnd.wave"));
+    }
+
+    @Override
+    public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context) {
+      behaviour.run();
+    }
+  }
+}
