@@ -188,7 +188,7 @@ class RecordingAccessProcessTest {
         .isEqualTo(HttpStatus.OK);
 
     // officer2 is offered only what they may see; picking the confidential id anyway is refused
-    assertThatThrownBy(() -> request("officer2", "INTERNAL", List.of(secret))).hasMessageContaining("不在可选列表中");
+    assertThatThrownBy(() -> request("officer2", "INTERNAL", List.of(secret))).hasMessageContaining("不在可选范围内");
 
     // the uploading officer may ask for it, and then the director decides
     ProcessInstance instance = request("officer1", "INTERNAL", List.of(recording, secret));
