@@ -22,7 +22,7 @@ work=$(mktemp -d)
 java -jar "$jar" --server.port="$port" --spring.datasource.url="jdbc:h2:file:$work/e2e;DB_CLOSE_ON_EXIT=FALSE" \
   --recording.storage.root="$work/recordings" > "$work/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break
   kill -0 $app 2>/dev/null || { cat "$work/app.log"; exit 1; }
