@@ -1,5 +1,7 @@
 package cn.gov.enforcement.casework;
 
+import cn.gov.enforcement.platform.MinimumProcessCoverage;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
@@ -41,6 +43,10 @@ import org.springframework.http.ResponseEntity;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EnforcementCaseProcessTest {
+
+  /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("enforcement-case", 0.9);
 
   static final String NOTICE = "为保护您的合法权益，监督我们的执法行为，本次执法全程录音录像";
   static final List<String> REVIEW_POINTS = List.of("findingBody", "findingOfficers", "findingAuthority", "findingFacts",

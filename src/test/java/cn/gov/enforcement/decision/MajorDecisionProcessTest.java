@@ -1,5 +1,7 @@
 package cn.gov.enforcement.decision;
 
+import cn.gov.enforcement.platform.MinimumProcessCoverage;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 

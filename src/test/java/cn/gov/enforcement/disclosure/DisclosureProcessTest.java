@@ -1,5 +1,7 @@
 package cn.gov.enforcement.disclosure;
 
+import cn.gov.enforcement.platform.MinimumProcessCoverage;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -33,6 +35,10 @@ import org.springframework.http.ResponseEntity;
 /** disclosure (行政执法公示): one test per path, the engine clock moved for due dates and the withdrawal timer. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DisclosureProcessTest {
+
+  /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("disclosure", 0.9);
 
   @Autowired private ProcessEngine processEngine;
   @Autowired private TestRestTemplate rest;

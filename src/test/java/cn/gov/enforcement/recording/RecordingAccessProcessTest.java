@@ -1,5 +1,7 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.platform.MinimumProcessCoverage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -35,6 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** recording-access (音像资料查阅/调取申请): who approves what, grants that expire, downloads registered. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RecordingAccessProcessTest {
+
+  /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("recording-access", 0.9);
 
   static final String PROCESS = "recording-access";
 

@@ -1,5 +1,7 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.platform.MinimumProcessCoverage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -34,6 +36,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RecordingDisposalProcessTest {
+
+  /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("recording-disposal", 0.9);
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;

@@ -1,5 +1,7 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.platform.MinimumProcessCoverage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -26,6 +28,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 /** recording-upload-deadline (REC-08): a recording not yet uploaded by its deadline raises the section head's task. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UploadDeadlineProcessTest {
+
+  /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("recording-upload-deadline", 0.9);
 
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;

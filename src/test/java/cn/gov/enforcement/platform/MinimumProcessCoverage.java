@@ -1,4 +1,4 @@
-package cn.gov.enforcement.review;
+package cn.gov.enforcement.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +19,12 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * callback (registered on a static field, hence run before Spring's own after-all) reads the
  * collector of the running suite by reflection; the starter offers no per-model threshold.
  */
-final class MinimumProcessCoverage implements AfterAllCallback {
+public final class MinimumProcessCoverage implements AfterAllCallback {
 
   private final String processKey;
   private final double minimum;
 
-  MinimumProcessCoverage(String processKey, double minimum) {
+  public MinimumProcessCoverage(String processKey, double minimum) {
     this.processKey = processKey;
     this.minimum = minimum;
   }
