@@ -33,13 +33,26 @@ export async function pageFor(browser) {
   return page;
 }
 
-/** Logs into a webapp (tasklist, cockpit, admin) through its own login form. */
+/**
+ * Logs into a webapp (tasklist, cockpit, admin) through its own login form. Typing can land
+ * before AngularJS has bound the form, leaving its model empty; so the form must read as valid
+ * before it is sent, and the whole login is tried again (at most three times) if it is not.
+ */
 export async function login(page, user, app = 'tasklist') {
-  await page.goto(`${BASE}/camunda/app/${app}/default/`, { timeout: 60000 });
-  await page.locator('form[name="signinForm"] input[type="text"]').fill(user);
-  await page.locator('form[name="signinForm"] input[type="password"]').fill(PASSWORD);
-  await page.locator('form[name="signinForm"] button[type="submit"]').click();
-  await page.locator('form[name="signinForm"]').waitFor({ state: 'detached', timeout: 60000 });
+  const form = page.locator('form[name="signinForm"]');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(`${BASE}/camunda/app/${app}/default/`, { timeout: 60000 });
+      await form.locator('input[type="text"]').fill(user);
+      await form.locator('input[type="password"]').fill(PASSWORD);
+      await page.locator('form[name="signinForm"].ng-valid').waitFor({ timeout: 5000 });
+      await form.locator('button[type="submit"]').click();
+      await form.waitFor({ state: 'detached', timeout: 30000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   // the webapps probe the session with a 404 before the login; only what follows counts
   page.consoleErrors.length = 0;
 }
