@@ -15,5 +15,9 @@ public enum AuditAction {
   DISPOSAL,
   DISPOSAL_BLOCKED,
   RETENTION_EXTENDED,
-  AUDIT_READ
+  AUDIT_READ,
+  /** A stored access grant, its row's digest in the entry (issue 11: grants under a digest). */
+  GRANT_STORED,
+  /** A row stored before rows were digested, sealed into the chain once at the upgrade. */
+  SEALED
 }

@@ -2,6 +2,7 @@ package cn.gov.enforcement.recording;
 
 import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
+import cn.gov.enforcement.audit.RowDigest;
 import cn.gov.enforcement.identity.BureauGroup;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -198,17 +199,20 @@ public class IngestService {
       Classification stored = transaction.execute(status -> {
         repository.insert(recording);
         repository.insertClassification(classification);
-        auditLog.append(caller.userId(), AuditAction.UPLOAD, id, "sha256=" + digests.sha256() + " sm3=" + digests.sm3()
-            + " size=" + digests.size() + " type=" + recording.mediaType() + " case=" + recording.caseNumber()
-            + " officers=" + String.join(",", recording.officers())
-            + (caller.in(BureauGroup.AUXILIARY_STAFF) ? " (uploaded by auxiliary staff for the named officers, AUX-04)" : "")
-            + " retention=" + classification.retentionClass() + " warnings=" + warnings.size());
         deadlineWarnings.recordingIngested(recording);
         try {
           storage.moveIntoPlace(partial, target);
         } catch (IOException e) {
           throw new IllegalStateException("cannot move the upload into place", e);
         }
+        // last: the audit append locks the chain's head row until this transaction commits (issue 11),
+        // and carries the digest of the recording row as stored
+        auditLog.appendCovering(caller.userId(), AuditAction.UPLOAD, RowDigest.RECORDING, id,
+            "sha256=" + digests.sha256() + " sm3=" + digests.sm3()
+            + " size=" + digests.size() + " type=" + recording.mediaType() + " case=" + recording.caseNumber()
+            + " officers=" + String.join(",", recording.officers())
+            + (caller.in(BureauGroup.AUXILIARY_STAFF) ? " (uploaded by auxiliary staff for the named officers, AUX-04)" : "")
+            + " retention=" + classification.retentionClass() + " warnings=" + warnings.size());
         return repository.currentClassification(id).orElseThrow();
       });
       moved = true;

@@ -1,5 +1,8 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.audit.AuditAction;
+import cn.gov.enforcement.audit.AuditLog;
+import cn.gov.enforcement.audit.RowDigest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Repository;
 /**
  * JDBC access to the evidence tables. Only INSERT and SELECT: the tables are append-only (the
  * database refuses anything else), so there is deliberately no update or delete method here.
+ * A stored grant is recorded in the audit chain with its row's digest here, so no caller can forget it.
  */
 @Repository
 public class RecordingRepository {
@@ -25,9 +29,11 @@ public class RecordingRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JdbcTemplate jdbc;
+  private final AuditLog auditLog;
 
-  public RecordingRepository(JdbcTemplate jdbc) {
+  public RecordingRepository(JdbcTemplate jdbc, AuditLog auditLog) {
     this.jdbc = jdbc;
+    this.auditLog = auditLog;
   }
 
   public void insert(Recording r) {
@@ -119,6 +125,9 @@ public class RecordingRepository {
           granted_at, expires_at) VALUES (?,?,?,?,?,?,?,?,?)""",
         g.id(), g.recordingId(), g.grantee(), g.purpose(), g.reason(), g.processInstanceId(), g.approvedBy(),
         odt(g.grantedAt()), odt(g.expiresAt()));
+    // the grant row under a digest in the chain, whoever stores it (issue 11 item 6)
+    auditLog.appendCovering(g.approvedBy(), AuditAction.GRANT_STORED, RowDigest.GRANT, g.id(),
+        "recording=" + g.recordingId() + " grantee=" + g.grantee() + " purpose=" + g.purpose());
   }
 
   /** The grant that lets {@code user} fetch the recording at {@code now}, the one lasting longest first. */

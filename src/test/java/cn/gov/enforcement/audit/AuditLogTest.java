@@ -2,12 +2,9 @@ package cn.gov.enforcement.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,19 +16,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * ACC-07: the audit log is append-only and hash-chained; {@code GET /api/audit/verify} finds an edited
- * or a removed row. The tamper test goes around the trigger the way an attacker with database
- * rights would: on PostgreSQL {@code SET session_replication_role = replica} (superuser), on H2 by
- * dropping the Java trigger. The original rows are put back afterwards, so the shared log is whole.
+ * or a removed row. The tamper test goes around the trigger the way an attacker with the owner's
+ * rights would ({@link OwnerDatabase}). The original rows are put back afterwards, so the shared log is whole.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditLogTest {
 
-  private static final boolean POSTGRES = "PostgreSQL".equals(System.getProperty("test.db.product"));
-
   @Autowired AuditLog auditLog;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
-  @Autowired DataSource dataSource;
 
   @SuppressWarnings("rawtypes")
   private Map verify() {
@@ -48,7 +41,7 @@ class AuditLogTest {
     assertThat(second.seq()).isEqualTo(first.seq() + 1);
     assertThat(second.prevHash()).isEqualTo(first.hash());
     assertThat(second.hash()).isEqualTo(AuditLog.hash(first.hash(), second.seq(), second.occurredAt(), "officer1", "LIST",
-        null, "test"));
+        null, "test", null, null));
     assertThat(verify()).containsEntry("valid", true);
   }
 
@@ -108,31 +101,15 @@ class AuditLogTest {
     assertThat(verify()).containsEntry("valid", true);
   }
 
-  /** Runs a statement around the append-only trigger, as a database superuser could. */
+  /** Runs a statement around the append-only trigger, as the tables' owner or a superuser could. */
   private void tamper(String sql) throws Exception {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      if (POSTGRES) {
-        statement.execute("SET session_replication_role = replica");
-        statement.execute(sql);
-        statement.execute("SET session_replication_role = origin");
-      } else {
-        statement.execute("DROP TRIGGER audit_log_append_only");
-        try {
-          statement.execute(sql);
-        } finally {
-          statement.execute("CREATE TRIGGER audit_log_append_only BEFORE UPDATE, DELETE ON audit_log FOR EACH ROW "
-              + "CALL 'cn.gov.enforcement.audit.AppendOnlyTrigger'");
-        }
-      }
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
-    }
+    OwnerDatabase.aroundTriggers(List.of("audit_log"), sql);
   }
 
   private void restore(Map<String, Object> row) {
-    jdbc.update("INSERT INTO audit_log (seq, occurred_at, actor, action, target, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)",
-        row.get("seq"), row.get("occurred_at"),
-        row.get("actor"), row.get("action"), row.get("target"), row.get("detail"), row.get("prev_hash"), row.get("hash"));
+    jdbc.update("INSERT INTO audit_log (seq, occurred_at, actor, action, target, detail, prev_hash, hash, format, "
+        + "subject_kind, subject_digest) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        row.get("seq"), row.get("occurred_at"), row.get("actor"), row.get("action"), row.get("target"), row.get("detail"),
+        row.get("prev_hash"), row.get("hash"), row.get("format"), row.get("subject_kind"), row.get("subject_digest"));
   }
 }
