@@ -14,7 +14,7 @@ SELECT 1, COALESCE(MAX(seq), 0),
 FROM audit_log;
 
 ALTER TABLE audit_log ADD COLUMN format SMALLINT DEFAULT 1 NOT NULL;
-ALTER TABLE audit_log ADD COLUMN subject_kind VARCHAR(16);
+ALTER TABLE audit_log ADD COLUMN subject_kind VARCHAR(32);
 ALTER TABLE audit_log ADD COLUMN subject_digest CHAR(64);
 CREATE INDEX audit_log_subject_idx ON audit_log (subject_kind, target);
 

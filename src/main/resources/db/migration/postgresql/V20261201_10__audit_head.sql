@@ -19,7 +19,7 @@ FROM audit_log;
 -- format 1: the rows written before (hash over '|'-joined text, kept verifiable as they are);
 -- format 2: length-prefixed fields, including the digest of the row the entry records (docs/evidence.md).
 ALTER TABLE audit_log ADD COLUMN format SMALLINT NOT NULL DEFAULT 1;
-ALTER TABLE audit_log ADD COLUMN subject_kind VARCHAR(16);
+ALTER TABLE audit_log ADD COLUMN subject_kind VARCHAR(32);
 ALTER TABLE audit_log ADD COLUMN subject_digest CHAR(64);
 CREATE INDEX audit_log_subject_idx ON audit_log (subject_kind, target);
 

@@ -130,10 +130,14 @@ public class RecordingRepository {
         "recording=" + g.recordingId() + " grantee=" + g.grantee() + " purpose=" + g.purpose());
   }
 
-  /** The grant that lets {@code user} fetch the recording at {@code now}, the one lasting longest first. */
+  /**
+   * The grant that lets {@code user} fetch the recording at {@code now}, the one lasting longest first.
+   * Only a grant the audit chain recorded counts: a row inserted around the application grants nothing.
+   */
   public Optional<AccessGrant> activeGrant(String recordingId, String user, Instant now) {
     return jdbc.query("""
-        SELECT * FROM recording_access_grant WHERE recording_id = ? AND grantee = ? AND granted_at <= ? AND expires_at > ?
+        SELECT * FROM recording_access_grant g WHERE recording_id = ? AND grantee = ? AND granted_at <= ? AND expires_at > ?
+          AND EXISTS (SELECT 1 FROM audit_log a WHERE a.subject_kind = 'recording_access_grant' AND a.target = g.id)
         ORDER BY expires_at DESC LIMIT 1""", (rs, i) -> new AccessGrant(rs.getString("id"), rs.getString("recording_id"),
         rs.getString("grantee"), rs.getString("purpose"), rs.getString("reason"), rs.getString("process_instance_id"),
         rs.getString("approved_by"), instant(rs, "granted_at"), instant(rs, "expires_at")), recordingId, user, odt(now), odt(now))

@@ -67,9 +67,9 @@ class WriteOnceTest {
   @DisplayName("ACC-01 数据库拒绝对 recording 表的 UPDATE 与 DELETE（PostgreSQL 触发器 / H2 等效触发器）")
   void databaseRefusesChangesToRecordings() {
     assertThatThrownBy(() -> jdbc.update("UPDATE recording SET sha256 = ? WHERE id = ?", "0".repeat(64), id))
-        .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        .isInstanceOf(DataAccessException.class).satisfies(WriteOnceTest::refusedByTheDatabase);
     assertThatThrownBy(() -> jdbc.update("DELETE FROM recording WHERE id = ?", id))
-        .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        .isInstanceOf(DataAccessException.class).satisfies(WriteOnceTest::refusedByTheDatabase);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording WHERE id = ?", Integer.class, id)).isEqualTo(1);
   }
 
@@ -77,19 +77,19 @@ class WriteOnceTest {
   @DisplayName("ACC-07 RET-05 数据库拒绝修改或删除保存类别、事件与审计日志（只追加）")
   void databaseRefusesChangesToClassificationsEventsAndAudit() {
     assertThatThrownBy(() -> jdbc.update("UPDATE recording_classification SET retention_class = 'SIX_MONTHS' WHERE recording_id = ?", id))
-        .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        .isInstanceOf(DataAccessException.class).satisfies(WriteOnceTest::refusedByTheDatabase);
     assertThatThrownBy(() -> jdbc.update("DELETE FROM recording_classification WHERE recording_id = ?", id))
-        .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        .isInstanceOf(DataAccessException.class).satisfies(WriteOnceTest::refusedByTheDatabase);
     assertThatThrownBy(() -> jdbc.update("UPDATE audit_log SET actor = 'someone' WHERE target = ?", id))
-        .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        .isInstanceOf(DataAccessException.class).satisfies(WriteOnceTest::refusedByTheDatabase);
     assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_log WHERE target = ?", id))
-        .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        .isInstanceOf(DataAccessException.class).satisfies(WriteOnceTest::refusedByTheDatabase);
     jdbc.update("INSERT INTO recording_event (recording_id, kind, occurred_at, actor) VALUES (?, 'TEST', CURRENT_TIMESTAMP, 'test')", id);
     assertThatThrownBy(() -> jdbc.update("DELETE FROM recording_event WHERE recording_id = ?", id))
-        .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        .isInstanceOf(DataAccessException.class).satisfies(WriteOnceTest::refusedByTheDatabase);
     if ("PostgreSQL".equals(System.getProperty("test.db.product"))) {
       assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_log CASCADE"))
-          .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+          .isInstanceOf(DataAccessException.class).satisfies(WriteOnceTest::refusedByTheDatabase);
     }
   }
 
@@ -99,5 +99,15 @@ class WriteOnceTest {
     var file = storage.resolve(jdbc.queryForObject("SELECT storage_path FROM recording WHERE id = ?", String.class, id));
     assertThat(Files.getPosixFilePermissions(file)).doesNotContain(PosixFilePermission.OWNER_WRITE,
         PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+  }
+
+  /**
+   * The trigger's refusal, or — on PostgreSQL with the two roles of issue 11 — the missing privilege,
+   * which the application's role meets before the trigger is reached.
+   */
+  static void refusedByTheDatabase(Throwable e) {
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    assertThat(trace.toString()).containsAnyOf("append-only", "permission denied");
   }
 }
