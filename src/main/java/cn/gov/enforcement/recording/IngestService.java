@@ -62,12 +62,14 @@ public class IngestService {
   private final UploadDeadlineWarnings deadlineWarnings;
   private final TransactionTemplate transaction;
   private final RecordingRequirementCheck requirementCheck;
+  private final PolyglotCheck polyglots;
 
   public IngestService(RecordingProperties properties, RecordingStorage storage, MediaTypeDetector detector,
       CompletenessCheck completeness, MetadataReader metadataReader, UploadRequestParser parser, RecordingChecks checks,
       RetentionClassifier classifier, RecordingRepository repository, AuditLog auditLog,
       UploadDeadlineWarnings deadlineWarnings, TransactionTemplate transaction,
-      RecordingRequirementCheck requirementCheck) {
+      RecordingRequirementCheck requirementCheck, PolyglotCheck polyglots) {
+    this.polyglots = polyglots;
     this.requirementCheck = requirementCheck;
     this.properties = properties;
     this.storage = storage;
@@ -136,6 +138,9 @@ public class IngestService {
           }
         }
       }
+    } catch (org.apache.tomcat.util.http.fileupload.InvalidFileNameException e) {
+      // Tomcat refuses a file name with NUL when it is read
+      throw invalidFileName();
     } catch (DigestingCopier.LimitExceeded e) {
       throw Refusals.tooLarge(limit);
     } catch (IOException e) {
@@ -160,6 +165,10 @@ public class IngestService {
       Optional<String> problem = completeness.problem(partial, type);
       if (problem.isPresent()) {
         throw Refusals.truncated(problem.get());
+      }
+      Optional<String> foreign = polyglots.problem(partial, type);
+      if (foreign.isPresent()) {
+        throw Refusals.polyglot(foreign.get());
       }
       MediaMetadata media = metadataReader.read(partial, type);
       return store(id, partial, caller, upload, type, digests, media, clientFileName);
@@ -230,6 +239,11 @@ public class IngestService {
     }
   }
 
+  private static cn.gov.enforcement.web.ApiException invalidFileName() {
+    return Refusals.invalid("file", "文件名不得含控制字符（回车、换行、NUL 等）",
+        "the file name must not contain control characters (CR, LF, NUL …)");
+  }
+
   private static String readField(String name, InputStream in) throws IOException {
     byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
     if (bytes.length > MAX_FIELD_BYTES) {
@@ -238,10 +252,17 @@ public class IngestService {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** Kept as a label only (never a path): the last path segment, printable, at most 200 characters. */
+  /**
+   * Kept as a label only (never a path): the last path segment, at most 200 characters. A name with
+   * control characters (CR, LF, NUL …) is refused: it is either an attack on logs and headers or
+   * broken, and silently changing it would store a label the client never sent.
+   */
   static String clientFileName(String name) {
     if (name == null) {
       return null;
+    }
+    if (name.chars().anyMatch(Character::isISOControl)) {
+      throw invalidFileName();
     }
     String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     String clean = last.replaceAll("[\\p{Cntrl}]", "").strip();

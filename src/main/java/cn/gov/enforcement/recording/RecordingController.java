@@ -43,9 +43,11 @@ public class RecordingController {
   private final ContentAccess contentAccess;
   private final AuditLog auditLog;
   private final IdentityService identityService;
+  private final RecordingVisibility visibility;
 
   public RecordingController(IngestService ingest, RecordingRepository repository, RetentionClassifier classifier,
-      ContentAccess contentAccess, AuditLog auditLog, IdentityService identityService) {
+      ContentAccess contentAccess, AuditLog auditLog, IdentityService identityService, RecordingVisibility visibility) {
+    this.visibility = visibility;
     this.ingest = ingest;
     this.repository = repository;
     this.classifier = classifier;
@@ -65,7 +67,7 @@ public class RecordingController {
   @GetMapping
   public List<Map<String, Object>> list(@RequestParam(required = false) String caseNumber) {
     Caller caller = caller();
-    List<Map<String, Object>> visible = repository.list(caseNumber).stream().filter(caller::maySee)
+    List<Map<String, Object>> visible = repository.list(caseNumber).stream().filter(visibility.forCaller(caller))
         .map(r -> RecordingViews.summary(r, repository.currentClassification(r.id()).orElseThrow(),
             repository.isDisposed(r.id())))
         .toList();
@@ -150,8 +152,9 @@ public class RecordingController {
 
   private Recording visible(String id, Caller caller) {
     Recording recording = repository.find(id).orElseThrow(() -> Refusals.notFound(id));
-    if (!caller.maySee(recording)) {
-      // ACC-06: a confidential recording does not exist for those outside the circle
+    if (!visibility.forCaller(caller).test(recording)) {
+      // ACC-06: a confidential recording does not exist for those outside the circle, nor another
+      // case's recording for auxiliary staff (AUX-03)
       throw Refusals.notFound(id);
     }
     return recording;

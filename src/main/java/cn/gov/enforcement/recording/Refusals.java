@@ -32,6 +32,12 @@ final class Refusals {
             + detected + ")");
   }
 
+  /** Issue 11 item 7: a file that is a recording and something else (script, page, PDF) at once. */
+  static ApiException polyglot(String why) {
+    return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "POLYGLOT_FILE",
+        "文件不只是音频、视频或图像：" + why + " / the file is not only audio, video or image: " + why);
+  }
+
   static ApiException emptyFile() {
     return new ApiException(HttpStatus.BAD_REQUEST, "EMPTY_FILE", "上传的文件为空 / the uploaded file is empty");
   }

@@ -55,10 +55,29 @@ public class UploadRequestParser {
     this.properties = properties;
   }
 
+  /**
+   * The longest value each stored text field takes (the columns' sizes): longer is a clear 400, never
+   * a database error. Single-line fields may hold no control characters at all; none may hold NUL.
+   */
+  static final Map<String, Integer> MAX_LENGTH = Map.of("activity", 64, "caseNumber", 128, "deviceNumber", 128,
+      "officers", 512, "partyName", 256, "confidentialityReason", 1000, "evidenceDescription", 4000,
+      "segments", 6000, "interruptionReason", 1000);
+  static final Set<String> SINGLE_LINE = Set.of("activity", "caseNumber", "deviceNumber", "officers", "partyName",
+      "startedAt", "endedAt");
+
   public UploadRequest parse(Map<String, String> fields) {
-    for (String name : fields.keySet()) {
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      String name = field.getKey();
       if (!KNOWN_FIELDS.contains(name)) {
         throw Refusals.invalid(name, "未知字段", "unknown field");
+      }
+      String value = field.getValue() == null ? "" : field.getValue();
+      Integer max = MAX_LENGTH.get(name);
+      if (max != null && value.strip().length() > max) {
+        throw Refusals.invalid(name, "超过 " + max + " 个字符", "longer than " + max + " characters");
+      }
+      if (value.indexOf('\0') >= 0 || (SINGLE_LINE.contains(name) && value.strip().chars().anyMatch(Character::isISOControl))) {
+        throw Refusals.invalid(name, "含有控制字符（回车、换行、NUL 等）", "contains control characters (CR, LF, NUL …)");
       }
     }
     String activity = required(fields, "activity");
