@@ -131,6 +131,11 @@ public class IngestService {
             if (!fields.isEmpty()) {
               parser.parse(fields);
             }
+            String disposition = item.getHeaders() == null ? null : item.getHeaders().getHeader("content-disposition");
+            if (disposition != null && disposition.chars().filter(ch -> ch == '"').count() % 2 != 0) {
+              // a CR LF inside the quoted name ended the header line: the name was cut, refuse it
+              throw invalidFileName();
+            }
             clientFileName = clientFileName(item.getName());
             digests = DigestingCopier.copy(in, partial, limit);
           } else {
