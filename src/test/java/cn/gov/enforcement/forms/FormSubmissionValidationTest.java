@@ -329,10 +329,11 @@ class FormSubmissionValidationTest {
       Task task = fillTask();
       Map<String, Object> variables = taskVariables();
       variables.put("deliberationOutcome", value("APPROVE"));
-      variables.put("approvedBy", value("director1"));
+      // (not approvedBy any more: that one is server-stamped and refused before the form is looked at)
+      variables.put("adminNote", value("director1"));
       ResponseEntity<Map> response = assertForeignRefusedWithoutChange(task,
-          () -> post("/task/" + task.getId() + "/submit-form", Map.of("variables", variables)), "approvedBy");
-      assertThat(fields(response)).containsExactly("approvedBy", "deliberationOutcome");
+          () -> post("/task/" + task.getId() + "/submit-form", Map.of("variables", variables)), "adminNote");
+      assertThat(fields(response)).containsExactly("adminNote", "deliberationOutcome");
     }
 
     @Test
