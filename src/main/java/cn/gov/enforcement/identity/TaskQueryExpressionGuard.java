@@ -32,7 +32,7 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
 
   /** Task query endpoints, after the API prefix and an optional {@code /engine/{name}}. */
   static final Pattern TASK_QUERY_PATH = Pattern.compile(
-      "^(/engine/[^/]+)?(/history)?/task(/count)?/?$|^(/engine/[^/]+)?/filter(/create|/[^/]+(/list|/count|/singleResult)?)/?$");
+      "^(/engine/[^/]+)?(/history)?/task(/count)?/?$|^(/engine/[^/]+)?/filter(/create|/[^/]+(/list|/count|/singleresult)?)/?$"); // matched against the lower-cased path
 
   private static final int MAX_BODY = 1 << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
