@@ -18,6 +18,12 @@ import java.util.TreeSet;
  * {@code camunda:initiator} variable of every model in {@code processes/} must be listed:
  * {@code ServerStampedVariablesTest} checks that. A form field must not have one of these names
  * (the form would become unsubmittable): the same test checks {@code forms/}.
+ *
+ * <p>Who is "the server": code running inside an engine command (listeners, delegates, and the
+ * engine calls they make) and engine calls made without an authenticated user (jobs, start-up,
+ * the application's own scheduled work). Application code that serves a request with an
+ * authenticated user and must itself hand a stamped value to the engine does so from a listener
+ * or delegate of the model, not as input of the request's own engine call.
  */
 public final class ServerStampedVariables {
 
