@@ -16,6 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * administrator without authentication whenever {@code camunda-admin} has no direct member.
  * The endpoint is refused outright, and no API call may remove the group's last direct member
  * (by deleting the membership, the user or the group), so the condition never arises.
+ *
+ * <p>Both match the normalised path ({@link RequestPaths}). The last-admin rule is enforced
+ * inside the engine as well ({@code platform.EngineGuardInterceptor}, for every entry point and
+ * the Java API); this filter only answers earlier.
  */
 public class AdminGroupGuard extends OncePerRequestFilter {
 
@@ -34,15 +38,15 @@ public class AdminGroupGuard extends OncePerRequestFilter {
    */
   public AdminGroupGuard(IdentityService identityService, String setupPrefix, String... enginePrefixes) {
     this.identityService = identityService;
-    this.setupPrefix = setupPrefix;
-    this.enginePrefixes = enginePrefixes;
+    this.setupPrefix = RequestPaths.normalise(setupPrefix);
+    this.enginePrefixes = java.util.Arrays.stream(enginePrefixes).map(RequestPaths::normalise).toArray(String[]::new);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith(setupPrefix)) {
+    String path = RequestPaths.normalised(request);
+    if (path.equals(setupPrefix) || path.startsWith(setupPrefix + "/")) {
       ApiErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "SETUP_DISABLED",
           "初始管理员设置已停用，管理员由配置创建 / the admin setup is disabled; the administrator comes from configuration");
       return;

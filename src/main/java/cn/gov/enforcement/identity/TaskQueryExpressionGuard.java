@@ -23,12 +23,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * or a value contains {@code ${} or {@code #{}; the JSON body is parsed, so nesting in
  * {@code orQueries} and unicode escapes do not hide one. The bureau's own Tasklist filters are
  * stored by the application at start-up, not through these endpoints.
+ *
+ * <p>This filter is a first line only, matching the normalised path ({@link RequestPaths}); the
+ * guard that counts is inside the engine ({@code platform.EngineGuardInterceptor}), which sees
+ * every query whatever the URL and the Java API's queries too.
  */
 public class TaskQueryExpressionGuard extends OncePerRequestFilter {
 
   /** Task query endpoints, after the API prefix and an optional {@code /engine/{name}}. */
   static final Pattern TASK_QUERY_PATH = Pattern.compile(
-      "^(/engine/[^/]+)?(/history)?/task(/count)?/?$|^(/engine/[^/]+)?/filter(/create|/[^/]+(/list|/count|/singleResult)?)/?$");
+      "^(/engine/[^/]+)?(/history)?/task(/count)?/?$|^(/engine/[^/]+)?/filter(/create|/[^/]+(/list|/count|/singleresult)?)/?$"); // matched against the lower-cased path
 
   private static final int MAX_BODY = 1 << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +41,7 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
 
   /** @param prefixes the API roots, e.g. {@code /engine-rest} and {@code /camunda/api/engine} */
   public TaskQueryExpressionGuard(String... prefixes) {
-    this.prefixes = prefixes;
+    this.prefixes = java.util.Arrays.stream(prefixes).map(RequestPaths::normalise).toArray(String[]::new);
   }
 
   @Override
@@ -76,7 +80,7 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
   }
 
   private boolean isTaskQuery(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = RequestPaths.normalised(request);
     for (String prefix : prefixes) {
       if (path.startsWith(prefix + "/") && TASK_QUERY_PATH.matcher(path.substring(prefix.length())).matches()) {
         return true;

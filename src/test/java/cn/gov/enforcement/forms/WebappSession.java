@@ -15,7 +15,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** A logged-in webapp session as Tasklist holds it: session cookie plus CSRF token. */
-final class WebappSession {
+public final class WebappSession {
 
   private final TestRestTemplate rest;
   private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -25,7 +25,7 @@ final class WebappSession {
     this.rest = rest;
   }
 
-  static WebappSession login(TestRestTemplate rest, String user, String password) {
+  public static WebappSession login(TestRestTemplate rest, String user, String password) {
     WebappSession session = new WebappSession(rest);
     session.remember(rest.exchange("/camunda/api/engine/engine", HttpMethod.GET, new HttpEntity<>(session.headers()), String.class));
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -43,7 +43,7 @@ final class WebappSession {
   }
 
   @SuppressWarnings("rawtypes")
-  ResponseEntity<Map> post(String path, Object body) {
+  public ResponseEntity<Map> post(String path, Object body) {
     HttpHeaders headers = headers();
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<Map> response = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);

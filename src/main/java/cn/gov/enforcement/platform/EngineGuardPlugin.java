@@ -1,0 +1,27 @@
+package cn.gov.enforcement.platform;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the {@link EngineGuardInterceptor} in front of every command of the engine (outermost of
+ * the custom pre-command interceptors, outside the transaction).
+ */
+@Component
+public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new EngineGuardInterceptor(configuration));
+  }
+
+  @Override
+  public String toString() {
+    return "EngineGuardPlugin";
+  }
+}

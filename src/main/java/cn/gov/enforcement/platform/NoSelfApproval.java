@@ -1,0 +1,58 @@
+package cn.gov.enforcement.platform;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Nobody approves a request they made (issue 11 item 7, ACC-03/ACC-04): on an approval task
+ * ({@code assignment} and {@code complete}), the person claiming or completing it (the
+ * authenticated user, else the assignee) must not be the process's initiator, the variable named
+ * by {@code camunda:initiator}, which the server stamps ({@link ServerStampedVariables}). A
+ * section head or the director requesting access therefore has it approved by another member of
+ * the group; the task stays offered to the group, and the requester can neither claim nor
+ * complete it.
+ */
+@Component("noSelfApproval")
+public class NoSelfApproval implements TaskListener {
+
+  private final IdentityService identityService;
+
+  public NoSelfApproval(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String requester = requester(task);
+    if (requester == null) {
+      return;
+    }
+    String doer = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : doer(task);
+    if (requester.equals(doer)) {
+      throw new GuardForbiddenException("SELF_APPROVAL", "申请人不得审批自己的申请，须由本组其他人员审批",
+          "nobody approves their own request; another member of the group must approve it");
+    }
+  }
+
+  private String doer(DelegateTask task) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication != null && authentication.getUserId() != null) {
+      return authentication.getUserId();
+    }
+    return task.getAssignee();
+  }
+
+  private static String requester(DelegateTask task) {
+    if (!(task.getExecution() instanceof ExecutionEntity execution) || execution.getProcessDefinition() == null) {
+      return null;
+    }
+    Object variable = execution.getProcessDefinition().getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME);
+    Object value = variable == null ? null : task.getVariable(variable.toString());
+    return value == null ? null : value.toString();
+  }
+}

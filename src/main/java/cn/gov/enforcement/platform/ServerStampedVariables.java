@@ -1,0 +1,64 @@
+package cn.gov.enforcement.platform;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * THE list of process variables that only the server writes: who started, requested, registered,
+ * drafted, reviewed or approved something (and when), taken from the authenticated user by the
+ * engine ({@code camunda:initiator}) or by the application's listeners and delegates. A client
+ * that submits one of them (start variables, start or task form, task completion, variable
+ * update, message or signal payload; engine-rest, the webapps' API or the Java API with an
+ * authenticated user) is refused with 400 naming the variable, before anything is written
+ * ({@link EngineGuardInterceptor}); the server's own code writing them inside a command is not
+ * affected.
+ *
+ * <p>To add a variable (e.g. the start date of a statutory period that the server stamps, such as
+ * a filing date), add its name to {@link #NAMES} with a comment saying who writes it. The
+ * {@code camunda:initiator} variable of every model in {@code processes/} must be listed:
+ * {@code ServerStampedVariablesTest} checks that. A form field must not have one of these names
+ * (the form would become unsubmittable): the same test checks {@code forms/}.
+ *
+ * <p>Who is "the server": code running inside an engine command (listeners, delegates, and the
+ * engine calls they make) and engine calls made without an authenticated user (jobs, start-up,
+ * the application's own scheduled work). Application code that serves a request with an
+ * authenticated user and must itself hand a stamped value to the engine does so from a listener
+ * or delegate of the model, not as input of the request's own engine call.
+ */
+public final class ServerStampedVariables {
+
+  private ServerStampedVariables() {}
+
+  /** Every server-stamped variable name. */
+  public static final Set<String> NAMES = Set.of(
+      // camunda:initiator of each process: the engine sets it to the starting user
+      "requester",            // recording-access
+      "intakeBy",             // enforcement-case
+      "registeredBy",         // major-decision
+      "reviewRequester",      // legal-review
+      "serviceInitiator",     // document-service
+      "disclosureRequester",  // disclosure
+      // major-decision, decision.StepRecord (DEC-17): the doer of a step and when
+      "draftedBy", "draftedAt", "reviewedBy", "reviewedAt", "admittedBy", "admittedAt", "approvedBy", "approvedAt",
+      // major-decision, decision.ProposalRegistration
+      "registeredAt",
+      // legal-review, review.LegalReviewRecord: who reviewed and when
+      "legalReviewer", "legalReviewedAt",
+      // disclosure, disclosure.DisclosureReviewCheck
+      "disclosureReviewer");
+
+  public static boolean isServerStamped(String name) {
+    return NAMES.contains(name);
+  }
+
+  /** The server-stamped names among the given ones, sorted; empty when there are none. */
+  public static Set<String> among(Iterable<String> names) {
+    Set<String> found = new TreeSet<>();
+    for (String name : names) {
+      if (isServerStamped(name)) {
+        found.add(name);
+      }
+    }
+    return found;
+  }
+}
