@@ -18,13 +18,12 @@ public class CalendarConfiguration {
   WorkingDayCalendar workingDayCalendar(PeriodsProperties properties) {
     WorkingDayCalendar calendar = new WorkingDayCalendar(new TymeHolidays(), ConfiguredHolidays.from(properties));
     LOG.info("法定节假日数据 / statutory holiday data: tyme4j {}, configuration {}",
-        YearRanges.format(calendar.libraryYears()), YearRanges.format(calendar.configuredYears()));
-    // deadlines that reach an unknown year fail; say so at startup, before a timer does
+        YearRanges.format(calendar.libraryYears()), YearRanges.format(calendar.noticeYears()));
     int thisYear = LocalDate.now(BeijingTime.ZONE).getYear();
     for (int year = thisYear; year <= thisYear + 1; year++) {
-      if (!calendar.knownYears().contains(year)) {
-        LOG.warn("缺少 {} 年的法定节假日安排，涉及该年的期限将无法计算；请在 periods.years 中补充 / no holiday "
-            + "data for {}: deadlines reaching that year cannot be computed; add it under periods.years", year, year);
+      if (calendar.source(year) == CalendarSource.PROVISIONAL) {
+        LOG.warn("{} 年的国务院放假安排尚未录入，涉及该年的期限按法定节日暂定计算（暂定）；请管理员录入通知 / the State "
+            + "Council notice for {} is not entered: deadlines reaching that year are provisional", year, year);
       }
     }
     return calendar;

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * blocks cross the turn of the year), so dates within one year of the block's year are accepted;
  * anything further away is taken for a typo.
  */
-public class ConfiguredHolidays {
+public class ConfiguredHolidays implements EnteredNotices {
 
   private final SortedSet<Integer> years;
   private final Map<LocalDate, Boolean> listedAsWorking;
@@ -89,11 +89,13 @@ public class ConfiguredHolidays {
         + key + ": " + english);
   }
 
+  @Override
   public SortedSet<Integer> years() {
     return years;
   }
 
   /** Like {@link TymeHolidays#listedAsWorking}: TRUE make-up working day, FALSE holiday, null not listed. */
+  @Override
   public Boolean listedAsWorking(LocalDate day) {
     return listedAsWorking.get(day);
   }

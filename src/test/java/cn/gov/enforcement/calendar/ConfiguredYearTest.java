@@ -44,13 +44,13 @@ class ConfiguredYearTest {
   }
 
   @Test
-  @DisplayName("PER-05 a listed day overrides the library, so configuration can also correct tyme4j")
+  @DisplayName("PER-05 an entered year replaces the library's data for that year, so a notice can also correct tyme4j")
   void overridesLibrary() {
     WorkingDayCalendar calendar = Calendars.with(new AnnouncedYear(2026, List.of("2026-10-08"), List.of("2026-10-04")));
 
     assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 8))).isFalse();
     assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 4))).isTrue();
-    assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 1))).as("still from tyme4j").isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 1))).as("not in the entered notice: the weekday decides").isTrue();
   }
 
   @Test
@@ -90,7 +90,7 @@ class ConfiguredYearTest {
     context.withInitializer(c -> c.getEnvironment().getPropertySources().addFirst(sources.get(0)))
         .run(c -> {
           WorkingDayCalendar calendar = c.getBean(WorkingDayCalendar.class);
-          assertThat(calendar.configuredYears()).containsExactly(2027);
+          assertThat(calendar.noticeYears()).containsExactly(2027);
           assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 2))).isFalse();
           assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 9))).isTrue();
         });
@@ -115,7 +115,7 @@ class ConfiguredYearTest {
   @Test
   @DisplayName("PER-05 without configuration only the library's years are known; a bad key stops the startup")
   void defaultsAndStartupFailure() {
-    context.run(c -> assertThat(c.getBean(WorkingDayCalendar.class).configuredYears()).isEmpty());
+    context.run(c -> assertThat(c.getBean(WorkingDayCalendar.class).noticeYears()).isEmpty());
     context.withPropertyValues("periods.years[0].year=2027", "periods.years[0].holidays=2027-13-01")
         .run(c -> assertThat(c).hasFailed().getFailure().rootCause()
             .hasMessageContaining("periods.years[0].holidays[0]"));

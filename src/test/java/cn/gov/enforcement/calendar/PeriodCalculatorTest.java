@@ -121,11 +121,12 @@ class PeriodCalculatorTest {
   }
 
   @Test
-  @DisplayName("PER-05 leap day 2028-02-29 cannot be computed until 2028 is configured")
-  void leapDay2028Unknown() {
-    assertThatThrownBy(() -> calculator.lastDayOfCalendarDays(day("2028-02-19"), 10))
-        .isInstanceOf(CalendarYearUnknownException.class)
-        .hasMessageContaining("2028");
+  @DisplayName("PER-05 leap day 2028-02-29 is computed on the provisional calendar and says so")
+  void leapDay2028Provisional() {
+    Deadline deadline = calculator.days(day("2028-02-19"), 10, PeriodKind.CALENDAR, PeriodSide.PARTY);
+
+    assertThat(deadline.lastDay()).isEqualTo(day("2028-02-29"));
+    assertThat(deadline.provisional()).isTrue();
   }
 
   @Test
@@ -139,14 +140,16 @@ class PeriodCalculatorTest {
   }
 
   @Test
-  @DisplayName("PER-05 a period whose last day falls in an unknown year fails; days in between are not needed")
-  void lastDayInUnknownYear() {
+  @DisplayName("PER-05 a period whose last day falls in a provisional year is computed and marked; days in between are not needed")
+  void lastDayInProvisionalYear() {
     int lastKnown = Calendars.library().knownYears().last();
-    assertThatThrownBy(() -> calculator.lastDayOfCalendarDays(LocalDate.of(lastKnown, 12, 20), 20))
-        .isInstanceOf(CalendarYearUnknownException.class)
-        .hasMessageContaining(String.valueOf(lastKnown + 1));
-    // triggered in 2001 (unknown), last day in 2002 (known): only the last day is looked up
-    assertThat(calculator.lastDayOfCalendarDays(day("2001-12-20"), 20)).isEqualTo(day("2002-01-09"));
+    Deadline deadline = calculator.days(LocalDate.of(lastKnown, 12, 20), 20, PeriodKind.CALENDAR, PeriodSide.BUREAU);
+    assertThat(deadline.lastDay().getYear()).isEqualTo(lastKnown + 1);
+    assertThat(deadline.provisional()).isTrue();
+    // triggered in 2001 (provisional), last day in 2002 (known): only the last day is looked up
+    Deadline from2001 = calculator.days(day("2001-12-20"), 20, PeriodKind.CALENDAR, PeriodSide.BUREAU);
+    assertThat(from2001.lastDay()).isEqualTo(day("2002-01-09"));
+    assertThat(from2001.provisional()).isFalse();
   }
 
   @Test
