@@ -25,8 +25,9 @@ import java.util.TreeSet;
  * </ul>
  * The reaches come from the notices tyme4j carries (2008–2026: holidays reached at most 5 days
  * from a fixed festival day, make-up days at most 9; see {@code ProvisionalReachTest}), with a margin.
- * The notice for a year also settles the end of the previous December (the New Year block), so
- * unlisted days of a known year within reach of a provisional year's 元旦 are uncertain too.
+ * A notice decides the days of its own year only (the PUT refuses dates outside it), so a day of a
+ * known year is certain, also in the December before a provisional year. A notice that moves days
+ * of the previous December (as those for 2019 and 2024 did) is entered as a correction of that year.
  *
  * <p>Every answer is reported to {@link CalendarTrace}: provisional when the day's year is
  * provisional or the day is uncertain.
@@ -77,26 +78,23 @@ public class WorkingDayCalendar {
       CalendarTrace.consulted(Set.of(year), true);
       return new DayStatus(day, false, false, true, source);
     }
-    SortedSet<Integer> years = new TreeSet<>(Set.of(year));
-    boolean uncertain = false;
-    for (int festivalYear = year; festivalYear <= year + 1; festivalYear++) {
-      if (source(festivalYear) == CalendarSource.PROVISIONAL
-          && withinReach(day, festivalYear, weekend ? UNCERTAIN_WEEKEND_REACH : UNCERTAIN_WEEKDAY_REACH)) {
-        uncertain = true;
-        years.add(festivalYear);
-      }
-    }
-    CalendarTrace.consulted(years, source == CalendarSource.PROVISIONAL || uncertain);
+    boolean provisional = source == CalendarSource.PROVISIONAL;
+    boolean uncertain = provisional
+        && withinReach(day, year, weekend ? UNCERTAIN_WEEKEND_REACH : UNCERTAIN_WEEKDAY_REACH);
+    CalendarTrace.consulted(Set.of(year), provisional);
     if (uncertain) {
       return new DayStatus(day, false, true, true, source);
     }
-    return new DayStatus(day, !weekend, !weekend, source == CalendarSource.PROVISIONAL, source);
+    return new DayStatus(day, !weekend, !weekend, provisional, source);
   }
 
   private static boolean withinReach(LocalDate day, int festivalYear, int reach) {
-    for (LocalDate festivalDay : StatutoryFestivals.days(festivalYear)) {
-      if (Math.abs(festivalDay.toEpochDay() - day.toEpochDay()) <= reach) {
-        return true;
+    // the festivals of the neighbouring years reach into this one (元旦 into late December, 国庆 never)
+    for (int year = festivalYear - 1; year <= festivalYear + 1; year++) {
+      for (LocalDate festivalDay : StatutoryFestivals.days(year)) {
+        if (Math.abs(festivalDay.toEpochDay() - day.toEpochDay()) <= reach) {
+          return true;
+        }
       }
     }
     return false;
@@ -114,9 +112,12 @@ public class WorkingDayCalendar {
     return status(day).working(side);
   }
 
-  /** The bureau's view ({@link PeriodSide#BUREAU}); on a day a notice or the library fixes, both views agree. */
+  /**
+   * Without a side an uncertain day is a rest day (PER-05: nothing is silently a working day); on
+   * a day a notice or the library fixes, both sides agree anyway.
+   */
   public boolean isWorkingDay(LocalDate day) {
-    return isWorkingDay(day, PeriodSide.BUREAU);
+    return isWorkingDay(day, PeriodSide.PARTY);
   }
 
   /** {@code day} itself when it is a working day, else the first working day after it. */
@@ -129,7 +130,7 @@ public class WorkingDayCalendar {
   }
 
   public LocalDate onOrNextWorkingDay(LocalDate day) {
-    return onOrNextWorkingDay(day, PeriodSide.BUREAU);
+    return onOrNextWorkingDay(day, PeriodSide.PARTY);
   }
 
   /** {@code day} itself when it is a working day, else the last working day before it. */
