@@ -130,9 +130,10 @@ class PeriodCalculatorTest {
   }
 
   @Test
-  @DisplayName("PER-02 leap day 2028-02-29 (Tuesday) with a configured 2028 schedule")
+  @DisplayName("PER-02 leap day 2028-02-29 (Tuesday) with an entered 2028 notice")
   void leapDay2028Configured() {
-    PeriodCalculator with2028 = new PeriodCalculator(Calendars.with(Calendars.year2028Fixture()));
+    PeriodCalculator with2028 = new PeriodCalculator(Calendars.with(new Calendars.InMemoryNotices()
+        .enter(2028, java.util.List.of("2028-01-01"), java.util.List.of())));
 
     assertThat(with2028.lastDayOfCalendarDays(day("2028-02-19"), 10)).isEqualTo(day("2028-02-29"));
     assertThat(with2028.lastDayOfMonths(day("2028-01-31"), 1)).isEqualTo(day("2028-02-29"));
