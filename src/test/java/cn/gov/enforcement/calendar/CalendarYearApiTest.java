@@ -224,6 +224,16 @@ class CalendarYearApiTest {
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  @Test
+  @DisplayName("PER-05 the page for camunda-admin is served by the application, in Chinese, and shows refusals")
+  void page() {
+    ResponseEntity<String> page = rest.getForEntity("/calendar-years.html", String.class);
+
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("录入年度放假安排").contains("/api/calendar/years").contains("未录入：")
+        .contains("没有权限：");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static Map<String, Object> notice(UnaryOperator<Map<String, Object>> change) {
