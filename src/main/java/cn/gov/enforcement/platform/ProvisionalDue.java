@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
  * (the expressions call the {@code periods} bean or read a variable).
  *
  * <p>Provisional when the computation used a day of a provisional year, or, for a due date the
- * model takes from a variable computed elsewhere, when the due day itself lies in a provisional year.
+ * model takes from a variable computed elsewhere, when it is a period end (24:00 Beijing time) whose
+ * last day lies in a provisional year.
  */
 record ProvisionalDue(Date due, boolean provisional, SortedSet<Integer> years) {
 
@@ -36,7 +37,7 @@ record ProvisionalDue(Date due, boolean provisional, SortedSet<Integer> years) {
     CalendarTrace.Traced<Object> traced = CalendarTrace.trace(() -> expression.getValue(task));
     Date due = toDate(traced.value(), task);
     boolean provisional = traced.provisional()
-        || (due != null && calendar.source(lastDay(due).getYear()) == CalendarSource.PROVISIONAL);
+        || (due != null && isPeriodEnd(due) && calendar.source(lastDay(due).getYear()) == CalendarSource.PROVISIONAL);
     return new ProvisionalDue(due, provisional, traced.years());
   }
 
@@ -54,6 +55,14 @@ record ProvisionalDue(Date due, boolean provisional, SortedSet<Integer> years) {
     }
     return Context.getProcessEngineConfiguration().getBusinessCalendarManager()
         .getBusinessCalendar(DueDateBusinessCalendar.NAME).resolveDuedate(text, task);
+  }
+
+  /**
+   * Every period end is 24:00 Beijing time (PER-04); a due date at another time of day (e.g. the
+   * 24 hours after a recording, REC-08) does not come from the calendar.
+   */
+  private static boolean isPeriodEnd(Date due) {
+    return due.toInstant().atZone(BeijingTime.ZONE).toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
   }
 
   /** A deadline is 00:00 of the day after its last day (PER-04). */
