@@ -19,5 +19,8 @@ public enum AuditAction {
   /** A stored access grant, its row's digest in the entry (issue 11: grants under a digest). */
   GRANT_STORED,
   /** A row stored before rows were digested, sealed into the chain once at the upgrade. */
-  SEALED
+  SEALED,
+  // calendar (PER-05): a year's holiday notice entered, and each deadline it moved (old → new)
+  CALENDAR_NOTICE,
+  DEADLINE_RECOMPUTED
 }
