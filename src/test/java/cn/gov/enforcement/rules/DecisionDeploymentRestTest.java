@@ -1,0 +1,301 @@
+package cn.gov.enforcement.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.enforcement.platform.DecisionDeploymentGuardPlugin.DecisionHistoryKeptException;
+import cn.gov.enforcement.rules.RuleOwnerDesk.Answer;
+import cn.gov.enforcement.rules.RuleOwnerDesk.File;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Deleting and redeploying decision deployments (issue 11, items 2 and 7): a rule owner cannot
+ * delete a version (which would make the previous one active without a gate run), nobody deletes
+ * decision history by cascade, and {@code POST /deployment/{id}/redeploy} meets the static FEEL
+ * check and the gate like any deployment — also for a version stored before the check existed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DisplayName("决策部署的删除与重新部署 / deleting and redeploying decision deployments")
+class DecisionDeploymentRestTest {
+
+  private static final String RETENTION = "retention-class";
+  private static final String PROBE = "probe-feel-only";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RepositoryService repositoryService;
+  @Autowired DecisionService decisionService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
+  @Autowired JdbcTemplate jdbc;
+
+  RuleOwnerDesk desk;
+
+  @BeforeEach
+  void desk() throws Exception {
+    desk = new RuleOwnerDesk(rest, repositoryService);
+    java.nio.file.Files.createDirectories(RuleGateAttackTest.MARKERS);
+  }
+
+  @AfterEach
+  void shippedTablesStayLatest() {
+    identityService.clearAuthentication();
+    for (DecisionContract.Table table : DecisionContract.tables()) {
+      desk.restoreShipped(table.key());
+    }
+  }
+
+  /** rules1's own accepted version of retention-class (Camunda gives its creator every permission on it). */
+  private String ownAcceptedVersion() {
+    String edited = RuleOwnerDesk.edit(RuleOwnerDesk.shippedTable(RETENTION),
+        "其他音像资料保存期限不少于1年（RET-02）", "其他音像资料保存期限不少于1年（RET-02；删除测试 / deletion test）");
+    Answer answer = desk.deploy("rules1", "retention-class (deletion test)", File.of("retention-class.dmn", edited));
+    assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+    return answer.body().get("id").asText();
+  }
+
+  private ResponseEntity<String> delete(String user, String path) {
+    return rest.withBasicAuth(user, RuleOwnerDesk.PASSWORD).exchange(path, HttpMethod.DELETE, HttpEntity.EMPTY, String.class);
+  }
+
+  private static JsonNode json(ResponseEntity<String> response) throws Exception {
+    return JSON.readTree(response.getBody());
+  }
+
+  private boolean exists(String deploymentId) {
+    return repositoryService.createDeploymentQuery().deploymentId(deploymentId).count() == 1;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/engine-rest/deployment/{id}", "/engine-rest/deployment/{id}?cascade=true",
+      "/engine-rest/deployment/{id}?cascade=true&skipCustomListeners=true", "/engine-rest/engine/default/deployment/{id}",
+      "/engine-rest/deployment/{id}/", "/engine-rest//deployment/{id}", "/engine-rest/Deployment/{id}",
+      "/engine-rest/deployment/{id};x=1"})
+  @DisplayName("RET-05 a rule owner cannot delete a decision deployment, even their own, under any path: refused or not found, the version stays latest")
+  void ruleOwnerCannotDelete(String path) throws Exception {
+    String id = ownAcceptedVersion();
+    int latest = desk.latestVersion(RETENTION);
+
+    ResponseEntity<String> response = delete("rules1", path.replace("{id}", id));
+
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isIn(400, 403, 404, 405);
+    assertThat(response.getStatusCode().is2xxSuccessful()).isFalse();
+    if (response.getStatusCode().value() == 403 && response.getBody() != null && response.getBody().startsWith("{")) {
+      JsonNode body = json(response);
+      if (body.has("type")) {
+        assertThat(body.get("type").asText()).isEqualTo("AuthorizationException");
+        assertThat(body.get("message").asText()).contains("只有系统管理员", "only an administrator", "rules1");
+      }
+    }
+    assertThat(exists(id)).isTrue();
+    assertThat(desk.latestVersion(RETENTION)).isEqualTo(latest);
+  }
+
+  @Test
+  @DisplayName("RET-05 the plain REST delete of their own decision deployment gives rules1 403 with the engine's JSON error and a bilingual message")
+  void ruleOwnerDeleteIs403() throws Exception {
+    String id = ownAcceptedVersion();
+
+    ResponseEntity<String> response = delete("rules1", "/engine-rest/deployment/" + id + "?cascade=true");
+
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(403);
+    JsonNode body = json(response);
+    assertThat(body.get("type").asText()).isEqualTo("AuthorizationException");
+    assertThat(body.get("message").asText()).contains("不能删除含决策表或用例文件的部署", "may not delete a deployment with decision tables",
+        "deploys a corrected version");
+    assertThat(exists(id)).isTrue();
+  }
+
+  @Test
+  @DisplayName("RET-05 the Java API as rules1 meets the same guard (it is inside the engine)")
+  void ruleOwnerJavaApi() {
+    String id = ownAcceptedVersion();
+    identityService.setAuthentication("rules1", List.of("rule-owner"));
+    try {
+      assertThatThrownBy(() -> repositoryService.deleteDeployment(id, false))
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("only an administrator");
+      assertThatThrownBy(() -> repositoryService.deleteDeployment(id, true, true, true))
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("only an administrator");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(exists(id)).isTrue();
+  }
+
+  @Test
+  @DisplayName("RET-05 a case file deployed alone cannot be deleted by the rule owner either (it would make older cases the last accepted ones)")
+  void ruleOwnerCannotDeleteCaseFile() {
+    Answer cases = desk.deploy("rules1", "retention-class cases (deletion test)",
+        File.of("retention-class.csv", RuleOwnerDesk.shippedCases(RETENTION) + "# deletion test\n"));
+    assertThat(cases.status()).as("%s", cases.body()).isEqualTo(200);
+    String id = cases.body().get("id").asText();
+
+    ResponseEntity<String> response = delete("rules1", "/engine-rest/deployment/" + id);
+
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(403);
+    assertThat(exists(id)).isTrue();
+  }
+
+  /** A probe table deployed by the application, evaluated once so that it has decision history. */
+  private String probeWithHistory(String outputEntry) {
+    Deployment deployment = repositoryService.createDeployment().name("probe " + PROBE)
+        .addString(PROBE + ".dmn", probeTable(outputEntry)).deploy();
+    decisionService.evaluateDecisionTableByKey(PROBE).variables(Map.of("x", "a")).evaluate();
+    return deployment.getId();
+  }
+
+  static String probeTable(String outputEntry) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_Probe" name="probe" namespace="http://camunda.org/schema/1.0/dmn">
+          <decision id="%s" name="probe" camunda:historyTimeToLive="30">
+            <decisionTable id="DecisionTable_Probe" hitPolicy="FIRST">
+              <input id="Input_X"><inputExpression id="InputExpression_X" typeRef="string"><text>x</text></inputExpression></input>
+              <output id="Output_Y" name="y" typeRef="string" />
+              <rule id="Rule_1"><inputEntry id="UnaryTests_1"><text>-</text></inputEntry><outputEntry id="LiteralExpression_1"><text>%s</text></outputEntry></rule>
+            </decisionTable>
+          </decision>
+        </definitions>
+        """.formatted(PROBE, outputEntry);
+  }
+
+  @Test
+  @DisplayName("RET-05 ACC-07 an administrator cannot delete decision history by cascade (400); without cascade the deletion is theirs to make")
+  void adminCascadeKeepsHistory() {
+    String id = probeWithHistory("\"a\"");
+    identityService.setAuthentication("admin", List.of("camunda-admin"));
+    try {
+      assertThatThrownBy(() -> repositoryService.deleteDeployment(id, true))
+          .isInstanceOf(DecisionHistoryKeptException.class)
+          .hasMessageContaining("不能级联删除").hasMessageContaining("cannot be deleted with cascade");
+      assertThat(exists(id)).isTrue();
+      assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(PROBE).count()).isPositive();
+
+      repositoryService.deleteDeployment(id, false);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(exists(id)).isFalse();
+    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(PROBE).count()).isPositive();
+  }
+
+  @Test
+  @DisplayName("RET-05 an administrator's cascade delete through REST is 400 with the engine's JSON error while decision history exists")
+  void adminCascadeThroughRest() throws Exception {
+    String id = probeWithHistory("\"b\"");
+    String password = System.getProperty("ADMIN_PASSWORD", "demo");
+
+    ResponseEntity<String> response = rest.withBasicAuth("admin", password)
+        .exchange("/engine-rest/deployment/" + id + "?cascade=true", HttpMethod.DELETE, HttpEntity.EMPTY, String.class);
+
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
+    assertThat(json(response).get("type").asText()).isEqualTo("DecisionHistoryKeptException");
+    assertThat(json(response).get("message").asText()).contains("history cleanup");
+    assertThat(exists(id)).isTrue();
+    repositoryService.deleteDeployment(id, false); // the application tidies up without cascade
+  }
+
+  @Test
+  @DisplayName("RET-05 a rule owner may not redeploy the application's model deployment (it holds processes): 403")
+  void ruleOwnerCannotRedeployModels() {
+    Deployment models = repositoryService.createDeploymentQuery().deploymentName("enforcement-models")
+        .orderByDeploymentTime().desc().list().get(0);
+
+    ResponseEntity<String> response = redeploy("rules1", models.getId());
+
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("RET-05 redeploying an accepted version goes through the gate (the new deployment carries the cases it passed)")
+  void redeployGoesThroughTheGate() throws Exception {
+    String id = ownAcceptedVersion();
+    int latest = desk.latestVersion(RETENTION);
+
+    ResponseEntity<String> response = redeploy("rules1", id);
+
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+    String newId = json(response).get("id").asText();
+    assertThat(desk.resourceNames(newId)).contains("retention-class.dmn", "dmn/cases/retention-class.csv");
+    assertThat(desk.latestVersion(RETENTION)).isGreaterThanOrEqualTo(latest);
+  }
+
+  @Test
+  @DisplayName("RET-05 ACC-07 a JUEL version stored before the check existed: redeploy by rules1 is refused statically (400), a case file against it too, and the engine will not load it; nothing runs")
+  void storedJuelVersionIsNeverRun() throws Exception {
+    Path marker = RuleGateAttackTest.marker();
+    String id = repositoryService.createDeployment().name("probe " + PROBE + " (old)")
+        .addString(PROBE + ".dmn", probeTable("\"a\"")).deploy().getId();
+    // what a version deployed before the FEEL-only check could contain: the stored bytes are replaced
+    String juel = probeTable(RuleGateAttackTest.escape(RuleGateAttackTest.juelExec(marker)))
+        .replace("<outputEntry id=\"LiteralExpression_1\">", "<outputEntry id=\"LiteralExpression_1\" expressionLanguage=\"juel\">");
+    int updated = jdbc.update("update ACT_GE_BYTEARRAY set BYTES_ = ? where DEPLOYMENT_ID_ = ? and NAME_ = ?",
+        juel.getBytes(StandardCharsets.UTF_8), id, PROBE + ".dmn");
+    assertThat(updated).isEqualTo(1);
+    try {
+      ResponseEntity<String> redeployed = redeploy("rules1", id);
+      assertThat(redeployed.getStatusCode().value()).as("%s", redeployed.getBody()).isEqualTo(400);
+      assertThat(json(redeployed).get("message").asText()).contains("LiteralExpression_1", "juel", "不是 FEEL");
+      assertThat(marker).doesNotExist();
+
+      Answer cases = desk.deploy("rules1", "probe cases", File.of(PROBE + ".csv", "x,y,error,note\na,a,,probe\n"));
+      assertThat(cases.status()).as("%s", cases.body()).isEqualTo(400);
+      assertThat(cases.body().get("message").asText()).contains("juel");
+      assertThat(marker).doesNotExist();
+
+      // the engine's own DMN transformer refuses the stored table once the cache has to read it again
+      engineConfiguration.getDeploymentCache().discardDecisionDefinitionCache();
+      engineConfiguration.getDeploymentCache().discardDecisionRequirementsDefinitionCache();
+      assertThatThrownBy(() -> decisionService.evaluateDecisionTableByKey(PROBE).variables(Map.of("x", "a")).evaluate())
+          .isInstanceOf(ProcessEngineException.class)
+          .satisfies(e -> assertThat(causes(e)).anyMatch(RuleGateException.class::isInstance));
+      assertThat(marker).doesNotExist();
+    } finally {
+      repositoryService.deleteDeployment(id, true);
+    }
+  }
+
+  private static List<Throwable> causes(Throwable e) {
+    List<Throwable> chain = new java.util.ArrayList<>();
+    for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
+    }
+    return chain;
+  }
+
+  private ResponseEntity<String> redeploy(String user, String deploymentId) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, RuleOwnerDesk.PASSWORD).exchange("/engine-rest/deployment/" + deploymentId + "/redeploy",
+        HttpMethod.POST, new HttpEntity<>("{}", headers), String.class);
+  }
+}
