@@ -35,7 +35,7 @@ import org.springframework.context.ApplicationContext;
  * deployed by an administrator cannot read the Spring environment, the data source or the engine's
  * configuration through an expression; the shipped models still find every bean they name.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisplayName("表达式只能看到模型引用的 Bean / expressions see only the models' beans")
 class ModelBeansTest {
 

@@ -3,7 +3,7 @@ package cn.gov.enforcement.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.gov.enforcement.platform.DecisionDeploymentGuardPlugin.DecisionHistoryKeptException;
+import cn.gov.enforcement.platform.DeploymentGuardPlugin.DecisionHistoryKeptException;
 import cn.gov.enforcement.rules.RuleOwnerDesk.Answer;
 import cn.gov.enforcement.rules.RuleOwnerDesk.File;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -281,6 +281,131 @@ class DecisionDeploymentRestTest {
       assertThat(marker).doesNotExist();
     } finally {
       repositoryService.deleteDeployment(id, true);
+    }
+  }
+
+  @Test
+  @DisplayName("RET-05 the webapps' API (/camunda/api/engine/…, Cockpit's session and CSRF token) meets the same guard: delete 403, redeploy of a JUEL version 400")
+  void webappApi() throws Exception {
+    String id = ownAcceptedVersion();
+    Webapp cockpit = Webapp.login(rest, "rules1");
+
+    ResponseEntity<String> deleted = cockpit.send(HttpMethod.DELETE, "/camunda/api/engine/engine/default/deployment/" + id + "?cascade=true", null);
+
+    assertThat(deleted.getStatusCode().value()).as("%s", deleted.getBody()).isEqualTo(403);
+    assertThat(json(deleted).get("message").asText()).contains("only an administrator");
+    assertThat(exists(id)).isTrue();
+
+    Path marker = RuleGateAttackTest.marker();
+    String old = repositoryService.createDeployment().name("probe " + PROBE + " (webapp)")
+        .addString(PROBE + ".dmn", probeTable("\"a\"")).deploy().getId();
+    jdbc.update("update ACT_GE_BYTEARRAY set BYTES_ = ? where DEPLOYMENT_ID_ = ? and NAME_ = ?",
+        probeTable(RuleGateAttackTest.escape(RuleGateAttackTest.juelExec(marker))).replace("<outputEntry id=\"LiteralExpression_1\">",
+            "<outputEntry id=\"LiteralExpression_1\" expressionLanguage=\"juel\">").getBytes(StandardCharsets.UTF_8), old, PROBE + ".dmn");
+    try {
+      ResponseEntity<String> redeployed = cockpit.send(HttpMethod.POST, "/camunda/api/engine/engine/default/deployment/" + old + "/redeploy", "{}");
+      assertThat(redeployed.getStatusCode().value()).as("%s", redeployed.getBody()).isEqualTo(400);
+      assertThat(json(redeployed).get("message").asText()).contains("juel", "不是 FEEL");
+      assertThat(marker).doesNotExist();
+    } finally {
+      repositoryService.deleteDeployment(old, true);
+    }
+  }
+
+  @Test
+  @DisplayName("RET-05 a deployment naming a tenant that does not exist is refused (400 through REST as rules1, and through the Java API as the application)")
+  void unknownTenantIsRefused() throws Exception {
+    int before = desk.latestVersion(RETENTION);
+    org.springframework.util.MultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+    form.add("deployment-name", "retention-class (tenant)");
+    form.add("tenant-id", "nowhere");
+    HttpHeaders part = new HttpHeaders();
+    part.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+    form.add("retention-class.dmn", new HttpEntity<>(new org.springframework.core.io.ByteArrayResource(
+        RuleOwnerDesk.shippedTable(RETENTION).getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "retention-class.dmn";
+      }
+    }, part));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+    ResponseEntity<String> response = rest.withBasicAuth("rules1", RuleOwnerDesk.PASSWORD)
+        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
+
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
+    assertThat(json(response).get("type").asText()).isEqualTo("UnknownTenantException");
+    assertThat(json(response).get("message").asText()).contains("nowhere", "不存在", "there is no tenant");
+    assertThat(repositoryService.createDecisionDefinitionQuery().tenantIdIn("nowhere").count()).isZero();
+    assertThat(desk.latestVersion(RETENTION)).isEqualTo(before);
+
+    assertThatThrownBy(() -> repositoryService.createDeployment().name("tenant probe").tenantId("nowhere")
+            .addString(PROBE + ".dmn", probeTable("\"a\"")).deploy())
+        .isInstanceOf(cn.gov.enforcement.platform.DeploymentGuardPlugin.UnknownTenantException.class)
+        .hasMessageContaining("nowhere");
+  }
+
+  /** A logged-in Cockpit session: session cookie plus CSRF token, as the browser holds them. */
+  private static final class Webapp {
+    private final TestRestTemplate rest;
+    private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+    private String csrf;
+
+    private Webapp(TestRestTemplate rest) {
+      this.rest = rest;
+    }
+
+    static Webapp login(TestRestTemplate rest, String user) {
+      Webapp session = new Webapp(rest);
+      session.remember(rest.exchange("/camunda/api/engine/engine", HttpMethod.GET, new HttpEntity<>(session.headers()), String.class));
+      HttpHeaders headers = session.headers();
+      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+      ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit", HttpMethod.POST,
+          new HttpEntity<>("username=" + user + "&password=" + RuleOwnerDesk.PASSWORD, headers), String.class);
+      assertThat(login.getStatusCode().is2xxSuccessful()).as("webapp login: %s", login).isTrue();
+      session.remember(login);
+      session.remember(rest.exchange("/camunda/api/engine/engine", HttpMethod.GET, new HttpEntity<>(session.headers()), String.class));
+      return session;
+    }
+
+    ResponseEntity<String> send(HttpMethod method, String path, String body) {
+      HttpHeaders headers = headers();
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+      remember(response);
+      return response;
+    }
+
+    private HttpHeaders headers() {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+      if (!cookies.isEmpty()) {
+        headers.add(HttpHeaders.COOKIE, String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+      }
+      if (csrf != null) {
+        headers.add("X-XSRF-TOKEN", csrf);
+      }
+      return headers;
+    }
+
+    private void remember(ResponseEntity<?> response) {
+      List<String> setCookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
+      if (setCookies != null) {
+        for (String setCookie : setCookies) {
+          String pair = setCookie.split(";", 2)[0];
+          int equals = pair.indexOf('=');
+          if (equals > 0) {
+            cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+          }
+        }
+      }
+      String token = response.getHeaders().getFirst("X-XSRF-TOKEN");
+      if (token != null && !token.isBlank() && !"Required".equals(token)) {
+        csrf = token;
+      } else if (cookies.containsKey("XSRF-TOKEN")) {
+        csrf = cookies.get("XSRF-TOKEN");
+      }
     }
   }
 

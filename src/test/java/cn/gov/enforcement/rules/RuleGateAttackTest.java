@@ -188,6 +188,40 @@ class RuleGateAttackTest {
     assertThat(desk.latestVersion(RETENTION)).isEqualTo(before);
   }
 
+  @ParameterizedTest(name = "deployment name {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"enforcement-models", "some maintenance deployment"})
+  @DisplayName("RET-05 ACC-07 the Java API without a user — the application's own path, as its start-up auto-deployment ('enforcement-models') — meets the same static check")
+  void applicationDeploymentIsCheckedToo(String deploymentName) {
+    Path marker = marker();
+    String table = inject(RuleOwnerDesk.shippedTable(RETENTION), "inputEntry", "expressionLanguage=\"juel\"", juelExec(marker));
+    int before = desk.latestVersion(RETENTION);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> repositoryService.createDeployment().name(deploymentName)
+            .addString("dmn/retention-class.dmn", table)
+            .addString("dmn/cases/retention-class.csv", RuleOwnerDesk.shippedCases(RETENTION)).deploy())
+        .isInstanceOf(RuleGateException.class)
+        .hasMessageContaining("<inputEntry id=\"UnaryTests_01_Activity\">").hasMessageContaining("不是 FEEL");
+    assertThat(marker).doesNotExist();
+    assertThat(desk.latestVersion(RETENTION)).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("RET-05 ACC-07 the Java API as rules1 meets the same static check")
+  void javaApiAsRuleOwner() {
+    Path marker = marker();
+    String table = inject(RuleOwnerDesk.shippedTable(RETENTION), "outputEntry", "expressionLanguage=\"juel\"", juelExec(marker));
+    var identity = engineConfiguration.getIdentityService();
+    identity.setAuthentication("rules1", List.of("rule-owner"));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> repositoryService.createDeployment().name("java api attack")
+              .addString("retention-class.dmn", table).deploy())
+          .isInstanceOf(RuleGateException.class).hasMessageContaining("<outputEntry");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(marker).doesNotExist();
+  }
+
   @Test
   @DisplayName("RET-05 control: the same JUEL payload creates the marker when a DMN engine evaluates it, so its absence above means nothing ran")
   void payloadCreatesTheMarkerWhenEvaluated() throws IOException {
