@@ -38,6 +38,9 @@ import org.springframework.stereotype.Component;
  *       requirements graph, a {@code .dmn} or a {@code .csv} resource; anyone else, a rule owner
  *       included, gets 403. A rule owner withdraws a bad version by deploying a corrected one (or
  *       redeploying an older one), which goes through the gate.</li>
+ *   <li>Not even an administrator deletes the deployment holding the current (latest) version of a
+ *       decision: 400. The previous version would become current without a gate run; a
+ *       superseded version may be deleted.</li>
  *   <li>Nobody deletes such a deployment with {@code cascade} while its decisions have history:
  *       400. Decision history is evidence and leaves only by the engine's history cleanup after
  *       each decision's history time to live.</li>
@@ -100,6 +103,16 @@ public class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** Refusal of a delete that would make an earlier decision version current again. */
+  public static class LatestDecisionKeptException extends BadUserRequestException {
+    public static final int CODE = 22005;
+
+    LatestDecisionKeptException(String message) {
+      super(message);
+      setCode(CODE);
+    }
+  }
+
   /** Refusal of a cascading delete that would remove decision history. */
   public static class DecisionHistoryKeptException extends BadUserRequestException {
     public static final int CODE = 22003;
@@ -146,6 +159,18 @@ public class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
             + " may not delete a deployment with decision tables or case files" + (ruleOwner
             ? "; a rule owner deploys a corrected version instead (checked by the deploy gate)" : "")
             + "; only an administrator may delete it");
+      }
+      // the latest version stays until a newer one (through the gate) replaces it: deleting it would make
+      // the previous version active without a gate run
+      for (DecisionDefinition decision : decisions) {
+        DecisionDefinition latest = commandContext.runWithoutAuthorization(() -> commandContext.getDecisionDefinitionManager()
+            .findLatestDecisionDefinitionByKeyAndTenantId(decision.getKey(), decision.getTenantId()));
+        if (latest != null && latest.getId().equals(decision.getId())) {
+          throw new LatestDecisionKeptException("该部署含决策 " + decision.getKey() + " 的当前版本（第 " + decision.getVersion()
+              + " 版），删除会使上一版本不经部署闸门重新生效；请部署更正后的版本 / this deployment holds the current version ("
+              + decision.getVersion() + ") of decision " + decision.getKey()
+              + "; deleting it would make the previous version active without a gate run — deploy a corrected version instead");
+        }
       }
       if (cascade && !decisions.isEmpty()) {
         HistoricDecisionInstanceQueryImpl history = new HistoricDecisionInstanceQueryImpl();

@@ -189,39 +189,51 @@ class DecisionDeploymentRestTest {
   }
 
   @Test
-  @DisplayName("RET-05 ACC-07 an administrator cannot delete decision history by cascade (400); without cascade the deletion is theirs to make")
-  void adminCascadeKeepsHistory() {
-    String id = probeWithHistory("\"a\"");
+  @DisplayName("RET-05 ACC-07 an administrator cannot delete the current version (400: the previous one would be current without a gate run) nor decision history by cascade (400); a superseded version without cascade is theirs to delete")
+  void adminDeletion() {
+    String old = probeWithHistory("\"a\"");
+    String current = probeWithHistory("\"c\"");
     identityService.setAuthentication("admin", List.of("camunda-admin"));
     try {
-      assertThatThrownBy(() -> repositoryService.deleteDeployment(id, true))
+      assertThatThrownBy(() -> repositoryService.deleteDeployment(current, false))
+          .isInstanceOf(cn.gov.enforcement.platform.DeploymentGuardPlugin.LatestDecisionKeptException.class)
+          .hasMessageContaining("当前版本").hasMessageContaining("without a gate run");
+      assertThatThrownBy(() -> repositoryService.deleteDeployment(old, true))
           .isInstanceOf(DecisionHistoryKeptException.class)
           .hasMessageContaining("不能级联删除").hasMessageContaining("cannot be deleted with cascade");
-      assertThat(exists(id)).isTrue();
-      assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(PROBE).count()).isPositive();
+      assertThat(exists(old)).isTrue();
+      assertThat(exists(current)).isTrue();
 
-      repositoryService.deleteDeployment(id, false);
+      repositoryService.deleteDeployment(old, false);
     } finally {
       identityService.clearAuthentication();
     }
-    assertThat(exists(id)).isFalse();
+    assertThat(exists(old)).isFalse();
     assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(PROBE).count()).isPositive();
+    repositoryService.deleteDeployment(current, false); // the application tidies up without cascade
   }
 
   @Test
-  @DisplayName("RET-05 an administrator's cascade delete through REST is 400 with the engine's JSON error while decision history exists")
+  @DisplayName("RET-05 an administrator's cascade delete of a superseded version through REST is 400 with the engine's JSON error while decision history exists")
   void adminCascadeThroughRest() throws Exception {
     String id = probeWithHistory("\"b\"");
+    String current = probeWithHistory("\"d\"");
     String password = System.getProperty("ADMIN_PASSWORD", "demo");
 
     ResponseEntity<String> response = rest.withBasicAuth("admin", password)
         .exchange("/engine-rest/deployment/" + id + "?cascade=true", HttpMethod.DELETE, HttpEntity.EMPTY, String.class);
+    ResponseEntity<String> latest = rest.withBasicAuth("admin", password)
+        .exchange("/engine-rest/deployment/" + current, HttpMethod.DELETE, HttpEntity.EMPTY, String.class);
 
     assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
     assertThat(json(response).get("type").asText()).isEqualTo("DecisionHistoryKeptException");
     assertThat(json(response).get("message").asText()).contains("history cleanup");
+    assertThat(latest.getStatusCode().value()).as("%s", latest.getBody()).isEqualTo(400);
+    assertThat(json(latest).get("type").asText()).isEqualTo("LatestDecisionKeptException");
     assertThat(exists(id)).isTrue();
+    assertThat(exists(current)).isTrue();
     repositoryService.deleteDeployment(id, false); // the application tidies up without cascade
+    repositoryService.deleteDeployment(current, false);
   }
 
   @Test
