@@ -92,6 +92,7 @@ public final class CaseRunner {
   public static CaseRunner like(DefaultDmnEngineConfiguration processEngineDmn) {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    RuleGatePlugin.feelByDefault(configuration);
     if (processEngineDmn != null) {
       configuration.setFeelCustomFunctionProviders(processEngineDmn.getFeelCustomFunctionProviders());
       configuration.setEnableFeelLegacyBehavior(processEngineDmn.isEnableFeelLegacyBehavior());

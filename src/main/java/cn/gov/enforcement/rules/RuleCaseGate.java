@@ -79,6 +79,19 @@ public class RuleCaseGate implements Deployer {
     }
     Authentication authentication = commandContext.getAuthentication();
     checkWho(commandContext, authentication, resources);
+    // FEEL only, checked on the XML before any case runs: running a JUEL or script expression to
+    // find out that it is one would already have executed it (issue 11, item 2)
+    List<String> languageProblems = new ArrayList<>();
+    for (ResourceEntity resource : resources.values()) {
+      if (isTable(resource.getName())) {
+        languageProblems.addAll(FeelOnlyExpressions.problems(resource.getName(), resource.getBytes()));
+      }
+    }
+    if (!languageProblems.isEmpty()) {
+      LOG.warn("rule gate refused deployment '{}' by {} before running any case: {}", deployment.getName(),
+          authentication == null ? "the application" : authentication.getUserId(), languageProblems);
+      throw new RuleGateException(languageProblems);
+    }
 
     Map<String, ResourceEntity> tables = new LinkedHashMap<>();
     Map<String, ResourceEntity> caseFiles = new LinkedHashMap<>();
@@ -263,6 +276,12 @@ public class RuleCaseGate implements Deployer {
     }
     ResourceEntity resource = commandContext.getResourceManager()
         .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName());
+    // a version deployed before the FEEL-only check existed is not run against new cases either
+    List<String> languageProblems = FeelOnlyExpressions.problems(
+        latest.getResourceName() + "（部署 / deployment " + latest.getDeploymentId() + "）", resource.getBytes());
+    if (!languageProblems.isEmpty()) {
+      throw new RuleGateException(languageProblems);
+    }
     return runner.parse(new ByteArrayInputStream(resource.getBytes())).stream()
         .filter(d -> d.getKey().equals(key)).findFirst();
   }
