@@ -16,15 +16,13 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * Guards on deployments (issue 11, item 7): a deployment names only a tenant that exists, and a
- * deployment of decision tables or case files is deleted only as follows.
+ * Guards on deployments (issue 11, item 7): a deployment of decision tables or case files is
+ * deleted only as follows.
  *
  * <p>Why: deleting the newest version of a table makes the previous one the version every
  * business rule task and evaluation uses — without a gate run, against cases that may have
@@ -47,9 +45,8 @@ import org.springframework.stereotype.Component;
  *   <li>The application itself (no signed-in user: start-up, maintenance code) is not limited.</li>
  * </ul>
  *
- * <p>Tenants: a deployment naming a tenant id that no tenant has (the engine does not check) is
- * refused with 400 for everyone — such a deployment is visible to no tenant member and would be
- * a hiding place for models. A custom pre-deployer, so every way of deploying meets it.
+ * <p>Tenants: a deployment naming a tenant that does not exist is refused by
+ * {@link EngineGuardInterceptor} for every deployment, decisions included.
  *
  * <p>A command interceptor inside the engine, so REST ({@code DELETE /deployment/{id}} under any
  * path spelling), the webapps' API and the Java API all meet it. Redeploy
@@ -70,37 +67,6 @@ public class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
     requiresNew.add(new DeleteDecisionDeploymentInterceptor());
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(requiresNew);
 
-    List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
-    preDeployers.add(0, new ExistingTenantCheck());
-    configuration.setCustomPreDeployers(preDeployers);
-  }
-
-  /** Refusal of a deployment that names a tenant which does not exist. */
-  public static class UnknownTenantException extends BadUserRequestException {
-    public static final int CODE = 22004;
-
-    UnknownTenantException(String message) {
-      super(message);
-      setCode(CODE);
-    }
-  }
-
-  static final class ExistingTenantCheck implements Deployer {
-    @Override
-    public void deploy(DeploymentEntity deployment) {
-      String tenantId = deployment.getTenantId();
-      if (!deployment.isNew() || tenantId == null) {
-        return;
-      }
-      CommandContext commandContext = Context.getCommandContext();
-      long tenants = commandContext.runWithoutAuthorization(
-          () -> commandContext.getReadOnlyIdentityProvider().createTenantQuery(commandContext).tenantId(tenantId).count());
-      if (tenants == 0) {
-        throw new UnknownTenantException("租户 “" + tenantId + "” 不存在，部署已拒绝 / there is no tenant \"" + tenantId
-            + "\"; the deployment is refused");
-      }
-    }
   }
 
   /** Refusal of a delete that would make an earlier decision version current again. */

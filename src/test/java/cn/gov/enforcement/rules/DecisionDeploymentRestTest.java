@@ -347,14 +347,14 @@ class DecisionDeploymentRestTest {
         .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
 
     assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
-    assertThat(json(response).get("type").asText()).isEqualTo("UnknownTenantException");
-    assertThat(json(response).get("message").asText()).contains("nowhere", "不存在", "there is no tenant");
+    assertThat(json(response).get("error").asText()).isEqualTo("TENANT_UNKNOWN");
+    assertThat(json(response).get("message").asText()).contains("nowhere", "不存在", "does not exist");
     assertThat(repositoryService.createDecisionDefinitionQuery().tenantIdIn("nowhere").count()).isZero();
     assertThat(desk.latestVersion(RETENTION)).isEqualTo(before);
 
     assertThatThrownBy(() -> repositoryService.createDeployment().name("tenant probe").tenantId("nowhere")
             .addString(PROBE + ".dmn", probeTable("\"a\"")).deploy())
-        .isInstanceOf(cn.gov.enforcement.platform.DeploymentGuardPlugin.UnknownTenantException.class)
+        .isInstanceOf(cn.gov.enforcement.platform.GuardBadRequestException.class)
         .hasMessageContaining("nowhere");
   }
 
