@@ -1,6 +1,5 @@
 package cn.gov.enforcement.casework;
 
-import cn.gov.enforcement.calendar.Periods;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,12 +14,10 @@ import org.springframework.stereotype.Component;
 @Component("hearingScheduleCheck")
 public class HearingScheduleCheck implements TaskListener {
 
-  static final int NOTICE_DAYS = 7;
+  private final HearingNoticeDeadline hearingNotice;
 
-  private final Periods periods;
-
-  public HearingScheduleCheck(Periods periods) {
-    this.periods = periods;
+  public HearingScheduleCheck(HearingNoticeDeadline hearingNotice) {
+    this.hearingNotice = hearingNotice;
   }
 
   @Override
@@ -36,10 +33,10 @@ public class HearingScheduleCheck implements TaskListener {
     if (hearingDate == null || hearingDate.toString().isBlank()) {
       throw new CaseRuleViolation("须填写听证日期（hearingDate）", "hearingDate is required");
     }
-    Date latestNotice = periods.latestBefore(hearingDate, NOTICE_DAYS);
+    Date latestNotice = hearingNotice.due(hearingDate);
     if (latestNotice.before(ClockUtil.getCurrentTime())) {
-      throw new CaseRuleViolation("听证日期过近：须在听证七日前通知当事人",
-          "the hearing must be notified at least 7 days ahead (CASE-03, PER-03)");
+      throw new CaseRuleViolation("听证日期过近：须在听证七个工作日前通知当事人",
+          "the hearing must be notified at least 7 working days ahead (CASE-03, PER-01)");
     }
   }
 }

@@ -301,11 +301,11 @@ class EnforcementCaseProcessTest {
     hearing.put("hearingOfficer", "head1");
     hearing.put("hearingDate", "2026-03-06");
     assertThatThrownBy(() -> taskService().complete(schedule.getId(), hearing))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("七日");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("七个工作日");
     hearing.put("hearingDate", "2026-03-20");
     complete(schedule, hearing);
-    // PER-03: Fri 20 March − 7 days = Fri 13 March
-    assertThat(task("Task_NotifyHearing", pi)).hasDueDate(periods.latestBefore("2026-03-20", 7));
+    // CASE-03 / PER-01: 7 working days before Fri 20 March = Wed 11 March (not 13 March, 7 calendar days)
+    assertThat(task("Task_NotifyHearing", pi)).hasDueDate(Date.from(Instant.parse("2026-03-11T16:00:00Z")));
     complete(task("Task_NotifyHearing", pi), withVariables("hearingNoticeServedOn", "2026-03-05", "hearingNoticeNumber", "云建听〔2026〕1号"));
     assertThat(pi).variables().containsEntry("recordingRequirement", "FULL_PROCESS_AV");
     assertThat(task("Task_HoldHearing", pi)).isAssignedTo("head1");
