@@ -94,7 +94,7 @@ class EnforcementCaseProcessTest {
 
   private void fileCase(ProcessInstance pi) {
     proposeFiling(pi);
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingDate", "2026-03-02",
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true,
         "filingApprovalOpinion", "同意立案"));
     complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
   }
@@ -132,8 +132,10 @@ class EnforcementCaseProcessTest {
         "serviceMethod", "DIRECT", "complianceDays", 15);
   }
 
+  /** The decision is approved on Mon 16 March: PER-06, decisionDate is the server's date of the approval. */
   private static Map<String, Object> approve() {
-    return withVariables("decisionApproved", true, "decisionNumber", "云建罚决〔2026〕1号", "decisionDate", "2026-03-16",
+    at("2026-03-16T02:00:00Z");
+    return withVariables("decisionApproved", true, "decisionNumber", "云建罚决〔2026〕1号",
         "approvalOpinion", "同意");
   }
 
@@ -155,9 +157,12 @@ class EnforcementCaseProcessTest {
   }
 
   private void closeAndArchive(ProcessInstance pi, String reason) {
-    complete(task("Task_CloseCase", pi), withVariables("closureReason", reason, "closedOn", "2026-04-20", "closureReport", "结案报告"));
+    at("2026-04-20T02:00:00Z");
+    complete(task("Task_CloseCase", pi), withVariables("closureReason", reason, "closureReport", "结案报告"));
+    assertThat(pi).variables().containsEntry("closedOn", "2026-04-20");
     assertThat(task("Task_ArchiveCase", pi)).hasCandidateGroup("records-office").hasDueDate(periods.endOfDays("2026-04-20", 30));
-    complete(task("Task_ArchiveCase", pi), withVariables("archiveNumber", "A-2026-1", "archivedOn", "2026-04-27"));
+    at("2026-04-27T02:00:00Z");
+    complete(task("Task_ArchiveCase", pi), withVariables("archiveNumber", "A-2026-1"));
   }
 
   private void publish(ProcessInstance disclosure) {
@@ -176,12 +181,13 @@ class EnforcementCaseProcessTest {
     assertThat(task(pi)).hasCandidateGroup("enforcement-officer");
     proposeFiling(pi);
     assertThat(task("Task_ApproveFiling", pi)).hasCandidateGroup("section-head");
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingDate", "2026-03-02", "filingApprovalOpinion", "同意"));
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
     assertThat(pi).hasPassed("Task_OpenCase").isWaitingAt("Task_AssignInvestigators", "Event_DecisionWarningDue")
         .variables().containsEntry("filedOn", "2026-03-02");
     org.assertj.core.api.Assertions.assertThat(job("Event_DecisionWarningDue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-02", 75));
     complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2"), "assistants", List.of("aux1")));
     runtimeService().setVariable(pi.getId(), "uploadedRecordings", "REC-A,REC-B");
+    at("2026-03-03T02:00:00Z"); // PER-06: the activities are recorded on the day they happen
 
     plan(pi, "ONSITE_INSPECTION", "NONE");
     assertThat(pi).hasPassed("Task_DecideActivityRecording").isWaitingAt("Task_RecordActivity")
@@ -255,7 +261,7 @@ class EnforcementCaseProcessTest {
   void hearingReviewDiscussionCourt() {
     ProcessInstance pi = startCase("DIGITAL_CITY", false);
     proposeFiling(pi);
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingDate", "2026-03-02", "filingApprovalOpinion", "同意"));
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
     Task assign = task("Task_AssignInvestigators", pi);
     assertThatThrownBy(() -> taskService().complete(assign.getId(), Map.of("investigators", List.of("officer1", "aux1"))))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("investigators");
@@ -292,7 +298,7 @@ class EnforcementCaseProcessTest {
     at("2026-03-04T02:00:00Z");
 
     notifyRights(pi);
-    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-05"));
+    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-04"));
     Task schedule = task("Task_ScheduleHearing", pi);
     Map<String, Object> hearing = new HashMap<>(Map.of("hearingOfficer", "officer1", "hearingDate", "2026-03-20",
         "hearingPlace", "第一听证室", "publicHearing", true));
@@ -306,7 +312,7 @@ class EnforcementCaseProcessTest {
     complete(schedule, hearing);
     // CASE-03 / PER-01: 7 working days before Fri 20 March = Wed 11 March (not 13 March, 7 calendar days)
     assertThat(task("Task_NotifyHearing", pi)).hasDueDate(Date.from(Instant.parse("2026-03-11T16:00:00Z")));
-    complete(task("Task_NotifyHearing", pi), withVariables("hearingNoticeServedOn", "2026-03-05", "hearingNoticeNumber", "云建听〔2026〕1号"));
+    complete(task("Task_NotifyHearing", pi), withVariables("hearingNoticeServedOn", "2026-03-04", "hearingNoticeNumber", "云建听〔2026〕1号"));
     assertThat(pi).variables().containsEntry("recordingRequirement", "FULL_PROCESS_AV");
     assertThat(task("Task_HoldHearing", pi)).isAssignedTo("head1");
     complete(task("Task_HoldHearing", pi), withVariables("recordingNoticeGiven", true, "hearingRecord", "听证笔录",
@@ -328,10 +334,12 @@ class EnforcementCaseProcessTest {
 
     serveDirectly(pi, "2026-03-17");
     complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "逾期未缴纳"));
+    at("2026-04-02T02:00:00Z");
     complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕1号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
     assertThat(task("Task_RecordReminderResult", pi)).hasDueDate(periods.endOfDays("2026-04-02", 10));
     complete(task("Task_RecordReminderResult", pi), withVariables("complied", false, "enforcementRoute", "COURT"));
     assertThat(task("Task_ApplyToCourt", pi)).hasCandidateGroup("legal-affairs");
+    at("2026-04-15T02:00:00Z");
     complete(task("Task_ApplyToCourt", pi), withVariables("courtName", "云和县人民法院", "courtApplicationDate", "2026-04-15"));
     closeAndArchive(pi, "COURT_ENFORCEMENT");
     assertThat(pi).hasPassed("Event_CaseArchived", "Task_WarnDecisionDeadline", "Task_ReviewExemptionRecord", "Task_HoldHearing");
@@ -366,6 +374,7 @@ class EnforcementCaseProcessTest {
     complete(task("Task_ApproveDecision", pi), approve());
     serveDirectly(pi, "2026-03-17");
     complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "未履行"));
+    at("2026-04-02T02:00:00Z");
     complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕2号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
     complete(task("Task_RecordReminderResult", pi), withVariables("complied", true));
     closeAndArchive(pi, "EXECUTED");
@@ -403,11 +412,12 @@ class EnforcementCaseProcessTest {
     publish(disclosure);
     serveDirectly(pi, "2026-03-17");
     complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "未履行"));
+    at("2026-04-02T02:00:00Z");
     complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕3号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
     complete(task("Task_RecordReminderResult", pi), withVariables("complied", false, "enforcementRoute", "COMPULSORY"));
     assertThat(task("Task_DecideCompulsoryExecution", pi)).hasCandidateGroup("director");
     complete(task("Task_DecideCompulsoryExecution", pi), withVariables("executionDecisionNumber", "云建强〔2026〕1号",
-        "executionMeasure", "划拨存款", "executionDecisionDate", "2026-04-20"));
+        "executionMeasure", "划拨存款"));
 
     at("2026-05-06T02:00:00Z");
     runtimeService().createMessageCorrelation("CaseDecisionRevoked").processInstanceBusinessKey(pi.getBusinessKey()).correlate();
@@ -438,7 +448,7 @@ class EnforcementCaseProcessTest {
     proposeFiling(pi);
     String taskId = task("Task_ApproveFiling", pi).getId();
     Map<String, Object> body = Map.of("variables", Map.of("filingApproved", Map.of("value", true),
-        "filingDate", Map.of("value", "2026-03-02"), "filingApprovalOpinion", Map.of("value", "同意")));
+        "filingApprovalOpinion", Map.of("value", "同意")));
     ResponseEntity<String> aux = rest.withBasicAuth("aux1", "demo")
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(aux.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
