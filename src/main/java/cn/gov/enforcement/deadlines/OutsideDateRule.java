@@ -46,16 +46,16 @@ public class OutsideDateRule implements FormRule {
     List<FormViolation> violations = new ArrayList<>();
     if (day.isAfter(today)) {
       violations.add(FormViolation.rule(RULE, date.field(),
-          "「" + date.label() + "」不能晚于今天（" + today + "）：所填 " + day,
-          date.field() + " must not lie in the future (today is " + today + ", given " + day + ")"));
+          "字段 " + date.field() + "「" + date.label() + "」不能晚于今天（" + today + "）：所填 " + day,
+          "field " + date.field() + " must not lie in the future (today is " + today + ", given " + day + ")"));
     }
     floor(values).filter(day::isBefore).ifPresent(floor -> violations.add(FormViolation.rule(RULE, date.field(),
-        "「" + date.label() + "」不能早于本案上一环节的日期 " + floor + "：所填 " + day,
-        date.field() + " must not lie before the case's previous step (" + floor + ", given " + day + ")")));
+        "字段 " + date.field() + "「" + date.label() + "」不能早于本案上一环节的日期 " + floor + "：所填 " + day,
+        "field " + date.field() + " must not lie before the case's previous step (" + floor + ", given " + day + ")")));
     if (violations.isEmpty() && isLate(day, today, policy) && values.isBlank(LateEntryPolicy.REASON_FIELD)) {
       violations.add(FormViolation.rule(RULE, LateEntryPolicy.REASON_FIELD,
-          "「" + date.label() + "」" + day + " 早于 " + policy.days() + " 日前，属补录：请填写补录原因",
-          date.field() + " lies more than " + policy.days() + " days back (a late entry): give the reason in "
+          "字段 " + date.field() + "「" + date.label() + "」" + day + " 早于 " + policy.days() + " 日前，属补录：请在字段 " + LateEntryPolicy.REASON_FIELD + " 填写补录原因",
+          "field " + date.field() + " lies more than " + policy.days() + " days back (a late entry): give the reason in field "
               + LateEntryPolicy.REASON_FIELD));
     }
     return violations;

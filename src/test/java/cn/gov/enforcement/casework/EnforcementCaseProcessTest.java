@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -97,6 +99,8 @@ class EnforcementCaseProcessTest {
     complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true,
         "filingApprovalOpinion", "同意立案"));
     complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
+    // PER-06: the activities happen the next day (a typed outside date may not lie in the future)
+    at("2026-03-03T02:00:00Z");
   }
 
   private void plan(ProcessInstance pi, String activity, String exemption) {
@@ -120,8 +124,13 @@ class EnforcementCaseProcessTest {
   }
 
   private void notifyRights(ProcessInstance pi) {
+    // PER-06: the notice (Wed 4 March, or the day of a later notice) is recorded the day it is served
+    if (ClockUtil.getCurrentTime().before(Date.from(Instant.parse("2026-03-04T02:00:00Z")))) {
+      at("2026-03-04T02:00:00Z");
+    }
     complete(task("Task_NotifyRights", pi), withVariables("rightsNoticeNumber", "云建告〔2026〕1号",
-        "intendedPenalty", "罚款五万元", "hearingRightGranted", true, "rightsNoticeServedOn", "2026-03-04"));
+        "intendedPenalty", "罚款五万元", "hearingRightGranted", true,
+        "rightsNoticeServedOn", cn.gov.enforcement.calendar.BeijingTime.dayOf(ClockUtil.getCurrentTime()).toString()));
   }
 
   private static Map<String, Object> draft(boolean legalReview, boolean complex) {
@@ -267,6 +276,7 @@ class EnforcementCaseProcessTest {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("investigators");
     complete(assign, withVariables("investigators", List.of("officer1", "officer2")));
     assertThat(pi).variables().containsEntry("investigators", "officer1,officer2");
+    at("2026-03-03T02:00:00Z"); // PER-06: the activities are recorded on the day they happen
 
     plan(pi, "INTERVIEW", "SECRET_OR_PRIVACY");
     assertThat(pi).variables().containsEntry("recordingRequirement", "EXEMPT").containsEntry("writtenRecordRequired", true);
@@ -363,7 +373,7 @@ class EnforcementCaseProcessTest {
     assertThat(pi).isWaitingAt("Task_PlanActivity");
     plan(pi, "DAILY_PATROL", "NONE");
     assertThat(pi).variables().containsEntry("recordingRequirement", "OPTIONAL");
-    complete(task("Task_RecordActivity", pi), activityRecord(false));
+    complete(task("Task_RecordActivity", pi), activityRecord(false, "activityDate", "2026-03-12", "activityEndedAt", "2026-03-12T10:00:00+08:00"));
     // new facts: the party is told again before the decision is drafted (CASE-03)
     notifyRightsAndWaive(pi);
     complete(task("Task_DraftDecision", pi), draft(true, false));
@@ -456,5 +466,86 @@ class EnforcementCaseProcessTest {
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(head.getStatusCode().is2xxSuccessful()).as(head.getBody()).isTrue();
     assertThat(pi).hasPassed("Task_OpenCase").isWaitingAt("Task_AssignInvestigators");
+  }
+
+  // ---- PER-06: dates the system can trust -----------------------------------------------------
+
+  @Test
+  @DisplayName("PER-06 the filing date is the server's date of the approval: a submitted filingDate is refused (400 naming the field), filedOn is today")
+  void filingDateIsTheServers() {
+    ProcessInstance pi = startCase("INSPECTION", false);
+    proposeFiling(pi);
+    String taskId = task("Task_ApproveFiling", pi).getId();
+    Map<String, Object> typed = Map.of("variables", Map.of("filingApproved", Map.of("value", true),
+        "filingDate", Map.of("value", "2026-02-01"), "filingApprovalOpinion", Map.of("value", "同意")));
+    ResponseEntity<Map> refused = rest.withBasicAuth("head1", "demo")
+        .postForEntity("/engine-rest/task/{id}/submit-form", typed, Map.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message"))
+        .contains("字段 filingDate 不是本表单的字段").contains("filingDate is not a field of this form");
+    assertThat(pi).isWaitingAt("Task_ApproveFiling");
+
+    at("2026-03-05T15:59:59Z"); // 23:59:59 Thursday 5 March in Beijing
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
+    assertThat(pi).variables().containsEntry("filedOn", "2026-03-05").containsEntry("filingDate", "2026-03-05");
+    org.assertj.core.api.Assertions.assertThat(job("Event_DecisionWarningDue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-05", 75));
+  }
+
+  private ProcessInstance caseAtRightsNotice() {
+    at("2026-03-02T02:00:00Z");
+    ProcessInstance pi = startCase("INSPECTION", false);
+    fileCase(pi);
+    runtimeService().setVariable(pi.getId(), "uploadedRecordings", "REC-A");
+    plan(pi, "ONSITE_INSPECTION", "NONE");
+    complete(task("Task_RecordActivity", pi), activityRecord(false, "recordingNoticeGiven", true, "activityRecordingIds", List.of("REC-A")));
+    at("2026-03-10T02:00:00Z"); // Tue 10 March
+    return pi;
+  }
+
+  private ResponseEntity<Map> submitRightsNotice(ProcessInstance pi, String servedOn, String reason) {
+    Map<String, Object> variables = new HashMap<>(Map.of("rightsNoticeNumber", Map.of("value", "云建告〔2026〕9号"),
+        "intendedPenalty", Map.of("value", "罚款五万元"), "hearingRightGranted", Map.of("value", true),
+        "rightsNoticeServedOn", Map.of("value", servedOn)));
+    if (reason != null) {
+      variables.put("lateEntryReason", Map.of("value", reason));
+    }
+    return rest.withBasicAuth("officer1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", variables), Map.class, task("Task_NotifyRights", pi).getId());
+  }
+
+  @ParameterizedTest(name = "served on {0}: refused on {1}")
+  @DisplayName("PER-06 a typed outside date may not lie in the future nor before the previous step; more than 3 days back needs a reason — a 400 naming the field")
+  @CsvSource({
+      "2026-03-11, rightsNoticeServedOn, 不能晚于今天",
+      "2026-03-01, rightsNoticeServedOn, 不能早于本案上一环节的日期 2026-03-02",
+      "2026-03-06, lateEntryReason, 属补录",
+  })
+  void outsideDateRefused(String servedOn, String field, String words) {
+    ProcessInstance pi = caseAtRightsNotice();
+    ResponseEntity<Map> refused = submitRightsNotice(pi, servedOn, null);
+    org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat(refused.getBody().get("error")).isEqualTo("FORM_INVALID");
+    org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message"))
+        .contains("字段 " + field).contains("field " + field).contains(words).contains("PER-06");
+    assertThat(pi).isWaitingAt("Task_NotifyRights");
+  }
+
+  @Test
+  @DisplayName("PER-06 an outside date 3 days back is in time; one further back with a reason is accepted and marked 补录 for later steps")
+  void lateEntryMarked() {
+    ProcessInstance inTime = caseAtRightsNotice();
+    org.assertj.core.api.Assertions.assertThat(submitRightsNotice(inTime, "2026-03-07", null).getStatusCode().is2xxSuccessful()).isTrue();
+    org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(inTime.getId(), "rightsNoticeServedOnLateEntry")).isNull();
+    org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(inTime.getId(), "lateEntries")).isNull();
+
+    ProcessInstance late = caseAtRightsNotice();
+    ResponseEntity<Map> accepted = submitRightsNotice(late, "2026-03-05", "送达回证遗失后补回");
+    org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
+    assertThat(late).isWaitingAt("Task_RecordPartyResponse").variables()
+        .containsEntry("rightsNoticeServedOnLateEntry", true)
+        .containsEntry("lateEntries", "补录：告知书送达日期 2026-03-05（2026-03-10 录入；原因：送达回证遗失后补回）")
+        .doesNotContainKey("lateEntryReason");
+    // the period still runs from the day the party received the notice
+    assertThat(task("Task_RecordPartyResponse", late)).hasDueDate(periods.endOfPenaltyDays("2026-03-05", 5));
   }
 }
