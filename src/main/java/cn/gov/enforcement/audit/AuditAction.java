@@ -15,5 +15,8 @@ public enum AuditAction {
   DISPOSAL,
   DISPOSAL_BLOCKED,
   RETENTION_EXTENDED,
-  AUDIT_READ
+  AUDIT_READ,
+  // calendar (PER-05): a year's holiday notice entered, and each deadline it moved (old → new)
+  CALENDAR_NOTICE,
+  DEADLINE_RECOMPUTED
 }

@@ -3,30 +3,29 @@ package cn.gov.enforcement.calendar;
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Wires the calendar from tyme4j and {@code periods.*}; a bad schedule fails the startup (PER-05). */
+/**
+ * Wires the calendar from tyme4j and the notices entered at run time (table calendar_year); a
+ * year neither knows is provisional (PER-05). Holiday data is no longer configuration: the former
+ * {@code periods.years} keys are gone, a notice is entered through PUT /api/calendar/years/{year}.
+ */
 @Configuration
-@EnableConfigurationProperties(PeriodsProperties.class)
 public class CalendarConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(CalendarConfiguration.class);
 
   @Bean
-  WorkingDayCalendar workingDayCalendar(PeriodsProperties properties) {
-    WorkingDayCalendar calendar = new WorkingDayCalendar(new TymeHolidays(), ConfiguredHolidays.from(properties));
-    LOG.info("法定节假日数据 / statutory holiday data: tyme4j {}, configuration {}",
-        YearRanges.format(calendar.libraryYears()), YearRanges.format(calendar.configuredYears()));
-    // deadlines that reach an unknown year fail; say so at startup, before a timer does
-    int thisYear = LocalDate.now(BeijingTime.ZONE).getYear();
-    for (int year = thisYear; year <= thisYear + 1; year++) {
-      if (!calendar.knownYears().contains(year)) {
-        LOG.warn("缺少 {} 年的法定节假日安排，涉及该年的期限将无法计算；请在 periods.years 中补充 / no holiday "
-            + "data for {}: deadlines reaching that year cannot be computed; add it under periods.years", year, year);
-      }
-    }
+  DatabaseNotices databaseNotices(JdbcClient jdbc) {
+    return new DatabaseNotices(jdbc);
+  }
+
+  @Bean
+  WorkingDayCalendar workingDayCalendar(DatabaseNotices notices) {
+    WorkingDayCalendar calendar = new WorkingDayCalendar(new TymeHolidays(), notices);
+    LOG.info("法定节假日数据 / statutory holiday data: tyme4j {}", YearRanges.format(calendar.libraryYears()));
     return calendar;
   }
 

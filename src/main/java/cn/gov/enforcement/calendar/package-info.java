@@ -3,8 +3,9 @@
  *
  * <ul>
  *   <li>{@link cn.gov.enforcement.calendar.WorkingDayCalendar}: working day or rest day, from
- *       configuration ({@code periods.years}) over tyme4j over the weekday; a year neither source
- *       knows is a {@link cn.gov.enforcement.calendar.CalendarYearUnknownException}.</li>
+ *       an entered notice over tyme4j over the weekday; a year neither source knows is provisional
+ *       (the festivals fixed by law, {@link cn.gov.enforcement.calendar.StatutoryFestivals}, and
+ *       uncertain days counted by {@link cn.gov.enforcement.calendar.PeriodSide}); it never refuses.</li>
  *   <li>{@link cn.gov.enforcement.calendar.PeriodCalculator}: the counting rules on
  *       {@link java.time.LocalDate}s, for Java callers.</li>
  *   <li>{@link cn.gov.enforcement.calendar.Periods}: the {@code periods} bean for BPMN

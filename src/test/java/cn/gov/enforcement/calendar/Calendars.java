@@ -1,9 +1,13 @@
 package cn.gov.enforcement.calendar;
 
-import cn.gov.enforcement.calendar.PeriodsProperties.AnnouncedYear;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
-/** Calendars for the unit tests: tyme4j alone, or with years announced by configuration. tyme4j is read once. */
+/** Calendars for the unit tests: tyme4j alone, or with notices entered in memory. tyme4j is read once. */
 final class Calendars {
 
   private static final TymeHolidays LIBRARY = new TymeHolidays();
@@ -11,18 +15,34 @@ final class Calendars {
   private Calendars() {}
 
   static WorkingDayCalendar library() {
-    return new WorkingDayCalendar(LIBRARY, ConfiguredHolidays.none());
+    return new WorkingDayCalendar(LIBRARY, new InMemoryNotices());
   }
 
-  static WorkingDayCalendar with(AnnouncedYear... years) {
-    return new WorkingDayCalendar(LIBRARY, ConfiguredHolidays.from(new PeriodsProperties(List.of(years))));
+  /** A calendar with these entered years: each a year, its holidays and its make-up working days. */
+  static WorkingDayCalendar with(InMemoryNotices notices) {
+    return new WorkingDayCalendar(LIBRARY, notices);
   }
 
-  /**
-   * An agency's 2028 block as the tests use it. Not the real 2028 schedule (unpublished when this
-   * was written): only what the leap-day tests need, New Year's Day.
-   */
-  static AnnouncedYear year2028Fixture() {
-    return new AnnouncedYear(2028, List.of("2028-01-01"), List.of());
+  /** Entered notices held in memory; {@link #enter} may be called while a calendar uses them. */
+  static final class InMemoryNotices implements EnteredNotices {
+    private final SortedSet<Integer> years = new TreeSet<>();
+    private final Map<LocalDate, Boolean> days = new HashMap<>();
+
+    InMemoryNotices enter(int year, List<String> holidays, List<String> makeUp) {
+      years.add(year);
+      holidays.forEach(day -> days.put(LocalDate.parse(day), false));
+      makeUp.forEach(day -> days.put(LocalDate.parse(day), true));
+      return this;
+    }
+
+    @Override
+    public SortedSet<Integer> years() {
+      return years;
+    }
+
+    @Override
+    public Boolean listedAsWorking(LocalDate day) {
+      return days.get(day);
+    }
   }
 }

@@ -36,7 +36,8 @@ class PeriodApiTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).containsExactlyInAnyOrderEntriesOf(Map.of(
         "lastDay", "2026-10-08",
-        "endsAt", "2026-10-09T00:00:00+08:00"));
+        "endsAt", "2026-10-09T00:00:00+08:00",
+        "provisional", "false"));
   }
 
   @Test
@@ -78,13 +79,12 @@ class PeriodApiTest {
   }
 
   @Test
-  @DisplayName("PER-05 a period ending in a year without holiday data is 422 CALENDAR_YEAR_UNKNOWN, not a date")
+  @DisplayName("PER-05 a period ending in a year without holiday data is answered, marked provisional")
   void unknownYear() {
     ResponseEntity<Map<String, String>> response = get("?from=2099-03-01&days=10&kind=CALENDAR");
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-    assertThat(response.getBody()).containsEntry("error", "CALENDAR_YEAR_UNKNOWN");
-    assertThat(response.getBody().get("message")).contains("2099 年").contains("no statutory holiday data for 2099");
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).containsEntry("lastDay", "2099-03-11").containsEntry("provisional", "true");
   }
 
   @Test

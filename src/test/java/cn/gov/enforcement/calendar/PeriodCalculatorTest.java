@@ -121,17 +121,19 @@ class PeriodCalculatorTest {
   }
 
   @Test
-  @DisplayName("PER-05 leap day 2028-02-29 cannot be computed until 2028 is configured")
-  void leapDay2028Unknown() {
-    assertThatThrownBy(() -> calculator.lastDayOfCalendarDays(day("2028-02-19"), 10))
-        .isInstanceOf(CalendarYearUnknownException.class)
-        .hasMessageContaining("2028");
+  @DisplayName("PER-05 leap day 2028-02-29 is computed on the provisional calendar and says so")
+  void leapDay2028Provisional() {
+    Deadline deadline = calculator.days(day("2028-02-19"), 10, PeriodKind.CALENDAR, PeriodSide.PARTY);
+
+    assertThat(deadline.lastDay()).isEqualTo(day("2028-02-29"));
+    assertThat(deadline.provisional()).isTrue();
   }
 
   @Test
-  @DisplayName("PER-02 leap day 2028-02-29 (Tuesday) with a configured 2028 schedule")
+  @DisplayName("PER-02 leap day 2028-02-29 (Tuesday) with an entered 2028 notice")
   void leapDay2028Configured() {
-    PeriodCalculator with2028 = new PeriodCalculator(Calendars.with(Calendars.year2028Fixture()));
+    PeriodCalculator with2028 = new PeriodCalculator(Calendars.with(new Calendars.InMemoryNotices()
+        .enter(2028, java.util.List.of("2028-01-01"), java.util.List.of())));
 
     assertThat(with2028.lastDayOfCalendarDays(day("2028-02-19"), 10)).isEqualTo(day("2028-02-29"));
     assertThat(with2028.lastDayOfMonths(day("2028-01-31"), 1)).isEqualTo(day("2028-02-29"));
@@ -139,14 +141,16 @@ class PeriodCalculatorTest {
   }
 
   @Test
-  @DisplayName("PER-05 a period whose last day falls in an unknown year fails; days in between are not needed")
-  void lastDayInUnknownYear() {
+  @DisplayName("PER-05 a period whose last day falls in a provisional year is computed and marked; days in between are not needed")
+  void lastDayInProvisionalYear() {
     int lastKnown = Calendars.library().knownYears().last();
-    assertThatThrownBy(() -> calculator.lastDayOfCalendarDays(LocalDate.of(lastKnown, 12, 20), 20))
-        .isInstanceOf(CalendarYearUnknownException.class)
-        .hasMessageContaining(String.valueOf(lastKnown + 1));
-    // triggered in 2001 (unknown), last day in 2002 (known): only the last day is looked up
-    assertThat(calculator.lastDayOfCalendarDays(day("2001-12-20"), 20)).isEqualTo(day("2002-01-09"));
+    Deadline deadline = calculator.days(LocalDate.of(lastKnown, 12, 20), 20, PeriodKind.CALENDAR, PeriodSide.BUREAU);
+    assertThat(deadline.lastDay().getYear()).isEqualTo(lastKnown + 1);
+    assertThat(deadline.provisional()).isTrue();
+    // triggered in 2001 (provisional), last day in 2002 (known): only the last day is looked up
+    Deadline from2001 = calculator.days(day("2001-12-20"), 20, PeriodKind.CALENDAR, PeriodSide.BUREAU);
+    assertThat(from2001.lastDay()).isEqualTo(day("2002-01-09"));
+    assertThat(from2001.provisional()).isFalse();
   }
 
   @Test

@@ -91,9 +91,13 @@ class PeriodsTest {
   }
 
   @Test
-  @DisplayName("PER-05 a deadline in a year without data fails instead of producing a date")
+  @DisplayName("PER-05 a deadline in a year without data is a date, and the trace says it is provisional")
   void unknownYear() {
-    assertThatThrownBy(() -> periods.endOfDays("2099-03-01", 20)).isInstanceOf(CalendarYearUnknownException.class);
+    CalendarTrace.Traced<Date> traced = CalendarTrace.trace(() -> periods.endOfDays("2099-03-01", 20));
+
+    assertThat(traced.value()).isEqualTo(end("2099-03-23"));
+    assertThat(traced.provisional()).isTrue();
+    assertThat(traced.years()).contains(2099);
   }
 
   private static Date end(String lastDay) {

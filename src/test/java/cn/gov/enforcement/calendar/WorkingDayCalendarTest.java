@@ -1,7 +1,6 @@
 package cn.gov.enforcement.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.stream.IntStream;
@@ -62,30 +61,30 @@ class WorkingDayCalendarTest {
   }
 
   @Test
-  @DisplayName("PER-05 a Monday in a year without holiday data is a configuration error, never a working day")
+  @DisplayName("PER-05 a Monday in a year without holiday data is answered provisionally, never refused")
   void yearWithoutData() {
-    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2099, 3, 2)))
-        .isInstanceOf(CalendarYearUnknownException.class)
-        .hasMessageContaining("2099")
-        .hasMessageContaining("法定节假日")
-        .hasMessageContaining("no statutory holiday data for 2099")
-        .hasMessageContaining("periods.years")
-        .satisfies(e -> assertThat(((CalendarYearUnknownException) e).year()).isEqualTo(2099));
+    WorkingDayCalendar.DayStatus monday = calendar.status(LocalDate.of(2099, 3, 2));
+
+    assertThat(monday.source()).isEqualTo(CalendarSource.PROVISIONAL);
+    assertThat(monday.provisional()).isTrue();
+    assertThat(monday.workingForParty()).isTrue();
+    assertThat(monday.workingForBureau()).isTrue();
   }
 
   @Test
-  @DisplayName("PER-05 the year after the library's last year is unknown until it is configured")
+  @DisplayName("PER-05 the year after the library's last year is provisional until its notice is entered")
   void firstYearAfterLibrary() {
     int unknown = calendar.knownYears().last() + 1;
-    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(unknown, 1, 4)))
-        .isInstanceOf(CalendarYearUnknownException.class)
-        .hasMessageContaining(String.valueOf(unknown));
+    assertThat(calendar.source(unknown)).isEqualTo(CalendarSource.PROVISIONAL);
+    assertThat(calendar.source(unknown - 1)).isEqualTo(CalendarSource.LIBRARY);
+    assertThat(calendar.status(LocalDate.of(unknown, 1, 1)).workingForBureau()).as("元旦 is fixed by law").isFalse();
   }
 
   @Test
-  @DisplayName("PER-05 a make-up day tyme4j lists in 2001 does not make 2001 a known year")
+  @DisplayName("PER-05 a make-up day tyme4j lists in 2001 does not make 2001 a known year, but the listed day is certain")
   void partialYear() {
-    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2001, 12, 29)))
-        .isInstanceOf(CalendarYearUnknownException.class);
+    assertThat(calendar.source(2001)).isEqualTo(CalendarSource.PROVISIONAL);
+    assertThat(calendar.status(LocalDate.of(2001, 12, 29)).provisional()).isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2001, 12, 29))).as("make-up Saturday for 2002").isTrue();
   }
 }
