@@ -1,5 +1,6 @@
 package cn.gov.enforcement.casework;
 
+import cn.gov.enforcement.calendar.Periods;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,10 +15,13 @@ import org.springframework.stereotype.Component;
 @Component("hearingScheduleCheck")
 public class HearingScheduleCheck implements TaskListener {
 
-  private final HearingNoticeDeadline hearingNotice;
+  /** CASE-03 / PER-01: APL 64 "七日前" with APL 85: working days. */
+  static final int NOTICE_WORKING_DAYS = 7;
 
-  public HearingScheduleCheck(HearingNoticeDeadline hearingNotice) {
-    this.hearingNotice = hearingNotice;
+  private final Periods periods;
+
+  public HearingScheduleCheck(Periods periods) {
+    this.periods = periods;
   }
 
   @Override
@@ -33,7 +37,7 @@ public class HearingScheduleCheck implements TaskListener {
     if (hearingDate == null || hearingDate.toString().isBlank()) {
       throw new CaseRuleViolation("须填写听证日期（hearingDate）", "hearingDate is required");
     }
-    Date latestNotice = hearingNotice.due(hearingDate);
+    Date latestNotice = periods.latestWorkingDaysBefore(hearingDate, NOTICE_WORKING_DAYS);
     if (latestNotice.before(ClockUtil.getCurrentTime())) {
       throw new CaseRuleViolation("听证日期过近：须在听证七个工作日前通知当事人",
           "the hearing must be notified at least 7 working days ahead (CASE-03, PER-01)");

@@ -2,9 +2,13 @@ package cn.gov.enforcement.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.enforcement.calendar.ConfiguredHolidays;
+import cn.gov.enforcement.calendar.EnteredNotices;
+import cn.gov.enforcement.calendar.PeriodCalculator;
+import cn.gov.enforcement.calendar.Periods;
 import cn.gov.enforcement.calendar.TymeHolidays;
 import cn.gov.enforcement.calendar.WorkingDayCalendar;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -13,11 +17,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CASE-03 / PER-01: the penalty procedure's hearing notice, 7 working days before the hearing. */
+/**
+ * CASE-03 / PER-01: the penalty procedure's hearing notice, 7 working days before the hearing, as
+ * the model computes it ({@code ${periods.latestWorkingDaysBefore(hearingDate, 7)}} on
+ * {@code Task_NotifyHearing}, and {@link HearingScheduleCheck}).
+ */
 class HearingNoticeDeadlineTest {
 
-  private final HearingNoticeDeadline deadline =
-      new HearingNoticeDeadline(new WorkingDayCalendar(new TymeHolidays(), ConfiguredHolidays.none()));
+  private static final EnteredNotices NONE = new EnteredNotices() {
+    @Override
+    public SortedSet<Integer> years() {
+      return new TreeSet<>();
+    }
+
+    @Override
+    public Boolean listedAsWorking(LocalDate day) {
+      return null;
+    }
+  };
+
+  private final PeriodCalculator calculator = new PeriodCalculator(new WorkingDayCalendar(new TymeHolidays(), NONE));
+  private final Periods periods = new Periods(calculator);
 
   @ParameterizedTest(name = "hearing {0} → notice by {1}")
   @DisplayName("CASE-03 PER-01 the hearing is notified at least 7 working days ahead (APL 64 with 85), not 7 calendar days")
@@ -32,12 +52,12 @@ class HearingNoticeDeadlineTest {
       "2026-02-27, 2026-02-11",
   })
   void sevenWorkingDays(LocalDate hearing, LocalDate latestNotice) {
-    assertThat(deadline.latestNoticeDay(hearing)).isEqualTo(latestNotice);
+    assertThat(calculator.latestDayWorkingDaysBefore(hearing, HearingScheduleCheck.NOTICE_WORKING_DAYS)).isEqualTo(latestNotice);
   }
 
   @Test
   @DisplayName("CASE-03 PER-04 the notice task is due 24:00 Beijing time of the latest day")
   void dueAtMidnightBeijing() {
-    assertThat(deadline.due("2026-03-20")).isEqualTo(Date.from(Instant.parse("2026-03-11T16:00:00Z")));
+    assertThat(periods.latestWorkingDaysBefore("2026-03-20", 7)).isEqualTo(Date.from(Instant.parse("2026-03-11T16:00:00Z")));
   }
 }
