@@ -80,6 +80,11 @@ class DeadlineSweepTest {
         .extracting(link -> link.getUserId() != null ? link.getUserId() : link.getGroupId())
         .contains("legal1", "legal-affairs", "section-head");
     assertThat(warnings.get(0).getDueDate()).isEqualTo(task.getDueDate());
+    assertThat(filtered("即将到期", "legal1", "legal-affairs")).contains(task.getId());
+    // the head of the legal-affairs unit sees the task legal1 has claimed
+    assertThat(filtered("本单位即将到期", "legal-chief", "legal-affairs")).contains(task.getId());
+    assertThat(filtered("本单位即将到期", "head1", "section-head")).doesNotContain(task.getId());
+    assertThat(filtered("即将到期", "officer1", "enforcement-officer")).doesNotContain(task.getId());
     sweep.sweep(engine); // once only
     assertThat(escalations(pi, "Task_DeadlineWarning")).hasSize(1);
 
@@ -100,9 +105,24 @@ class DeadlineSweepTest {
         .extracting(link -> link.getGroupId()).containsExactly("section-head");
     sweep.sweep(engine);
     assertThat(escalations(pi, "Task_SuperviseOverdue")).hasSize(1);
+    at("2026-11-11T16:00:01Z"); // the filters compare due < now
+    assertThat(filtered("已逾期", "legal1", "legal-affairs")).contains(task.getId());
+    assertThat(filtered("即将到期", "legal1", "legal-affairs")).doesNotContain(task.getId());
+    assertThat(filtered("本单位已逾期", "legal-chief", "legal-affairs")).contains(task.getId());
 
     List<AuditEntry> entries = audit.forTarget("task/" + task.getId() + " process-instance/" + pi.getId());
     assertThat(entries).extracting(AuditEntry::action).containsExactly("DEADLINE_WARNING", "DEADLINE_OVERDUE");
+  }
+
+  /** The task ids a Tasklist filter shows to the user (as Tasklist runs it: authenticated, expressions resolved). */
+  private List<String> filtered(String filterName, String user, String group) {
+    org.camunda.bpm.engine.filter.Filter filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult();
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      return engine.getFilterService().<Task>list(filter.getId()).stream().map(Task::getId).toList();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @Test
