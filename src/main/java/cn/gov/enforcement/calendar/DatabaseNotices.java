@@ -31,10 +31,17 @@ public class DatabaseNotices implements EnteredNotices {
   static final long MAX_AGE_NANOS = 5_000_000_000L;
 
   private final JdbcClient jdbc;
+  private final long maxAgeNanos;
   private volatile Snapshot snapshot;
 
   public DatabaseNotices(JdbcClient jdbc) {
+    this(jdbc, MAX_AGE_NANOS);
+  }
+
+  /** With another maximum age of the in-memory copy (tests of a second node). */
+  DatabaseNotices(JdbcClient jdbc, long maxAgeNanos) {
     this.jdbc = jdbc;
+    this.maxAgeNanos = maxAgeNanos;
   }
 
   private record Snapshot(long loadedAt, SortedMap<Integer, NoticeYear> years, Map<LocalDate, Boolean> days) {}
@@ -95,7 +102,7 @@ public class DatabaseNotices implements EnteredNotices {
 
   private Snapshot current() {
     Snapshot current = snapshot;
-    if (current == null || System.nanoTime() - current.loadedAt() > MAX_AGE_NANOS) {
+    if (current == null || System.nanoTime() - current.loadedAt() > maxAgeNanos) {
       current = load();
       snapshot = current;
     }

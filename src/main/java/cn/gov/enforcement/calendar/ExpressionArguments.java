@@ -89,11 +89,40 @@ final class ExpressionArguments {
   }
 
   private static IllegalArgumentException missing(String name) {
-    return new IllegalArgumentException("期间计算缺少 " + name + " / period calculation is missing " + name);
+    return new PeriodArgumentException(name, "期限无法计算：期间计算缺少 " + name + "（" + meaning(name)
+        + "未填写）。请检查本步骤及之前步骤填写的日期和天数，仍有问题请联系系统管理员",
+        "the deadline cannot be computed: period calculation is missing " + name + " (" + english(name)
+            + " not given). Check the dates and numbers of days entered in this and the previous steps");
   }
 
   private static IllegalArgumentException invalid(String name, Object value) {
-    return new IllegalArgumentException("期间计算的 " + name + " 无效：\"" + value + "\" / invalid " + name
-        + " for period calculation: \"" + value + "\"");
+    return new PeriodArgumentException(name, "期限无法计算：期间计算的 " + name + " 无效：\"" + value + "\"（" + meaning(name)
+        + "应为" + (isCount(name) ? "整数" : "yyyy-MM-dd 格式的日期") + "）。请检查本步骤及之前步骤填写的内容",
+        "the deadline cannot be computed: invalid " + name + " for period calculation: \"" + value + "\" (" + english(name)
+            + " must be " + (isCount(name) ? "a whole number" : "a date yyyy-MM-dd") + ")");
+  }
+
+  private static boolean isCount(String name) {
+    return name.equals("days") || name.equals("months");
+  }
+
+  private static String meaning(String name) {
+    return switch (name) {
+      case "start" -> "起算日期";
+      case "date" -> "日期";
+      case "days" -> "天数";
+      case "months" -> "月数";
+      default -> name;
+    };
+  }
+
+  private static String english(String name) {
+    return switch (name) {
+      case "start" -> "the day the period starts from";
+      case "date" -> "the date";
+      case "days" -> "the number of days";
+      case "months" -> "the number of months";
+      default -> name;
+    };
   }
 }

@@ -145,8 +145,9 @@ public class PeriodCalculator {
 
   private static void requireAtLeast(int value, int minimum, String name) {
     if (value < minimum) {
-      throw new IllegalArgumentException(name + " 必须不小于 " + minimum + "（实际为 " + value + "） / "
-          + name + " must be at least " + minimum + " (was " + value + ")");
+      throw new PeriodArgumentException(name, "期限无法计算：" + name + " 必须不小于 " + minimum + "（实际为 " + value
+          + "）。请检查填写的天数或月数", "the deadline cannot be computed: " + name + " must be at least " + minimum
+          + " (was " + value + ")");
     }
   }
 }

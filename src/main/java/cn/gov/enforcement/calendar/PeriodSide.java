@@ -29,8 +29,9 @@ public enum PeriodSide {
     return switch (text) {
       case "PARTY" -> PARTY;
       case "BUREAU" -> BUREAU;
-      default -> throw new IllegalArgumentException("期间归属 side 只能是 PARTY（当事人）或 BUREAU（本机关）：\"" + value
-          + "\" / side must be PARTY or BUREAU: \"" + value + "\"");
+      default -> throw new PeriodArgumentException("side", "期限无法计算：流程模型中的期间归属 side 只能是 PARTY（当事人）或"
+          + " BUREAU（本机关）：\"" + value + "\"，请联系系统管理员", "the deadline cannot be computed: side must be PARTY or BUREAU: \""
+          + value + "\" (a model error; tell the administrator)");
     };
   }
 }

@@ -25,22 +25,32 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StatutoryFestivals {
 
-  /** The seven festivals with their legal length. */
+  /**
+   * The seven festivals, and how far (in days from the festival's nearest fixed day) a State
+   * Council notice has moved days around each: a weekday made a holiday (bridging days, 补休) and
+   * a weekend made a make-up working day. Measured over the notices 2008–2026 in tyme4j (maxima:
+   * 元旦 2/5, 春节 4/9, 清明 2/4, 劳动节 3/9, 端午 2/4, 中秋 3 standalone, 国庆 5/9), plus a margin; see
+   * {@code ProvisionalReachTest}.
+   */
   public enum Festival {
-    NEW_YEAR("元旦", "New Year's Day"),
-    SPRING_FESTIVAL("春节", "Spring Festival"),
-    QINGMING("清明节", "Qingming"),
-    LABOUR_DAY("劳动节", "Labour Day"),
-    DRAGON_BOAT("端午节", "Dragon Boat Festival"),
-    MID_AUTUMN("中秋节", "Mid-Autumn Festival"),
-    NATIONAL_DAY("国庆节", "National Day");
+    NEW_YEAR("元旦", "New Year's Day", 3, 7),
+    SPRING_FESTIVAL("春节", "Spring Festival", 5, 11),
+    QINGMING("清明节", "Qingming", 3, 6),
+    LABOUR_DAY("劳动节", "Labour Day", 4, 11),
+    DRAGON_BOAT("端午节", "Dragon Boat Festival", 3, 6),
+    MID_AUTUMN("中秋节", "Mid-Autumn Festival", 4, 7),
+    NATIONAL_DAY("国庆节", "National Day", 6, 11);
 
     private final String chinese;
     private final String english;
+    private final int weekdayReach;
+    private final int weekendReach;
 
-    Festival(String chinese, String english) {
+    Festival(String chinese, String english, int weekdayReach, int weekendReach) {
       this.chinese = chinese;
       this.english = english;
+      this.weekdayReach = weekdayReach;
+      this.weekendReach = weekendReach;
     }
 
     public String chinese() {
@@ -49,6 +59,16 @@ public final class StatutoryFestivals {
 
     public String english() {
       return english;
+    }
+
+    /** A weekday this close to one of the festival's fixed days may become a holiday. */
+    public int weekdayReach() {
+      return weekdayReach;
+    }
+
+    /** A Saturday or Sunday this close may become a make-up working day. */
+    public int weekendReach() {
+      return weekendReach;
     }
   }
 
@@ -66,6 +86,25 @@ public final class StatutoryFestivals {
     SortedSet<LocalDate> days = new TreeSet<>();
     of(year).values().forEach(days::addAll);
     return days;
+  }
+
+  /**
+   * Whether a notice for {@code day}'s year could change {@code day}: a weekday or weekend day
+   * (not itself fixed) within reach of a festival of that year or a neighbouring one.
+   */
+  public static boolean mayChange(LocalDate day) {
+    boolean weekend = day.getDayOfWeek().getValue() >= 6;
+    for (int year = day.getYear() - 1; year <= day.getYear() + 1; year++) {
+      for (Map.Entry<Festival, List<LocalDate>> festival : of(year).entrySet()) {
+        int reach = weekend ? festival.getKey().weekendReach() : festival.getKey().weekdayReach();
+        for (LocalDate fixed : festival.getValue()) {
+          if (Math.abs(fixed.toEpochDay() - day.toEpochDay()) <= reach) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static Map<Festival, List<LocalDate>> compute(int year) {

@@ -16,15 +16,14 @@ import java.util.TreeSet;
  * refusing for lack of data:
  * <ul>
  *   <li>the days fixed by law ({@link StatutoryFestivals}) are holidays;</li>
- *   <li>days the coming notice may still change are <em>uncertain</em>: a weekday within
- *       {@value #UNCERTAIN_WEEKDAY_REACH} days of a festival day may become a holiday (bridging days,
- *       补休), a weekend day within {@value #UNCERTAIN_WEEKEND_REACH} days may become a make-up
- *       working day. {@link PeriodSide} decides how they count: as rest days for a party's period
- *       (latest end), as working days for the bureau's own (earliest end);</li>
+ *   <li>days the coming notice may still change are <em>uncertain</em>
+ *       ({@link StatutoryFestivals#mayChange}): a weekday near a festival may become a holiday
+ *       (bridging days, 补休), a weekend day near one may become a make-up working day.
+ *       {@link PeriodSide} decides how they count: as rest days for a party's period (latest
+ *       end), as working days for the bureau's own (earliest end);</li>
  *   <li>every other day is decided by its weekday.</li>
  * </ul>
- * The reaches come from the notices tyme4j carries (2008–2026: holidays reached at most 5 days
- * from a fixed festival day, make-up days at most 9; see {@code ProvisionalReachTest}), with a margin.
+ * The reaches per festival come from the notices tyme4j carries ({@link StatutoryFestivals.Festival}).
  * A notice decides the days of its own year only (the PUT refuses dates outside it), so a day of a
  * known year is certain, also in the December before a provisional year. A notice that moves days
  * of the previous December (as those for 2019 and 2024 did) is entered as a correction of that year.
@@ -33,11 +32,6 @@ import java.util.TreeSet;
  * provisional or the day is uncertain.
  */
 public class WorkingDayCalendar {
-
-  /** A weekday this close (in days) to a fixed festival day may become a holiday. */
-  public static final int UNCERTAIN_WEEKDAY_REACH = 6;
-  /** A Saturday or Sunday this close to a fixed festival day may become a make-up working day. */
-  public static final int UNCERTAIN_WEEKEND_REACH = 12;
 
   private final TymeHolidays library;
   private final EnteredNotices notices;
@@ -79,25 +73,12 @@ public class WorkingDayCalendar {
       return new DayStatus(day, false, false, true, source);
     }
     boolean provisional = source == CalendarSource.PROVISIONAL;
-    boolean uncertain = provisional
-        && withinReach(day, year, weekend ? UNCERTAIN_WEEKEND_REACH : UNCERTAIN_WEEKDAY_REACH);
+    boolean uncertain = provisional && StatutoryFestivals.mayChange(day);
     CalendarTrace.consulted(Set.of(year), provisional);
     if (uncertain) {
       return new DayStatus(day, false, true, true, source);
     }
     return new DayStatus(day, !weekend, !weekend, provisional, source);
-  }
-
-  private static boolean withinReach(LocalDate day, int festivalYear, int reach) {
-    // the festivals of the neighbouring years reach into this one (元旦 into late December, 国庆 never)
-    for (int year = festivalYear - 1; year <= festivalYear + 1; year++) {
-      for (LocalDate festivalDay : StatutoryFestivals.days(year)) {
-        if (Math.abs(festivalDay.toEpochDay() - day.toEpochDay()) <= reach) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** Where {@code year}'s data comes from. */

@@ -1,5 +1,7 @@
 package cn.gov.enforcement.forms;
 
+import cn.gov.enforcement.calendar.PeriodArgumentException;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -9,6 +11,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * ("Exception while invoking TaskListener"), which the REST API answers with 500. This outermost
  * command interceptor hands the caller the refusal itself instead, so that REST answers 400 and
  * Java callers can catch {@link FormValidationException}. The command has been rolled back by then.
+ * A {@link PeriodArgumentException} (a deadline that cannot be computed from the submitted values)
+ * is answered the same way, as a violation of PER-02 on the pseudo-field {@code period}.
  */
 final class FormRefusalUnwrapper extends CommandInterceptor {
 
@@ -29,6 +33,11 @@ final class FormRefusalUnwrapper extends CommandInterceptor {
     for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
       if (current instanceof FormValidationException || current instanceof FormUnavailableException) {
         return (ProcessEngineException) current;
+      }
+      // a deadline of the next step cannot be computed from what was submitted (PER-02): a refusal of the form
+      if (current instanceof PeriodArgumentException period) {
+        return new FormValidationException(null, List.of(FormViolation.rule("PER-02", "period", period.chinese(),
+            period.english())));
       }
       current = current.getCause();
     }
