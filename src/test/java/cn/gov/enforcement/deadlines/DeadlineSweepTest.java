@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * (7 working days). The sweep warns from Fri 6 Nov (3 working days before Wed 11: Tue 10, Mon 9,
  * Fri 6) and marks it overdue from 00:00 Thu 12 Nov.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeadlineSweepTest {
 
   @Autowired ProcessEngine engine;

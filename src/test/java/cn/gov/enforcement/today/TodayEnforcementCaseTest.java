@@ -41,7 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * computable (provisional where it reaches a year without a notice, PER-05), so a year boundary or
  * a missing notice fails CI before it fails a bureau.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TodayEnforcementCaseTest {
 
   @Autowired ProcessEngine engine;
