@@ -59,7 +59,7 @@ test('执法人员从启动表单发起案件，相关人员依次办理 / an of
   const auxView = await rest('aux1', 'GET', `/engine-rest/task?processInstanceId=${caseId}`);
   assert.deepEqual(auxView.body.map((t) => t.taskDefinitionKey), []);
   const auxComplete = await rest('aux1', 'POST', `/engine-rest/task/${approval.id}/submit-form`,
-    { variables: restVariables({ filingApproved: true, filingDate: '2026-03-02', filingApprovalOpinion: '同意' }) });
+    { variables: restVariables({ filingApproved: true, filingApprovalOpinion: '同意' }) });
   assert.equal(auxComplete.status, 403);
   const auxPage = await pageFor(browser);
   await login(auxPage, 'aux1');
@@ -69,9 +69,15 @@ test('执法人员从启动表单发起案件，相关人员依次办理 / an of
   await screenshot(auxPage, 'tasklist-aux1-no-deciding-task');
   await auxPage.context().close();
 
-  // a filing date in a year the holiday calendar knows: the 90-day decision period must be computable (PER-05)
-  await completeInTasklist('head1', approval, { filingApproved: true, filingDate: '2026-03-02' }, 'tasklist-head1-approve-filing');
+  // PER-06: the form no longer asks for the filing date; the case is filed on the server's today (Asia/Shanghai),
+  // and its 75/90-day periods are computed even where they reach a year without a notice (PER-05, provisional)
+  await completeInTasklist('head1', approval, { filingApproved: true }, 'tasklist-head1-approve-filing');
   assert.ok(await findTask('head1', caseId, 'Task_AssignInvestigators'), 'after filing, investigators are assigned');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const filedOn = await rest('admin', 'GET', `/engine-rest/process-instance/${caseId}/variables/filedOn`);
+  assert.equal(filedOn.body.value, today, 'filed on the server date of the approval');
+  const warning = await rest('admin', 'GET', `/engine-rest/job?processInstanceId=${caseId}&timers=true`);
+  assert.ok(warning.body.length >= 1 && warning.body.every((job) => job.dueDate), 'the 75-day warning timer has a due date');
 });
 
 test('局长在 Tasklist 中完成集体讨论决定 / the director completes a deliberation', async () => {

@@ -22,5 +22,8 @@ public enum AuditAction {
   SEALED,
   // calendar (PER-05): a year's holiday notice entered, and each deadline it moved (old → new)
   CALENDAR_NOTICE,
-  DEADLINE_RECOMPUTED
+  DEADLINE_RECOMPUTED,
+  // deadlines (PER-07): a task warned ahead of its due date, and a task marked overdue (超期)
+  DEADLINE_WARNING,
+  DEADLINE_OVERDUE
 }

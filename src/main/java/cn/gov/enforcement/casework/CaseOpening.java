@@ -27,10 +27,8 @@ public class CaseOpening implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object filingDate = execution.getVariable("filingDate");
-    String filedOn = filingDate == null || filingDate.toString().isBlank()
-        ? BeijingTime.dayOf(ClockUtil.getCurrentTime()).toString() : filingDate.toString();
-    execution.setVariable("filedOn", filedOn);
+    // PER-06: the filing date is the server's date of this step, never a typed one (CaseDates)
+    execution.setVariable("filedOn", BeijingTime.dayOf(ClockUtil.getCurrentTime()).toString());
     DEFAULTS.forEach((name, value) -> {
       if (execution.getVariable(name) == null) {
         execution.setVariable(name, value);

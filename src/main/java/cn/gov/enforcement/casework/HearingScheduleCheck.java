@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component("hearingScheduleCheck")
 public class HearingScheduleCheck implements TaskListener {
 
-  static final int NOTICE_DAYS = 7;
+  /** CASE-03 / PER-01: APL 64 "七日前" with APL 85: working days. */
+  static final int NOTICE_WORKING_DAYS = 7;
 
   private final Periods periods;
 
@@ -36,10 +37,10 @@ public class HearingScheduleCheck implements TaskListener {
     if (hearingDate == null || hearingDate.toString().isBlank()) {
       throw new CaseRuleViolation("须填写听证日期（hearingDate）", "hearingDate is required");
     }
-    Date latestNotice = periods.latestBefore(hearingDate, NOTICE_DAYS);
+    Date latestNotice = periods.latestWorkingDaysBefore(hearingDate, NOTICE_WORKING_DAYS);
     if (latestNotice.before(ClockUtil.getCurrentTime())) {
-      throw new CaseRuleViolation("听证日期过近：须在听证七日前通知当事人",
-          "the hearing must be notified at least 7 days ahead (CASE-03, PER-03)");
+      throw new CaseRuleViolation("听证日期过近：须在听证七个工作日前通知当事人",
+          "the hearing must be notified at least 7 working days ahead (CASE-03, PER-01)");
     }
   }
 }

@@ -36,7 +36,7 @@ public class ServiceDateRecorder implements JavaDelegate {
       method = ServiceMethod.LODGED;
     }
     if (method == ServiceMethod.PUBLIC_NOTICE) {
-      Date deemedServedAt = periods.endOfDays(execution.getVariable("publishedOn"), serviceRules.getPublicNoticeDays());
+      Date deemedServedAt = periods.endOfDays(execution.getVariable("publishedOn"), serviceRules.getPublicNoticeDays(), "PARTY");
       // the timer fires at 24:00 of the last day; that last day is the service date
       LocalDate lastDay = deemedServedAt.toInstant().minusMillis(1).atZone(BeijingTime.ZONE).toLocalDate();
       execution.setVariable("serviceDate", lastDay.toString());

@@ -26,9 +26,23 @@ final class TasklistFilters {
             tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
         new FilterDefinition("本组待办", "本组可签收的任务 / unclaimed tasks of my groups", -5, "#1f5fa8",
             tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()),
+        // PER-07: deadlineSoon is set by the deadline sweep from due − lead working days (default 3)
+        new FilterDefinition("即将到期", "3 个工作日内到期的任务 / my or my groups' tasks due within 3 working days", -2, "#e0b000",
+            tasks.createTaskQuery()
+                .or().taskAssigneeExpression("${currentUser()}").taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
+                .taskVariableValueEquals("deadlineSoon", true)
+                .dueAfterExpression("${now()}")),
         new FilterDefinition("已逾期", "超过办理期限的任务 / overdue tasks of mine or my groups", 0, "#d9822b",
             tasks.createTaskQuery()
                 .or().taskAssigneeExpression("${currentUser()}").taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
+                .dueBeforeExpression("${now()}")),
+        // managers: the same for their unit — every task of the groups they belong to, also those a
+        // colleague has claimed (the engine's task authorizations still decide what is visible)
+        new FilterDefinition("本单位即将到期", "本单位 3 个工作日内到期的任务（含他人已签收） / the unit's tasks due within 3 working days", 2, "#e0b000",
+            tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .taskVariableValueEquals("deadlineSoon", true).dueAfterExpression("${now()}")),
+        new FilterDefinition("本单位已逾期", "本单位超过办理期限的任务（含他人已签收） / the unit's overdue tasks", 3, "#d9822b",
+            tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                 .dueBeforeExpression("${now()}")));
   }
 }

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -94,9 +96,11 @@ class EnforcementCaseProcessTest {
 
   private void fileCase(ProcessInstance pi) {
     proposeFiling(pi);
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingDate", "2026-03-02",
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true,
         "filingApprovalOpinion", "同意立案"));
     complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
+    // PER-06: the activities happen the next day (a typed outside date may not lie in the future)
+    at("2026-03-03T02:00:00Z");
   }
 
   private void plan(ProcessInstance pi, String activity, String exemption) {
@@ -120,8 +124,13 @@ class EnforcementCaseProcessTest {
   }
 
   private void notifyRights(ProcessInstance pi) {
+    // PER-06: the notice (Wed 4 March, or the day of a later notice) is recorded the day it is served
+    if (ClockUtil.getCurrentTime().before(Date.from(Instant.parse("2026-03-04T02:00:00Z")))) {
+      at("2026-03-04T02:00:00Z");
+    }
     complete(task("Task_NotifyRights", pi), withVariables("rightsNoticeNumber", "云建告〔2026〕1号",
-        "intendedPenalty", "罚款五万元", "hearingRightGranted", true, "rightsNoticeServedOn", "2026-03-04"));
+        "intendedPenalty", "罚款五万元", "hearingRightGranted", true,
+        "rightsNoticeServedOn", cn.gov.enforcement.calendar.BeijingTime.dayOf(ClockUtil.getCurrentTime()).toString()));
   }
 
   private static Map<String, Object> draft(boolean legalReview, boolean complex) {
@@ -132,8 +141,10 @@ class EnforcementCaseProcessTest {
         "serviceMethod", "DIRECT", "complianceDays", 15);
   }
 
+  /** The decision is approved on Mon 16 March: PER-06, decisionDate is the server's date of the approval. */
   private static Map<String, Object> approve() {
-    return withVariables("decisionApproved", true, "decisionNumber", "云建罚决〔2026〕1号", "decisionDate", "2026-03-16",
+    at("2026-03-16T02:00:00Z");
+    return withVariables("decisionApproved", true, "decisionNumber", "云建罚决〔2026〕1号",
         "approvalOpinion", "同意");
   }
 
@@ -155,9 +166,12 @@ class EnforcementCaseProcessTest {
   }
 
   private void closeAndArchive(ProcessInstance pi, String reason) {
-    complete(task("Task_CloseCase", pi), withVariables("closureReason", reason, "closedOn", "2026-04-20", "closureReport", "结案报告"));
+    at("2026-04-20T02:00:00Z");
+    complete(task("Task_CloseCase", pi), withVariables("closureReason", reason, "closureReport", "结案报告"));
+    assertThat(pi).variables().containsEntry("closedOn", "2026-04-20");
     assertThat(task("Task_ArchiveCase", pi)).hasCandidateGroup("records-office").hasDueDate(periods.endOfDays("2026-04-20", 30));
-    complete(task("Task_ArchiveCase", pi), withVariables("archiveNumber", "A-2026-1", "archivedOn", "2026-04-27"));
+    at("2026-04-27T02:00:00Z");
+    complete(task("Task_ArchiveCase", pi), withVariables("archiveNumber", "A-2026-1"));
   }
 
   private void publish(ProcessInstance disclosure) {
@@ -176,12 +190,13 @@ class EnforcementCaseProcessTest {
     assertThat(task(pi)).hasCandidateGroup("enforcement-officer");
     proposeFiling(pi);
     assertThat(task("Task_ApproveFiling", pi)).hasCandidateGroup("section-head");
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingDate", "2026-03-02", "filingApprovalOpinion", "同意"));
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
     assertThat(pi).hasPassed("Task_OpenCase").isWaitingAt("Task_AssignInvestigators", "Event_DecisionWarningDue")
         .variables().containsEntry("filedOn", "2026-03-02");
     org.assertj.core.api.Assertions.assertThat(job("Event_DecisionWarningDue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-02", 75));
     complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2"), "assistants", List.of("aux1")));
     runtimeService().setVariable(pi.getId(), "uploadedRecordings", "REC-A,REC-B");
+    at("2026-03-03T02:00:00Z"); // PER-06: the activities are recorded on the day they happen
 
     plan(pi, "ONSITE_INSPECTION", "NONE");
     assertThat(pi).hasPassed("Task_DecideActivityRecording").isWaitingAt("Task_RecordActivity")
@@ -255,12 +270,13 @@ class EnforcementCaseProcessTest {
   void hearingReviewDiscussionCourt() {
     ProcessInstance pi = startCase("DIGITAL_CITY", false);
     proposeFiling(pi);
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingDate", "2026-03-02", "filingApprovalOpinion", "同意"));
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
     Task assign = task("Task_AssignInvestigators", pi);
     assertThatThrownBy(() -> taskService().complete(assign.getId(), Map.of("investigators", List.of("officer1", "aux1"))))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("investigators");
     complete(assign, withVariables("investigators", List.of("officer1", "officer2")));
     assertThat(pi).variables().containsEntry("investigators", "officer1,officer2");
+    at("2026-03-03T02:00:00Z"); // PER-06: the activities are recorded on the day they happen
 
     plan(pi, "INTERVIEW", "SECRET_OR_PRIVACY");
     assertThat(pi).variables().containsEntry("recordingRequirement", "EXEMPT").containsEntry("writtenRecordRequired", true);
@@ -292,7 +308,7 @@ class EnforcementCaseProcessTest {
     at("2026-03-04T02:00:00Z");
 
     notifyRights(pi);
-    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-05"));
+    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-04"));
     Task schedule = task("Task_ScheduleHearing", pi);
     Map<String, Object> hearing = new HashMap<>(Map.of("hearingOfficer", "officer1", "hearingDate", "2026-03-20",
         "hearingPlace", "第一听证室", "publicHearing", true));
@@ -301,12 +317,12 @@ class EnforcementCaseProcessTest {
     hearing.put("hearingOfficer", "head1");
     hearing.put("hearingDate", "2026-03-06");
     assertThatThrownBy(() -> taskService().complete(schedule.getId(), hearing))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("七日");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("七个工作日");
     hearing.put("hearingDate", "2026-03-20");
     complete(schedule, hearing);
-    // PER-03: Fri 20 March − 7 days = Fri 13 March
-    assertThat(task("Task_NotifyHearing", pi)).hasDueDate(periods.latestBefore("2026-03-20", 7));
-    complete(task("Task_NotifyHearing", pi), withVariables("hearingNoticeServedOn", "2026-03-05", "hearingNoticeNumber", "云建听〔2026〕1号"));
+    // CASE-03 / PER-01: 7 working days before Fri 20 March = Wed 11 March (not 13 March, 7 calendar days)
+    assertThat(task("Task_NotifyHearing", pi)).hasDueDate(Date.from(Instant.parse("2026-03-11T16:00:00Z")));
+    complete(task("Task_NotifyHearing", pi), withVariables("hearingNoticeServedOn", "2026-03-04", "hearingNoticeNumber", "云建听〔2026〕1号"));
     assertThat(pi).variables().containsEntry("recordingRequirement", "FULL_PROCESS_AV");
     assertThat(task("Task_HoldHearing", pi)).isAssignedTo("head1");
     complete(task("Task_HoldHearing", pi), withVariables("recordingNoticeGiven", true, "hearingRecord", "听证笔录",
@@ -328,10 +344,12 @@ class EnforcementCaseProcessTest {
 
     serveDirectly(pi, "2026-03-17");
     complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "逾期未缴纳"));
+    at("2026-04-02T02:00:00Z");
     complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕1号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
     assertThat(task("Task_RecordReminderResult", pi)).hasDueDate(periods.endOfDays("2026-04-02", 10));
     complete(task("Task_RecordReminderResult", pi), withVariables("complied", false, "enforcementRoute", "COURT"));
     assertThat(task("Task_ApplyToCourt", pi)).hasCandidateGroup("legal-affairs");
+    at("2026-04-15T02:00:00Z");
     complete(task("Task_ApplyToCourt", pi), withVariables("courtName", "云和县人民法院", "courtApplicationDate", "2026-04-15"));
     closeAndArchive(pi, "COURT_ENFORCEMENT");
     assertThat(pi).hasPassed("Event_CaseArchived", "Task_WarnDecisionDeadline", "Task_ReviewExemptionRecord", "Task_HoldHearing");
@@ -355,7 +373,7 @@ class EnforcementCaseProcessTest {
     assertThat(pi).isWaitingAt("Task_PlanActivity");
     plan(pi, "DAILY_PATROL", "NONE");
     assertThat(pi).variables().containsEntry("recordingRequirement", "OPTIONAL");
-    complete(task("Task_RecordActivity", pi), activityRecord(false));
+    complete(task("Task_RecordActivity", pi), activityRecord(false, "activityDate", "2026-03-12", "activityEndedAt", "2026-03-12T10:00:00+08:00"));
     // new facts: the party is told again before the decision is drafted (CASE-03)
     notifyRightsAndWaive(pi);
     complete(task("Task_DraftDecision", pi), draft(true, false));
@@ -366,6 +384,7 @@ class EnforcementCaseProcessTest {
     complete(task("Task_ApproveDecision", pi), approve());
     serveDirectly(pi, "2026-03-17");
     complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "未履行"));
+    at("2026-04-02T02:00:00Z");
     complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕2号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
     complete(task("Task_RecordReminderResult", pi), withVariables("complied", true));
     closeAndArchive(pi, "EXECUTED");
@@ -403,11 +422,12 @@ class EnforcementCaseProcessTest {
     publish(disclosure);
     serveDirectly(pi, "2026-03-17");
     complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "未履行"));
+    at("2026-04-02T02:00:00Z");
     complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕3号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
     complete(task("Task_RecordReminderResult", pi), withVariables("complied", false, "enforcementRoute", "COMPULSORY"));
     assertThat(task("Task_DecideCompulsoryExecution", pi)).hasCandidateGroup("director");
     complete(task("Task_DecideCompulsoryExecution", pi), withVariables("executionDecisionNumber", "云建强〔2026〕1号",
-        "executionMeasure", "划拨存款", "executionDecisionDate", "2026-04-20"));
+        "executionMeasure", "划拨存款"));
 
     at("2026-05-06T02:00:00Z");
     runtimeService().createMessageCorrelation("CaseDecisionRevoked").processInstanceBusinessKey(pi.getBusinessKey()).correlate();
@@ -438,7 +458,7 @@ class EnforcementCaseProcessTest {
     proposeFiling(pi);
     String taskId = task("Task_ApproveFiling", pi).getId();
     Map<String, Object> body = Map.of("variables", Map.of("filingApproved", Map.of("value", true),
-        "filingDate", Map.of("value", "2026-03-02"), "filingApprovalOpinion", Map.of("value", "同意")));
+        "filingApprovalOpinion", Map.of("value", "同意")));
     ResponseEntity<String> aux = rest.withBasicAuth("aux1", "demo")
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(aux.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -446,5 +466,86 @@ class EnforcementCaseProcessTest {
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(head.getStatusCode().is2xxSuccessful()).as(head.getBody()).isTrue();
     assertThat(pi).hasPassed("Task_OpenCase").isWaitingAt("Task_AssignInvestigators");
+  }
+
+  // ---- PER-06: dates the system can trust -----------------------------------------------------
+
+  @Test
+  @DisplayName("PER-06 the filing date is the server's date of the approval: a submitted filingDate is refused (400 naming the field), filedOn is today")
+  void filingDateIsTheServers() {
+    ProcessInstance pi = startCase("INSPECTION", false);
+    proposeFiling(pi);
+    String taskId = task("Task_ApproveFiling", pi).getId();
+    Map<String, Object> typed = Map.of("variables", Map.of("filingApproved", Map.of("value", true),
+        "filingDate", Map.of("value", "2026-02-01"), "filingApprovalOpinion", Map.of("value", "同意")));
+    ResponseEntity<Map> refused = rest.withBasicAuth("head1", "demo")
+        .postForEntity("/engine-rest/task/{id}/submit-form", typed, Map.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message"))
+        .contains("字段 filingDate 不是本表单的字段").contains("filingDate is not a field of this form");
+    assertThat(pi).isWaitingAt("Task_ApproveFiling");
+
+    at("2026-03-05T15:59:59Z"); // 23:59:59 Thursday 5 March in Beijing
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
+    assertThat(pi).variables().containsEntry("filedOn", "2026-03-05").containsEntry("filingDate", "2026-03-05");
+    org.assertj.core.api.Assertions.assertThat(job("Event_DecisionWarningDue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-05", 75));
+  }
+
+  private ProcessInstance caseAtRightsNotice() {
+    at("2026-03-02T02:00:00Z");
+    ProcessInstance pi = startCase("INSPECTION", false);
+    fileCase(pi);
+    runtimeService().setVariable(pi.getId(), "uploadedRecordings", "REC-A");
+    plan(pi, "ONSITE_INSPECTION", "NONE");
+    complete(task("Task_RecordActivity", pi), activityRecord(false, "recordingNoticeGiven", true, "activityRecordingIds", List.of("REC-A")));
+    at("2026-03-10T02:00:00Z"); // Tue 10 March
+    return pi;
+  }
+
+  private ResponseEntity<Map> submitRightsNotice(ProcessInstance pi, String servedOn, String reason) {
+    Map<String, Object> variables = new HashMap<>(Map.of("rightsNoticeNumber", Map.of("value", "云建告〔2026〕9号"),
+        "intendedPenalty", Map.of("value", "罚款五万元"), "hearingRightGranted", Map.of("value", true),
+        "rightsNoticeServedOn", Map.of("value", servedOn)));
+    if (reason != null) {
+      variables.put("lateEntryReason", Map.of("value", reason));
+    }
+    return rest.withBasicAuth("officer1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", variables), Map.class, task("Task_NotifyRights", pi).getId());
+  }
+
+  @ParameterizedTest(name = "served on {0}: refused on {1}")
+  @DisplayName("PER-06 a typed outside date may not lie in the future nor before the previous step; more than 3 days back needs a reason — a 400 naming the field")
+  @CsvSource({
+      "2026-03-11, rightsNoticeServedOn, 不能晚于今天",
+      "2026-03-01, rightsNoticeServedOn, 不能早于本案上一环节的日期 2026-03-02",
+      "2026-03-06, lateEntryReason, 属补录",
+  })
+  void outsideDateRefused(String servedOn, String field, String words) {
+    ProcessInstance pi = caseAtRightsNotice();
+    ResponseEntity<Map> refused = submitRightsNotice(pi, servedOn, null);
+    org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat(refused.getBody().get("error")).isEqualTo("FORM_INVALID");
+    org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message"))
+        .contains("字段 " + field).contains("field " + field).contains(words).contains("PER-06");
+    assertThat(pi).isWaitingAt("Task_NotifyRights");
+  }
+
+  @Test
+  @DisplayName("PER-06 an outside date 3 days back is in time; one further back with a reason is accepted and marked 补录 for later steps")
+  void lateEntryMarked() {
+    ProcessInstance inTime = caseAtRightsNotice();
+    org.assertj.core.api.Assertions.assertThat(submitRightsNotice(inTime, "2026-03-07", null).getStatusCode().is2xxSuccessful()).isTrue();
+    org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(inTime.getId(), "rightsNoticeServedOnLateEntry")).isNull();
+    org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(inTime.getId(), "lateEntries")).isNull();
+
+    ProcessInstance late = caseAtRightsNotice();
+    ResponseEntity<Map> accepted = submitRightsNotice(late, "2026-03-05", "送达回证遗失后补回");
+    org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
+    assertThat(late).isWaitingAt("Task_RecordPartyResponse").variables()
+        .containsEntry("rightsNoticeServedOnLateEntry", true)
+        .containsEntry("lateEntries", "补录：告知书送达日期 2026-03-05（2026-03-10 录入；原因：送达回证遗失后补回）")
+        .doesNotContainKey("lateEntryReason");
+    // the period still runs from the day the party received the notice
+    assertThat(task("Task_RecordPartyResponse", late)).hasDueDate(periods.endOfPenaltyDays("2026-03-05", 5));
   }
 }

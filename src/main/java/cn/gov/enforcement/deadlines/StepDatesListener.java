@@ -1,0 +1,74 @@
+package cn.gov.enforcement.deadlines;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code stepDates} task listener (event {@code complete}) of every user task with a dated
+ * step (PER-06): writes the server's date into the step's stamped variables, and marks an outside
+ * date that lies more than {@code deadlines.late-entry-days} back as 补录: the process variable
+ * {@code <field>LateEntry = true} and a line in {@code lateEntries}, which later forms show.
+ *
+ * <p>The form listeners run before the model's listeners, so the stamped names have already been
+ * refused if a client sent them; writing them here, after, is what makes them the server's.
+ */
+@Component("stepDates")
+public class StepDatesListener implements TaskListener {
+
+  /** The running record of late entries, shown in later forms. */
+  public static final String LATE_ENTRIES = "lateEntries";
+
+  private final LateEntryPolicy policy;
+
+  public StepDatesListener(LateEntryPolicy policy) {
+    this.policy = policy;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String processKey = processKey(task);
+    LocalDate today = ServerToday.today();
+    DelegateExecution execution = task.getExecution();
+    for (DatedSteps steps : DatedStepsConfiguration.ALL) {
+      if (!steps.processKey().equals(processKey)) {
+        continue;
+      }
+      for (String name : steps.stampedAtTask().getOrDefault(task.getTaskDefinitionKey(), List.of())) {
+        execution.setVariable(name, today.toString());
+      }
+      boolean asksForOutsideDate = false;
+      for (OutsideDate date : steps.outsideDates()) {
+        if (task.getTaskDefinitionKey().equals(date.taskKey())) {
+          markIfLate(execution, task, date, today);
+          asksForOutsideDate = true;
+        }
+      }
+      if (asksForOutsideDate) {
+        // the reason is kept in lateEntries; a stale one must not excuse the next late date
+        execution.removeVariable(LateEntryPolicy.REASON_FIELD);
+      }
+    }
+  }
+
+  private void markIfLate(DelegateExecution execution, DelegateTask task, OutsideDate date, LocalDate today) {
+    Optional<LocalDate> day = ServerToday.day(task.getVariable(date.field()));
+    if (day.isEmpty() || !OutsideDateRule.isLate(day.get(), today, policy)) {
+      return;
+    }
+    Object reason = task.getVariable(LateEntryPolicy.REASON_FIELD);
+    execution.setVariable(date.field() + "LateEntry", true);
+    Object before = execution.getVariable(LATE_ENTRIES);
+    String line = "补录：" + date.label() + " " + day.get() + "（" + today + " 录入；原因：" + reason + "）";
+    execution.setVariable(LATE_ENTRIES, before == null || before.toString().isBlank() ? line : before + "\n" + line);
+  }
+
+  private static String processKey(DelegateTask task) {
+    return task.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(task.getProcessDefinitionId()).getKey();
+  }
+}

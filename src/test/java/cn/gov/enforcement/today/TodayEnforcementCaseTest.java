@@ -1,0 +1,171 @@
+package cn.gov.enforcement.today;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import cn.gov.enforcement.calendar.BeijingTime;
+import cn.gov.enforcement.calendar.CalendarSource;
+import cn.gov.enforcement.calendar.WorkingDayCalendar;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Issue #12 item 7: the enforcement case — and the legal review, document service and disclosure it
+ * calls — from intake to archive on the machine's REAL date. No clock is pinned at the start; the
+ * engine clock only moves forward from now, to fire timers. Every due date on the way must be
+ * computable (provisional where it reaches a year without a notice, PER-05), so a year boundary or
+ * a missing notice fails CI before it fails a bureau.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TodayEnforcementCaseTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired WorkingDayCalendar calendar;
+
+  @BeforeEach
+  void realDate() {
+    ClockUtil.reset();
+    init(engine);
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  private static LocalDate today() {
+    return BeijingTime.dayOf(ClockUtil.getCurrentTime());
+  }
+
+  /** Moves the engine clock forward (never back) and runs the instance's timers that are due. */
+  private void forward(Duration by, ProcessInstance... instances) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+    for (ProcessInstance pi : instances) {
+      for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).timers().executable().list()) {
+        managementService.executeJob(job.getId());
+      }
+    }
+  }
+
+  /** A due date exists, and says provisional exactly when its last day lies in a year without a notice. */
+  private void assertDue(Task task) {
+    assertThat(task.getDueDate()).as("due of %s", task.getTaskDefinitionKey()).isNotNull();
+    LocalDate lastDay = BeijingTime.dayOf(new Date(task.getDueDate().getTime() - 1));
+    if (calendar.source(lastDay.getYear()) == CalendarSource.PROVISIONAL) {
+      assertThat(taskService.getVariableLocal(task.getId(), "dueProvisional")).as("dueProvisional of %s", task.getTaskDefinitionKey())
+          .isEqualTo(true);
+    }
+  }
+
+  @Test
+  @DisplayName("PER-05 PER-06 CASE-01..07 LR-06 SVC-07 PUB-02 REC-13 a case filed, reviewed, decided, served, closed, archived and disclosed from today's real date")
+  void caseFromToday() {
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("enforcement-case", "today-" + UUID.randomUUID(), Map.of(
+        "source", "INSPECTION", "partyName", "某某建材有限公司", "partyType", "LEGAL_PERSON", "partyAddress", "云和县某路 1 号",
+        "cause", "未经许可擅自施工", "clueDescription", "巡查发现工地未办理施工许可"));
+    complete(task("Task_ProposeFiling", pi), withVariables("caseNumber", "云建立〔" + today().getYear() + "〕" + UUID.randomUUID().toString().substring(0, 6),
+        "filingFacts", "现场照片", "suspectedViolation", "《建筑法》第七条", "filingOpinion", "建议立案"));
+    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意立案"));
+    assertThat(runtimeService.getVariable(pi.getId(), "filedOn")).isEqualTo(today().toString());
+    Job warning = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("Event_DecisionWarningDue").singleResult();
+    assertThat(warning.getDuedate()).isNotNull().isAfter(ClockUtil.getCurrentTime());
+    complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
+    runtimeService.setVariable(pi.getId(), "uploadedRecordings", "REC-TODAY");
+
+    complete(task("Task_PlanActivity", pi), withVariables("activity", "ONSITE_INSPECTION", "exemption", "NONE",
+        "affectsLibertyLifeOrMajorProperty", false));
+    String endedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0).toString();
+    complete(task("Task_RecordActivity", pi), withVariables("activityOfficers", List.of("officer1", "officer2"), "credentialsShown", true,
+        "activityDate", today().toString(), "activityEndedAt", endedAt, "activityRecord", "现场检查笔录", "moreActivities", false,
+        "recordingNoticeGiven", true, "activityRecordingIds", List.of("REC-TODAY")));
+    forward(Duration.ofHours(25), pi); // the upload check after 24 h
+    assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_WarnMissingRecording").count()).isZero();
+
+    complete(task("Task_NotifyRights", pi), withVariables("rightsNoticeNumber", "云建告〔1〕号", "intendedPenalty", "罚款五万元",
+        "hearingRightGranted", true, "rightsNoticeServedOn", today().toString()));
+    Task response = task("Task_RecordPartyResponse", pi);
+    assertDue(response);
+    complete(response, withVariables("hearingRequested", false, "partyStatement", "无异议"));
+    complete(task("Task_DraftDecision", pi), withVariables("decisionSummary", "罚款五万元", "decisionType", "PENALTY",
+        "penaltyContent", "罚款五万元", "legalBasis", "《建筑法》第六十四条", "evidenceList", "笔录、照片", "factorsConsidered", "首次违法",
+        "drafter", "officer1", "majorPublicInterest", false, "majorRightsAfterHearing", false, "complexOrMultipleRelations", false,
+        "requiredByLaw", true, "complexCase", false, "serviceMethod", "DIRECT", "complianceDays", 15));
+
+    ProcessInstance review = calledProcessInstance("legal-review", pi);
+    Task legality = task("Task_ReviewLegality", review);
+    assertDue(legality);
+    taskService.claim(legality.getId(), "legal1");
+    Map<String, Object> findings = new HashMap<>();
+    for (String point : List.of("findingBody", "findingOfficers", "findingAuthority", "findingFacts", "findingEvidence",
+        "findingLegalBasis", "findingProcedure", "findingDiscretion", "findingDocuments")) {
+      findings.put(point, "CONFORMS");
+    }
+    findings.putAll(Map.of("findingCrimeReferral", "NO_REFERRAL", "reviewOutcome", "PASS", "reviewOpinion", "同意", "extensionRequested", false));
+    complete(legality, findings);
+
+    Task approval = task("Task_ApproveDecision", pi);
+    assertDue(approval); // 90 days after filing: often in a year without a notice
+    complete(approval, withVariables("decisionApproved", true, "decisionNumber", "云建罚决〔1〕号", "approvalOpinion", "同意"));
+    assertThat(runtimeService.getVariable(pi.getId(), "decisionDate")).isEqualTo(today().toString());
+
+    ProcessInstance service = calledProcessInstance("document-service", pi);
+    Task serve = task("Task_ServeDirectly", service);
+    assertDue(serve);
+    complete(serve, withVariables("served", true, "receiptSignedBy", "张三", "signerRelation", "RECIPIENT",
+        "serviceDate", today().toString(), "servedBy", "officer1"));
+    Task compliance = task("Task_CheckCompliance", pi);
+    assertDue(compliance);
+    complete(compliance, withVariables("complied", true, "complianceRecord", "已缴纳罚款"));
+    complete(task("Task_CloseCase", pi), withVariables("closureReason", "EXECUTED", "closureReport", "结案报告"));
+    Task archive = task("Task_ArchiveCase", pi);
+    assertDue(archive);
+    complete(archive, withVariables("archiveNumber", "A-TODAY-1"));
+
+    ProcessInstance disclosure = calledProcessInstance("disclosure", pi);
+    Task prepare = task("Task_PrepareDisclosure", disclosure);
+    assertDue(prepare); // PUB-02: 7 working days after the decision
+    complete(prepare, withVariables("disclosureContent", "处罚结果", "contentExcluded", false));
+    complete(task("Task_ReviewDisclosure", disclosure), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
+    complete(task("Task_PublishResult", disclosure), withVariables("publishedOn", today().toString(), "publicationUrl", "https://www.example.gov.cn/gs"));
+
+    forward(Duration.ofDays(80), pi); // the 75-day warning finds the decision made
+    Job withdrawal = managementService.createJobQuery().processInstanceId(disclosure.getId()).timers().singleResult();
+    assertThat(withdrawal.getDuedate()).isNotNull();
+    ClockUtil.setCurrentTime(Date.from(withdrawal.getDuedate().toInstant().plusSeconds(1)));
+    managementService.executeJob(withdrawal.getId());
+    complete(task("Task_ApproveWithdrawal", disclosure), withVariables("withdrawalApproved", true, "withdrawalOpinion", "同意"));
+    complete(task("Task_WithdrawPublication", disclosure), withVariables("withdrawnOn", today().toString()));
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).as("the case has ended").isZero();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("Event_CaseArchived").finished().count()).isEqualTo(1);
+  }
+}
