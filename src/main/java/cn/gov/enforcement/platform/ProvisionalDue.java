@@ -27,6 +27,28 @@ record ProvisionalDue(Date due, boolean provisional, SortedSet<Integer> years) {
   /** The task-local variable that marks a due date computed on the provisional calendar (contract.md "Deadlines"). */
   static final String MARK = "dueProvisional";
 
+  /**
+   * What a person sees (PER-05: 暂定 wherever the date is shown): Tasklist's list shows the task's
+   * name beside its due date, so the name carries the mark until the year's notice is entered.
+   */
+  static final String NAME_MARK = "（期限暂定）";
+
+  /** Sets or removes the task-local mark and the name's mark together. */
+  static void mark(org.camunda.bpm.engine.delegate.DelegateTask task, boolean provisional) {
+    String name = task.getName() == null ? "" : task.getName();
+    if (provisional) {
+      task.setVariableLocal(MARK, true);
+      if (!name.endsWith(NAME_MARK)) {
+        task.setName(name + NAME_MARK);
+      }
+    } else {
+      task.removeVariableLocal(MARK);
+      if (name.endsWith(NAME_MARK)) {
+        task.setName(name.substring(0, name.length() - NAME_MARK.length()));
+      }
+    }
+  }
+
   /** Null when the task's model has no due date expression. Runs inside a command. */
   static ProvisionalDue of(TaskEntity task, WorkingDayCalendar calendar) {
     TaskDefinition definition = task.getTaskDefinition();

@@ -49,7 +49,7 @@ public class ProvisionalDueMarker extends AbstractProcessEnginePlugin {
   void mark(DelegateTask task) {
     ProvisionalDue due = ProvisionalDue.of((TaskEntity) task, calendar);
     if (due != null && due.provisional()) {
-      task.setVariableLocal(ProvisionalDue.MARK, true);
+      ProvisionalDue.mark(task, true);
     }
   }
 

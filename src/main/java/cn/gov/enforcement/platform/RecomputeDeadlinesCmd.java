@@ -122,14 +122,15 @@ public class RecomputeDeadlinesCmd implements Command<List<Change>> {
         continue;
       }
       Date before = task.getDueDate();
-      if (!Objects.equals(before, due.due())) {
+      boolean dueMoved = !Objects.equals(before, due.due());
+      if (dueMoved) {
         task.setDueDate(due.due());
-        historyUpdate(context, task);
       }
-      if (due.provisional()) {
-        task.setVariableLocal(ProvisionalDue.MARK, true);
-      } else if (marked) {
-        task.removeVariableLocal(ProvisionalDue.MARK);
+      if (due.provisional() || marked) {
+        ProvisionalDue.mark(task, due.provisional());
+      }
+      if (dueMoved || marked != due.provisional()) {
+        historyUpdate(context, task); // the due date and the name's 暂定 mark, as Cockpit's history shows them
       }
       changes.add(new Change("TASK", task.getId(), task.getTaskDefinitionKey(), task.getProcessInstanceId(), before,
           due.due(), due.provisional()));

@@ -103,6 +103,7 @@ class CalendarYearApiTest {
     assertThat(taskService.getVariableLocal(respond.getId(), "dueProvisional")).isEqualTo(true);
     assertThat(bureau.getDueDate()).isEqualTo(end("2027-09-23"));
     assertThat(taskService.getVariableLocal(bureau.getId(), "dueProvisional")).isEqualTo(true);
+    assertThat(respond.getName()).endsWith("（期限暂定）");
 
     ResponseEntity<Map> response = put("admin", 2027, notice(body -> body));
 
@@ -112,6 +113,7 @@ class CalendarYearApiTest {
     assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getDuedate()).isEqualTo(end("2027-10-08"));
     assertThat(taskService.createTaskQuery().taskId(respond.getId()).singleResult().getDueDate()).isEqualTo(end("2027-10-08"));
     assertThat(taskService.getVariableLocal(respond.getId(), "dueProvisional")).isNull();
+    assertThat(taskService.createTaskQuery().taskId(respond.getId()).singleResult().getName()).doesNotContain("暂定");
     // the bureau's task keeps its date (23 Sep is an ordinary Thursday), and loses its mark
     assertThat(taskService.createTaskQuery().taskId(bureau.getId()).singleResult().getDueDate()).isEqualTo(end("2027-09-23"));
     assertThat(taskService.getVariableLocal(bureau.getId(), "dueProvisional")).isNull();
