@@ -26,6 +26,11 @@ public final class WebappSession {
   }
 
   public static WebappSession login(TestRestTemplate rest, String user, String password) {
+    return login(rest, user, password, "tasklist");
+  }
+
+  /** Logs in to one webapp ({@code tasklist}, {@code cockpit}, {@code admin}), as its login page does. */
+  public static WebappSession login(TestRestTemplate rest, String user, String password, String webapp) {
     WebappSession session = new WebappSession(rest);
     session.remember(rest.exchange("/camunda/api/engine/engine", HttpMethod.GET, new HttpEntity<>(session.headers()), String.class));
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -33,7 +38,7 @@ public final class WebappSession {
     form.add("password", password);
     HttpHeaders headers = session.headers();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+    ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/" + webapp, HttpMethod.POST,
         new HttpEntity<>(form, headers), String.class);
     assertThat(login.getStatusCode().is2xxSuccessful()).as("webapp login: %s", login).isTrue();
     session.remember(login);
@@ -47,6 +52,15 @@ public final class WebappSession {
     HttpHeaders headers = headers();
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<Map> response = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+    remember(response);
+    return response;
+  }
+
+  /** Any method, a JSON body as text (or none), the answer as text. */
+  public ResponseEntity<String> send(HttpMethod method, String path, String body) {
+    HttpHeaders headers = headers();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
     remember(response);
     return response;
   }

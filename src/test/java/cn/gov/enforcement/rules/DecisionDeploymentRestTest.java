@@ -3,6 +3,7 @@ package cn.gov.enforcement.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.enforcement.forms.WebappSession;
 import cn.gov.enforcement.platform.DeploymentGuardPlugin.DecisionHistoryKeptException;
 import cn.gov.enforcement.rules.RuleOwnerDesk.Answer;
 import cn.gov.enforcement.rules.RuleOwnerDesk.File;
@@ -300,7 +301,7 @@ class DecisionDeploymentRestTest {
   @DisplayName("RET-05 the webapps' API (/camunda/api/engine/…, Cockpit's session and CSRF token) meets the same guard: delete 403, redeploy of a JUEL version 400")
   void webappApi() throws Exception {
     String id = ownAcceptedVersion();
-    Webapp cockpit = Webapp.login(rest, "rules1");
+    WebappSession cockpit = WebappSession.login(rest, "rules1", RuleOwnerDesk.PASSWORD, "cockpit");
 
     ResponseEntity<String> deleted = cockpit.send(HttpMethod.DELETE, "/camunda/api/engine/engine/default/deployment/" + id + "?cascade=true", null);
 
@@ -356,69 +357,6 @@ class DecisionDeploymentRestTest {
             .addString(PROBE + ".dmn", probeTable("\"a\"")).deploy())
         .isInstanceOf(cn.gov.enforcement.platform.GuardBadRequestException.class)
         .hasMessageContaining("nowhere");
-  }
-
-  /** A logged-in Cockpit session: session cookie plus CSRF token, as the browser holds them. */
-  private static final class Webapp {
-    private final TestRestTemplate rest;
-    private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
-    private String csrf;
-
-    private Webapp(TestRestTemplate rest) {
-      this.rest = rest;
-    }
-
-    static Webapp login(TestRestTemplate rest, String user) {
-      Webapp session = new Webapp(rest);
-      session.remember(rest.exchange("/camunda/api/engine/engine", HttpMethod.GET, new HttpEntity<>(session.headers()), String.class));
-      HttpHeaders headers = session.headers();
-      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-      ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit", HttpMethod.POST,
-          new HttpEntity<>("username=" + user + "&password=" + RuleOwnerDesk.PASSWORD, headers), String.class);
-      assertThat(login.getStatusCode().is2xxSuccessful()).as("webapp login: %s", login).isTrue();
-      session.remember(login);
-      session.remember(rest.exchange("/camunda/api/engine/engine", HttpMethod.GET, new HttpEntity<>(session.headers()), String.class));
-      return session;
-    }
-
-    ResponseEntity<String> send(HttpMethod method, String path, String body) {
-      HttpHeaders headers = headers();
-      headers.setContentType(MediaType.APPLICATION_JSON);
-      ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-      remember(response);
-      return response;
-    }
-
-    private HttpHeaders headers() {
-      HttpHeaders headers = new HttpHeaders();
-      headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-      if (!cookies.isEmpty()) {
-        headers.add(HttpHeaders.COOKIE, String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
-      }
-      if (csrf != null) {
-        headers.add("X-XSRF-TOKEN", csrf);
-      }
-      return headers;
-    }
-
-    private void remember(ResponseEntity<?> response) {
-      List<String> setCookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
-      if (setCookies != null) {
-        for (String setCookie : setCookies) {
-          String pair = setCookie.split(";", 2)[0];
-          int equals = pair.indexOf('=');
-          if (equals > 0) {
-            cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-          }
-        }
-      }
-      String token = response.getHeaders().getFirst("X-XSRF-TOKEN");
-      if (token != null && !token.isBlank() && !"Required".equals(token)) {
-        csrf = token;
-      } else if (cookies.containsKey("XSRF-TOKEN")) {
-        csrf = cookies.get("XSRF-TOKEN");
-      }
-    }
   }
 
   private static List<Throwable> causes(Throwable e) {
