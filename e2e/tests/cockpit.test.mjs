@@ -57,13 +57,16 @@ test('督察人员在 Cockpit 中查看运行中的实例、征求意见计时�
   for (let i = 0; i < 3; i++) {
     await submitTask('officer1', id, 'Task_HandleExpertOpinion', { expertOpinionClass: 'SUPPORT', expertAdopted: true });
   }
-  // the consultation opens on a day whose 20-day period ends inside a year the calendar knows
-  await submitTask('head1', id, 'Task_PublishDraft', { consultationStart: '2026-11-25', consultationDays: 20,
+  // the consultation opens today: consultationStart is a planned day, not before the step (PER-06)
+  const consultationStart = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10); // Beijing day
+  await submitTask('head1', id, 'Task_PublishDraft', { consultationStart, consultationDays: 20,
     shortPeriodReason: '年底前须出台', submissionMethods: '信函、电子邮件', contactUnit: '市政科', contactAddress: '某路1号',
     contactPhone: '0735-0000000', contactEmail: 'sz@example.gov.cn', publicationChannel: '县政府门户网站' });
   const timers = await rest('admin', 'GET', `/engine-rest/job?processInstanceId=${id}&timers=true`);
   assert.equal(timers.body.length, 1, 'one consultation timer');
-  assert.equal(new Date(timers.body[0].dueDate).toISOString(), '2026-12-15T16:00:00.000Z', '24:00 of 2026-12-15 in Beijing');
+  const due = new Date(timers.body[0].dueDate);
+  assert.ok(due.toISOString().endsWith('T16:00:00.000Z'), `24:00 of a day in Beijing, was ${due.toISOString()}`);
+  assert.ok(due.getTime() >= Date.parse(`${consultationStart}T16:00:00Z`) + 20 * 86400 * 1000, 'at least 20 days after the start');
   // an incident on the waiting consultation, as the evidence fixity check raises one
   const tree = await rest('admin', 'GET', `/engine-rest/process-instance/${id}/activity-instances`);
   const waiting = tree.body.childActivityInstances.find((a) => a.activityId === 'Task_RegisterOpinions');

@@ -111,7 +111,7 @@ test('局长在 Tasklist 中完成集体讨论决定 / the director completes a 
   assert.ok(deliberation, 'the deliberation is the director\'s');
   const auxTry = await rest('aux1', 'POST', `/engine-rest/task/${deliberation.id}/claim`, { userId: 'aux1' });
   assert.equal(auxTry.status, 403, 'aux1 may not take the deliberation');
-  await completeInTasklist('director1', deliberation, { deliberationDate: '2026-11-10', majorityView: 'APPROVE',
+  await completeInTasklist('director1', deliberation, { majorityView: 'APPROVE',
     deliberationOutcome: 'APPROVE', higherApprovalRequired: false }, 'tasklist-director1-deliberation');
   const after = await rest('admin', 'GET', `/engine-rest/history/activity-instance?processInstanceId=${id}&activityId=Task_Deliberate&finished=true`);
   assert.equal(after.body.length, 1, 'the deliberation is completed');

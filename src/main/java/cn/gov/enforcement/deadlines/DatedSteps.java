@@ -9,7 +9,9 @@ import java.util.Set;
  * One procedure's dated steps (PER-06), declared once per process as a constant:
  * <ul>
  *   <li>{@code stampedAtTask}: the dates the system witnesses — task key → the variables that get
- *       the server's date (Asia/Shanghai, engine clock) when that task completes. These are not
+ *       the server's date (Asia/Shanghai, engine clock) when that task completes; for a step
+ *       without a person's form (a start event, a registration service task) the activity id, with
+ *       {@code ${stepDates}} as its {@code end} execution listener. These are not
  *       form fields, so a submission that carries one is refused as "not a field of this form";
  *       {@link #stampedNames()} is the list a guard of server-written variables can join;</li>
  *   <li>{@code outsideDates}: dates of outside events, typed and checked ({@link OutsideDate}).</li>

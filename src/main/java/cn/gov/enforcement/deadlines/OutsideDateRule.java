@@ -44,6 +44,9 @@ public class OutsideDateRule implements FormRule {
     LocalDate day = typed.get();
     LocalDate today = ServerToday.today();
     List<FormViolation> violations = new ArrayList<>();
+    if (date.isPlanned()) {
+      return planned(day, today);
+    }
     if (day.isAfter(today)) {
       violations.add(FormViolation.rule(RULE, date.field(),
           "字段 " + date.field() + "「" + date.label() + "」不能晚于今天（" + today + "）：所填 " + day,
@@ -59,6 +62,22 @@ public class OutsideDateRule implements FormRule {
               + LateEntryPolicy.REASON_FIELD));
     }
     return violations;
+  }
+
+  /** A planned day steers a period, so it may not be back-dated before the step nor put absurdly far ahead. */
+  private List<FormViolation> planned(LocalDate day, LocalDate today) {
+    LocalDate latest = today.plusDays(date.plannedWithinDays());
+    if (day.isBefore(today)) {
+      return List.of(FormViolation.rule(RULE, date.field(),
+          "字段 " + date.field() + "「" + date.label() + "」不能早于本环节办理之日（" + today + "）：所填 " + day,
+          "field " + date.field() + " must not lie before the day of this step (" + today + ", given " + day + ")"));
+    }
+    if (day.isAfter(latest)) {
+      return List.of(FormViolation.rule(RULE, date.field(),
+          "字段 " + date.field() + "「" + date.label() + "」不能晚于本环节办理之日起 " + date.plannedWithinDays() + " 日（" + latest + "）：所填 " + day,
+          "field " + date.field() + " must lie within " + date.plannedWithinDays() + " days of this step (by " + latest + ", given " + day + ")"));
+    }
+    return List.of();
   }
 
   private Optional<LocalDate> floor(FormValues values) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>The form listeners run before the model's listeners, so the stamped names have already been
  * refused if a client sent them; writing them here, after, is what makes them the server's.
+ *
+ * <p>As an execution listener (event {@code end}) of a service task, e.g. a registration step
+ * without a person's form, it stamps that activity's variables the same way.
  */
 @Component("stepDates")
-public class StepDatesListener implements TaskListener {
+public class StepDatesListener implements TaskListener, ExecutionListener {
 
   /** The running record of late entries, shown in later forms. */
   public static final String LATE_ENTRIES = "lateEntries";
@@ -43,7 +47,7 @@ public class StepDatesListener implements TaskListener {
       }
       boolean asksForOutsideDate = false;
       for (OutsideDate date : steps.outsideDates()) {
-        if (task.getTaskDefinitionKey().equals(date.taskKey())) {
+        if (task.getTaskDefinitionKey().equals(date.taskKey()) && !date.isPlanned()) {
           markIfLate(execution, task, date, today);
           asksForOutsideDate = true;
         }
@@ -51,6 +55,20 @@ public class StepDatesListener implements TaskListener {
       if (asksForOutsideDate) {
         // the reason is kept in lateEntries; a stale one must not excuse the next late date
         execution.removeVariable(LateEntryPolicy.REASON_FIELD);
+      }
+    }
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String processKey = execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    LocalDate today = ServerToday.today();
+    for (DatedSteps steps : DatedStepsConfiguration.ALL) {
+      if (steps.processKey().equals(processKey)) {
+        for (String name : steps.stampedAtTask().getOrDefault(execution.getCurrentActivityId(), List.of())) {
+          execution.setVariable(name, today.toString());
+        }
       }
     }
   }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Task_Deliberate, complete (DEC-10, DEC-12, DEC-13, DEC-15): the minutes hold every speech in
  * the prescribed order and the dissent; a decision against the majority carries the director's
- * reason. The meeting day is the decision day from which the 20-day publication period and the
- * 3-month deferral run.
+ * reason. The meeting day ({@code deliberationDate}, the server's date of this step, PER-06) is the
+ * decision day from which the 20-day publication period and the 3-month deferral run.
  */
 @Component("deliberationRecord")
 public class DeliberationRecord implements TaskListener {
@@ -25,7 +25,6 @@ public class DeliberationRecord implements TaskListener {
     String majority = Checks.text(task, "majorityView");
     Checks.require("DEC-12", "deliberationOutcome", OUTCOMES.contains(outcome), "局长决定无效", "deliberationOutcome must be one of " + OUTCOMES);
     Checks.require("DEC-12", "majorityView", OUTCOMES.contains(majority), "多数意见无效", "majorityView must be one of " + OUTCOMES);
-    Checks.require("DEC-12", "deliberationDate", !Checks.blank(task.getVariable("deliberationDate")), "须填写会议日期", "deliberationDate is required");
     for (String speech : SPEAKING_ORDER) {
       Checks.require("DEC-10", speech, !Checks.blank(task.getVariable(speech)), "须按顺序记录发言（缺少 " + speech + "）",
           "every speech is recorded in order (" + speech + " missing)");

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_HandlePublicOpinions, complete (DEC-06): opinions are classified and counted; when not all
- * were adopted, the reasons are given; the handling is published (date required by the form).
+ * were adopted, the reasons are given; the handling is published on completing the task (its day, {@code handlingPublishedOn}, is the
+ * server's, PER-06).
  */
 @Component("publicOpinionHandling")
 public class PublicOpinionHandling implements TaskListener {
@@ -21,7 +22,5 @@ public class PublicOpinionHandling implements TaskListener {
       Checks.require("DEC-06", "notAdoptedReasons", !Checks.blank(task.getVariable("notAdoptedReasons")), "未采纳的意见须逐条说明理由",
           "opinions not adopted need notAdoptedReasons");
     }
-    Checks.require("DEC-06", "handlingPublishedOn", !Checks.blank(task.getVariable("handlingPublishedOn")), "意见处理情况须公布",
-        "handlingPublishedOn is required");
   }
 }

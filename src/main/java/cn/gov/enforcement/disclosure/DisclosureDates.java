@@ -5,12 +5,21 @@ import cn.gov.enforcement.deadlines.OutsideDate;
 import java.util.List;
 import java.util.Map;
 
-/** PER-06 for {@code disclosure}: the dates the server writes and the outside dates a person types. */
+/**
+ * PER-06 for {@code disclosure}: every date of this procedure is a step done in the system, so the
+ * server writes them all: registration, publication (from which the PUB-04 period runs) and
+ * withdrawal. The names carry the prefix {@code disclosure} because {@code publishedOn} is
+ * document-service's typed date of a public notice, an outside date.
+ */
 public final class DisclosureDates {
 
   private DisclosureDates() {}
 
   public static final DatedSteps STEPS = new DatedSteps("disclosure",
-      Map.of(),
+      Map.of(
+          "Task_RegisterDisclosure", List.of("disclosureRegisteredOn"),
+          "Task_PublishResult", List.of("disclosurePublishedOn"),
+          "Task_WithdrawPublication", List.of("disclosureWithdrawnOn"),
+          "Task_WithdrawRevoked", List.of("disclosureWithdrawnOn")),
       List.<OutsideDate>of());
 }

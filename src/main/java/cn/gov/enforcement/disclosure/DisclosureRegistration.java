@@ -35,7 +35,7 @@ public class DisclosureRegistration implements JavaDelegate {
       throw new NotValidException("公示类别 disclosureType 须为 PENALTY、LICENSING、COERCION 或 INSPECTION / unknown disclosureType " + type);
     }
     execution.setVariable("publicationDue", SEVEN_WORKING_DAYS.contains(type)
-        ? periods.endOfWorkingDays(execution.getVariable("decisionDate"), PUBLICATION_WORKING_DAYS) : null);
+        ? periods.endOfWorkingDays(execution.getVariable("decidedOn"), PUBLICATION_WORKING_DAYS) : null);
     execution.setVariable("publicationMonths", disclosureRules.publicationMonths(execution.getVariable("partyType")));
     for (String name : new String[] {"contentExcluded", "withheldEntirely"}) {
       if (execution.getVariable(name) == null) {

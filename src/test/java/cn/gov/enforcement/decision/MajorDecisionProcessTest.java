@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import cn.gov.enforcement.deadlines.ServerToday;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -145,7 +148,7 @@ class MajorDecisionProcessTest {
     completeAs(pi, "Task_RegisterOpinions", "aux1", vars("opinionsRegistered", "收到意见 12 条"));
     execute(job("Event_ConsultationClosed", pi));
     completeAs(pi, "Task_HandlePublicOpinions", "officer1", vars("opinionsReceived", 12L, "opinionsAdopted", 12L,
-        "opinionClassification", "均为摊区位置建议", "handlingPublishedOn", "2026-10-12",
+        "opinionClassification", "均为摊区位置建议",
         "handlingPublicationChannel", "县政府门户网站"));
   }
 
@@ -185,8 +188,10 @@ class MajorDecisionProcessTest {
     completeAs(pi, "Task_PrepareMeeting", "aux1", vars("meetingDate", "2026-11-10", "meetingMaterials", "草案、说明、审查意见"));
   }
 
+  /** The meeting's values; the meeting day is the server's (PER-06), so the clock moves to {@code date}. */
   static Map<String, Object> deliberation(String majority, String outcome, String date) {
-    return vars("deliberationDate", date, "speechLeadUnit", "承办单位说明", "speechLegalUnit", "法制机构意见",
+    at(date + "T02:00:00Z");
+    return vars("speechLeadUnit", "承办单位说明", "speechLegalUnit", "法制机构意见",
         "speechMembers", "班子成员意见", "speechDeputy", "分管副局长意见", "speechDirector", "局长意见",
         "majorityView", majority, "deliberationOutcome", outcome, "dissent", "无", "minutes", "会议纪要",
         "higherApprovalRequired", false);
@@ -203,7 +208,8 @@ class MajorDecisionProcessTest {
   }
 
   static Map<String, Object> monitoring() {
-    return vars("implementationReport", "执行正常", "reportPublishedOn", "2026-12-01", "evaluatedBy", "EXPERT",
+    // an outside date: the report was published today (PER-06)
+    return vars("implementationReport", "执行正常", "reportPublishedOn", ServerToday.today().toString(), "evaluatedBy", "EXPERT",
         "evaluation", "效果良好");
   }
 
@@ -218,6 +224,7 @@ class MajorDecisionProcessTest {
 
   /** The materials go out through document-service (直接送达), the service date comes back. */
   void confirmAndServe(ProcessInstance pi, String servedOn) {
+    at(servedOn + "T02:00:00Z"); // the service date is an outside date: not in the future (PER-06)
     completeAs(pi, "Task_ConfirmParticipants", "head1", vars("confirmedParticipants", 20L,
         "participantList", "张三等 20 人及其地址", "materialsServiceMethod", "DIRECT"));
     assertThat(pi).isWaitingAt("Task_ServeHearingMaterials");
@@ -329,7 +336,7 @@ class MajorDecisionProcessTest {
     execute(job("Event_ConsultationClosed", pi));
     assertThat(pi).isWaitingAt("Task_HandlePublicOpinions");
     Map<String, Object> handling = vars("opinionsReceived", 3L, "opinionsAdopted", 1L,
-        "opinionClassification", "位置 2 条，时段 1 条", "handlingPublishedOn", "2026-10-12",
+        "opinionClassification", "位置 2 条，时段 1 条",
         "handlingPublicationChannel", "县政府门户网站");
     refused(pi, "Task_HandlePublicOpinions", "officer1", handling, "notAdoptedReasons");
     completeAs(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "notAdoptedReasons", "占用盲道，不予采纳"));
@@ -370,7 +377,7 @@ class MajorDecisionProcessTest {
     Task notice = open(pi, "Task_PublishHearingNotice");
     org.assertj.core.api.Assertions.assertThat(due(notice)).isEqualTo(periods.latestBefore("2026-10-29", 15))
         .isEqualTo(Date.from(Instant.parse("2026-10-14T16:00:00Z")));
-    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticePublishedOn", "2026-10-13", "noticeChannel", "网站"));
+    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticeChannel", "网站"));
 
     Task confirm = open(pi, "Task_ConfirmParticipants");
     org.assertj.core.api.Assertions.assertThat(due(confirm)).isEqualTo(periods.latestBefore("2026-10-29", 10))
@@ -397,12 +404,12 @@ class MajorDecisionProcessTest {
 
     // the notice is published after its last day (2026-10-14)
     at("2026-10-15T02:00:00Z");
-    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticePublishedOn", "2026-10-15", "noticeChannel", "网站"));
+    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticeChannel", "网站"));
     assertThat(pi).isWaitingAt("Task_RescheduleHearing").hasNotPassed("Task_ConfirmParticipants");
     refused(pi, "Task_RescheduleHearing", "head1", vars("hearingDate", "2026-10-29", "rescheduleReason", "公告逾期"), "15");
     completeAs(pi, "Task_RescheduleHearing", "head1", vars("hearingDate", "2026-11-20", "rescheduleReason", "公告逾期"));
 
-    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticePublishedOn", "2026-10-15", "noticeChannel", "网站"));
+    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticeChannel", "网站"));
     // the materials are served after their last day (2026-11-10)
     at("2026-11-11T02:00:00Z");
     confirmAndServe(pi, "2026-11-11");
@@ -495,16 +502,17 @@ class MajorDecisionProcessTest {
     completeAs(pi, "Task_Deliberate", "director1",
         with(deliberation("APPROVE", "APPROVE", "2026-11-02"), "higherApprovalRequired", true));
     assertThat(pi).isWaitingAt("Task_RecordHigherApproval").hasNotPassed("Task_PublishResult");
+    at("2026-11-09T02:00:00Z"); // the answer arrives; its date is an outside date (PER-06)
     completeAs(pi, "Task_RecordHigherApproval", "records1", vars("submittedTo", "COUNTY_GOVERNMENT",
-        "submittedOn", "2026-11-03", "higherApproved", true, "higherApprovalDate", "2026-11-09"));
+        "submittedOn", "2026-11-06", "higherApproved", true, "higherApprovalDate", "2026-11-09"));
 
     assertThat(pi).isWaitingAt("Task_PublishResult").variables().containsEntry("decisionDate", "2026-11-09");
     org.assertj.core.api.Assertions.assertThat(due(open(pi, "Task_PublishResult")))
         .isEqualTo(periods.endOfDays("2026-11-09", 20)).isEqualTo(Date.from(Instant.parse("2026-11-30T16:00:00Z")));
     // 20 days end on Sunday 29 November: extended to Monday (PER-02)
-    completeAs(pi, "Task_PublishResult", "records1", vars("resultPublishedOn", "2026-11-20",
-        "resultPublicationChannel", "县政府门户网站"));
-    assertThat(pi).isWaitingAt("Task_MonitorImplementation");
+    at("2026-11-20T02:00:00Z");
+    completeAs(pi, "Task_PublishResult", "records1", vars("resultPublicationChannel", "县政府门户网站"));
+    assertThat(pi).isWaitingAt("Task_MonitorImplementation").variables().containsEntry("resultPublishedOn", "2026-11-20");
   }
 
   @Test
@@ -513,8 +521,9 @@ class MajorDecisionProcessTest {
     ProcessInstance pi = toDeliberation();
     completeAs(pi, "Task_Deliberate", "director1",
         with(deliberation("APPROVE", "APPROVE", "2026-11-02"), "higherApprovalRequired", true));
+    at("2026-11-20T02:00:00Z");
     completeAs(pi, "Task_RecordHigherApproval", "director1", vars("submittedTo", "PEOPLES_CONGRESS",
-        "submittedOn", "2026-11-03", "higherApproved", false, "higherApprovalDate", "2026-11-20"));
+        "submittedOn", "2026-11-18", "higherApproved", false, "higherApprovalDate", "2026-11-20"));
     assertThat(pi).isEnded().hasPassed("Event_HigherApprovalRefused");
   }
 
@@ -534,8 +543,8 @@ class MajorDecisionProcessTest {
     execute(overdue);
     assertThat(pi).isWaitingAt("Task_PublishResult", "Task_EscalatePublication");
     completeAs(pi, "Task_EscalatePublication", "director1", vars("escalationInstruction", "即日公布"));
-    completeAs(pi, "Task_PublishResult", "records1", vars("resultPublishedOn", "2026-11-24",
-        "resultPublicationChannel", "县政府门户网站"));
+    completeAs(pi, "Task_PublishResult", "records1", vars("resultPublicationChannel", "县政府门户网站"));
+    assertThat(pi).variables().containsEntry("resultPublishedOn", "2026-11-24"); // 00:00:01 Beijing, 24 November
 
     completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
     completeAs(pi, "Task_DecideImplementation", "director1",
@@ -602,5 +611,80 @@ class MajorDecisionProcessTest {
     taskService.setAssignee(research.getId(), "aux1");
     assertThatThrownBy(() -> taskService.complete(research.getId(), research(false, false)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("辅助人员");
+  }
+
+  // ------------------------------------------------------------------ PER-06 dates
+
+  /** Submits a task form through engine-rest with typed values, as Tasklist does. */
+  ResponseEntity<Map> submit(ProcessInstance pi, String taskKey, String user, Map<String, Object> values) {
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((name, value) -> variables.put(name, value instanceof Long
+        ? Map.of("value", value, "type", "Long") : value instanceof Boolean ? Map.of("value", value, "type", "Boolean") : Map.of("value", value)));
+    return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", variables), Map.class, open(pi, taskKey).getId());
+  }
+
+  @Test
+  @DisplayName("PER-06 the meeting day and the result's publication day are the server's: submitted deliberationDate / resultPublishedOn are refused (400 naming the field); the stamped days start the 20-day period")
+  void decisionAndPublicationDaysAreTheServers() {
+    ProcessInstance pi = toReview(false);
+    deputyApproves(pi);
+    legalReview(pi, "PASS");
+    prepareMeeting(pi);
+    Map<String, Object> meeting = deliberation("APPROVE", "APPROVE", "2026-11-10");
+    ResponseEntity<Map> refused = submit(pi, "Task_Deliberate", "director1", with(meeting, "deliberationDate", "2026-11-01"));
+    org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message")).contains("deliberationDate");
+    assertThat(pi).isWaitingAt("Task_Deliberate");
+
+    at("2026-11-10T15:59:59Z"); // 23:59:59 Tuesday 10 November in Beijing
+    ResponseEntity<Map> accepted = submit(pi, "Task_Deliberate", "director1", meeting);
+    org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
+    assertThat(pi).isWaitingAt("Task_PublishResult").variables()
+        .containsEntry("deliberationDate", "2026-11-10").containsEntry("decisionDate", "2026-11-10");
+    org.assertj.core.api.Assertions.assertThat(job("Event_PublicationOverdue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-11-10", 20));
+
+    at("2026-11-12T02:00:00Z");
+    ResponseEntity<Map> backDated = submit(pi, "Task_PublishResult", "records1",
+        vars("resultPublishedOn", "2026-11-10", "resultPublicationChannel", "县政府门户网站"));
+    org.assertj.core.api.Assertions.assertThat(backDated.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) backDated.getBody().get("message")).contains("resultPublishedOn");
+    ResponseEntity<Map> published = submit(pi, "Task_PublishResult", "records1", vars("resultPublicationChannel", "县政府门户网站"));
+    org.assertj.core.api.Assertions.assertThat(published.getStatusCode().is2xxSuccessful()).as(String.valueOf(published.getBody())).isTrue();
+    assertThat(pi).isWaitingAt("Task_MonitorImplementation").variables().containsEntry("resultPublishedOn", "2026-11-12");
+  }
+
+  @ParameterizedTest(name = "{0} = {1}: refused on {2}")
+  @DisplayName("PER-06 the higher authority's answer may not lie in the future nor before the meeting, more than 3 days back only with a reason; the planned consultationStart lies from today to 30 days ahead — a 400 naming the field")
+  @CsvSource({
+      "higherApprovalDate, 2026-11-11, higherApprovalDate, 不能晚于今天",
+      "higherApprovalDate, 2026-11-01, higherApprovalDate, 不能早于本案上一环节的日期 2026-11-02",
+      "higherApprovalDate, 2026-11-05, lateEntryReason, 属补录",
+      "consultationStart, 2026-09-09, consultationStart, 不能早于本环节办理之日（2026-09-10）",
+      "consultationStart, 2026-10-11, consultationStart, 不能晚于本环节办理之日起 30 日（2026-10-10）",
+  })
+  void outsideDateRefused(String field, String day, String refusedField, String words) {
+    ResponseEntity<Map> refused;
+    ProcessInstance pi;
+    if ("consultationStart".equals(field)) {
+      pi = start("DIRECTOR");
+      completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
+      expertArgument(pi);
+      refused = submit(pi, "Task_PublishDraft", "head1", with(CONSULTATION, "consultationStart", day));
+      org.assertj.core.api.Assertions.assertThat(submit(pi, "Task_PublishDraft", "head1", with(CONSULTATION, "consultationStart", "2026-10-10"))
+          .getStatusCode().is2xxSuccessful()).as("30 days ahead is still a plan").isTrue();
+    } else {
+      pi = toDeliberation();
+      completeAs(pi, "Task_Deliberate", "director1",
+          with(deliberation("APPROVE", "APPROVE", "2026-11-02"), "higherApprovalRequired", true));
+      at("2026-11-10T02:00:00Z");
+      refused = submit(pi, "Task_RecordHigherApproval", "records1", vars("submittedTo", "COUNTY_GOVERNMENT",
+          "submittedOn", "2026-11-02", "higherApproved", true, field, day));
+      assertThat(pi).isWaitingAt("Task_RecordHigherApproval");
+    }
+    org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat(refused.getBody().get("error")).isEqualTo("FORM_INVALID");
+    org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message"))
+        .contains("字段 " + refusedField).contains("field " + refusedField).contains(words).contains("PER-06");
   }
 }

@@ -55,6 +55,10 @@ class DocumentServiceProcessTest {
     ClockUtil.reset();
   }
 
+  private static void at(String instant) {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+  }
+
   private ProcessInstance start(String method, Object... more) {
     Map<String, Object> variables = new HashMap<>(Map.of(
         "caseNumber", "云建罚〔2026〕" + UUID.randomUUID().toString().substring(0, 6),
@@ -108,8 +112,10 @@ class DocumentServiceProcessTest {
     assertThat(pi).isWaitingAt("Task_ChooseNextMethod");
     complete(task(pi), withVariables("failureRecord", "住所无人，无法留置", "method", "MAIL"));
     assertThat(pi).isWaitingAt("Task_PostDocument");
+    at("2026-03-03T02:00:00Z"); // typed dates of outside events may not lie in the future (PER-06)
     complete(task(pi), withVariables("mailCarrier", "EMS", "trackingNumber", "EA123456789CN", "postedOn", "2026-03-03"));
     assertThat(pi).isWaitingAt("Task_RecordReturnCard");
+    at("2026-03-05T02:00:00Z");
     complete(task(pi), withVariables("returnedByPost", false, "serviceDate", "2026-03-05", "returnCardSignedBy", "王五"));
     assertThat(pi).isEnded().variables().containsEntry("serviceDate", "2026-03-05")
         .containsEntry("serviceMethodUsed", "MAIL").containsEntry("attemptedMethods", "LODGED,MAIL");
@@ -124,6 +130,7 @@ class DocumentServiceProcessTest {
     assertThat(pi).hasPassed("Gateway_MailOutcome").isWaitingAt("Task_ChooseNextMethod");
     complete(task(pi), withVariables("failureRecord", "邮件退回", "method", "ENTRUSTED"));
     assertThat(pi).isWaitingAt("Task_ServeEntrusted");
+    at("2026-03-09T02:00:00Z");
     complete(task(pi), withVariables("entrustType", "ENTRUSTED", "entrustReason", "受送达人在外地", "entrustedTo", "某县住建局",
         "served", true, "receiptSignedBy", "赵六", "serviceDate", "2026-03-09", "servedBy", "officer2"));
     assertThat(pi).isEnded().variables().containsEntry("serviceDate", "2026-03-09").containsEntry("serviceMethodUsed", "ENTRUSTED");
@@ -178,5 +185,82 @@ class DocumentServiceProcessTest {
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(officer.getStatusCode().is2xxSuccessful()).as(officer.getBody()).isTrue();
     assertThat(pi).isEnded().variables().containsEntry("serviceDate", "2026-03-02");
+  }
+
+  @Test
+  @DisplayName("PER-06 the day the service was requested is the server's: a submitted serviceRequestedOn is refused (400 naming the field), the stamped one is today")
+  void requestDayIsTheServers() {
+    Map<String, Object> start = Map.of("variables", Map.of("caseNumber", Map.of("value", "云建罚〔2026〕77"),
+        "documentTitle", Map.of("value", "行政处罚决定书"), "recipientName", Map.of("value", "某某建材有限公司"),
+        "recipientAddress", Map.of("value", "云和县某路 1 号"), "method", Map.of("value", "DIRECT"),
+        "serviceRequestedOn", Map.of("value", "2026-02-01")));
+    ResponseEntity<Map> refused = rest.withBasicAuth("officer1", "demo")
+        .postForEntity("/engine-rest/process-definition/key/{key}/submit-form", start, Map.class, KEY);
+    org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message")).contains("serviceRequestedOn");
+
+    at("2026-03-02T15:59:59Z"); // 23:59:59 Monday 2 March in Beijing
+    ProcessInstance pi = start("DIRECT");
+    assertThat(pi).variables().containsEntry("serviceRequestedOn", "2026-03-02");
+  }
+
+  private ResponseEntity<Map> serveDirectly(ProcessInstance pi, String serviceDate, String reason) {
+    Map<String, Object> variables = new HashMap<>(Map.of(
+        "served", Map.of("value", true), "receiptSignedBy", Map.of("value", "张三"), "signerRelation", Map.of("value", "RECIPIENT"),
+        "serviceDate", Map.of("value", serviceDate), "servedBy", Map.of("value", "officer1")));
+    if (reason != null) {
+      variables.put("lateEntryReason", Map.of("value", reason));
+    }
+    return rest.withBasicAuth("officer1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", variables), Map.class, task(pi).getId());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} on {1}: refused on {2}")
+  @DisplayName("PER-06 typed service dates (direct, return card, public notice) may not lie in the future nor before the request or the posting; more than 3 days back needs a reason — a 400 naming the field")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "DIRECT, 2026-03-11, serviceDate, 不能晚于今天",
+      "DIRECT, 2026-03-01, serviceDate, 不能早于本案上一环节的日期 2026-03-02",
+      "DIRECT, 2026-03-06, lateEntryReason, 属补录",
+      "MAIL, 2026-03-03, serviceDate, 不能早于本案上一环节的日期 2026-03-04",
+      "PUBLIC_NOTICE, 2026-03-11, publishedOn, 不能晚于今天",
+      "PUBLIC_NOTICE, 2026-03-01, publishedOn, 不能早于本案上一环节的日期 2026-03-02",
+  })
+  void outsideDateRefused(String method, String day, String field, String words) {
+    ProcessInstance pi = "PUBLIC_NOTICE".equals(method)
+        ? start(method, "priorFailedAttempts", "直接送达、邮寄送达均未能送达") : start(method);
+    ResponseEntity<Map> refused;
+    if ("MAIL".equals(method)) {
+      at("2026-03-04T02:00:00Z");
+      complete(task(pi), withVariables("mailCarrier", "EMS", "trackingNumber", "EA1", "postedOn", "2026-03-04"));
+      at("2026-03-10T02:00:00Z");
+      refused = rest.withBasicAuth("officer1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+          Map.of("variables", Map.of("returnedByPost", Map.of("value", false), "serviceDate", Map.of("value", day),
+              "returnCardSignedBy", Map.of("value", "王五"))), Map.class, task(pi).getId());
+    } else if ("PUBLIC_NOTICE".equals(method)) {
+      at("2026-03-10T02:00:00Z");
+      refused = rest.withBasicAuth("officer1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+          Map.of("variables", Map.of("noticeReason", Map.of("value", "下落不明"), "noticeCarrier", Map.of("value", "WEBSITE"),
+              "noticeLocation", Map.of("value", "https://www.example.gov.cn"), "publishedOn", Map.of("value", day),
+              "noticeArchiveRef", Map.of("value", "GG-2"))), Map.class, task(pi).getId());
+    } else {
+      at("2026-03-10T02:00:00Z");
+      refused = serveDirectly(pi, day, null);
+    }
+    org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat(refused.getBody().get("error")).isEqualTo("FORM_INVALID");
+    org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message"))
+        .contains("字段 " + field).contains("field " + field).contains(words).contains("PER-06");
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("PER-06 a direct service dated 5 days back with a reason is accepted, marked 补录, and the service date stays the typed one")
+  void lateServiceDateMarked() {
+    ProcessInstance pi = start("DIRECT");
+    at("2026-03-10T02:00:00Z");
+    ResponseEntity<Map> accepted = serveDirectly(pi, "2026-03-05", "送达回证在外业组，补录");
+    org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
+    assertThat(pi).isEnded().variables().containsEntry("serviceDate", "2026-03-05").containsEntry("serviceDateLateEntry", true)
+        .containsEntry("lateEntries", "补录：送达日期 2026-03-05（2026-03-10 录入；原因：送达回证在外业组，补录）");
   }
 }

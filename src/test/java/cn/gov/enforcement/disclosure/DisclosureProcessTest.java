@@ -58,7 +58,7 @@ class DisclosureProcessTest {
     String caseNumber = "云建罚〔2026〕" + UUID.randomUUID().toString().substring(0, 8);
     return runtimeService().startProcessInstanceByKey("disclosure", caseNumber, Map.of(
         "disclosureType", type, "caseNumber", caseNumber, "decisionNumber", "云建罚决〔2026〕1号",
-        "decisionDate", "2026-03-02", "partyName", "某某建材有限公司", "partyType", partyType,
+        "decidedOn", "2026-03-02", "partyName", "某某建材有限公司", "partyType", partyType,
         "disclosureSummary", "违法建设，罚款五万元"));
   }
 
@@ -78,7 +78,9 @@ class DisclosureProcessTest {
     assertThat(task(pi)).hasCandidateGroup("legal-affairs");
     complete(task(pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意发布"));
     assertThat(pi).isWaitingAt("Task_PublishResult");
-    complete(task(pi), withVariables("publishedOn", "2026-03-05", "publicationUrl", "https://www.example.gov.cn/gs/1"));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T02:00:00Z"))); // published on Thu 5 March
+    complete(task(pi), withVariables("publicationUrl", "https://www.example.gov.cn/gs/1"));
+    assertThat(pi).variables().containsEntry("disclosurePublishedOn", "2026-03-05");
     assertThat(pi).isWaitingAt("Event_WithdrawalDue");
     org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2031-03-05T16:00:00Z")));
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-05T16:00:01Z")));
@@ -86,8 +88,9 @@ class DisclosureProcessTest {
     assertThat(pi).isWaitingAt("Task_ApproveWithdrawal");
     assertThat(task(pi)).hasCandidateGroup("director");
     complete(task(pi), withVariables("withdrawalApproved", true, "withdrawalOpinion", "同意"));
-    complete(task(pi), withVariables("withdrawnOn", "2031-03-06"));
-    assertThat(pi).isEnded().hasPassed("Event_Withdrawn");
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-06T02:00:00Z")));
+    complete(task(pi));
+    assertThat(pi).isEnded().hasPassed("Event_Withdrawn").variables().containsEntry("disclosureWithdrawnOn", "2031-03-06");
   }
 
   @Test
@@ -97,7 +100,8 @@ class DisclosureProcessTest {
     org.assertj.core.api.Assertions.assertThat(task(pi).getDueDate()).isNull();
     complete(task(pi), content(false));
     complete(task(pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
-    complete(task(pi), withVariables("publishedOn", "2026-03-05", "publicationUrl", "https://www.example.gov.cn/gs/2"));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T02:00:00Z")));
+    complete(task(pi), withVariables("publicationUrl", "https://www.example.gov.cn/gs/2"));
     org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2028-03-05T16:00:00Z")));
   }
 
@@ -124,15 +128,17 @@ class DisclosureProcessTest {
     ProcessInstance pi = start("PENALTY", "LEGAL_PERSON");
     complete(task(pi), content(false));
     complete(task(pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
-    complete(task(pi), withVariables("publishedOn", "2026-03-05", "publicationUrl", "https://www.example.gov.cn/gs/3"));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T02:00:00Z")));
+    complete(task(pi), withVariables("publicationUrl", "https://www.example.gov.cn/gs/3"));
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-05T02:00:00Z")));
     runtimeService().createMessageCorrelation("DecisionRevoked").processInstanceBusinessKey(pi.getBusinessKey())
         .setVariable("revocationType", "REVOKED").setVariable("revocationExplanation", "经行政复议撤销").correlate();
     assertThat(pi).isWaitingAt("Task_WithdrawRevoked").variables().containsEntry("revocationReceivedOn", "2026-06-05");
     // Fri 5 June + 3 working days = Wed 10 June
     assertThat(task(pi)).hasDueDate(Date.from(Instant.parse("2026-06-10T16:00:00Z")));
-    complete(task(pi), withVariables("withdrawnOn", "2026-06-05", "withdrawalExplanation", "该决定已被撤销"));
-    assertThat(pi).isEnded().hasPassed("Event_RevokedWithdrawn").hasNotPassed("Task_ApproveWithdrawal");
+    complete(task(pi), withVariables("withdrawalExplanation", "该决定已被撤销"));
+    assertThat(pi).isEnded().hasPassed("Event_RevokedWithdrawn").hasNotPassed("Task_ApproveWithdrawal")
+        .variables().containsEntry("disclosureWithdrawnOn", "2026-06-05");
   }
 
   @Test
@@ -150,6 +156,30 @@ class DisclosureProcessTest {
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(legal.getStatusCode().is2xxSuccessful()).as(legal.getBody()).isTrue();
     assertThat(pi).isWaitingAt("Task_PublishResult");
+  }
+
+  @Test
+  @DisplayName("PER-06 the publication day is the server's date of the step: a submitted disclosurePublishedOn or the old publishedOn is refused (400 naming the field); the registration day is stamped too")
+  void publicationDayIsTheServers() {
+    ProcessInstance pi = start("PENALTY", "LEGAL_PERSON");
+    assertThat(pi).variables().containsEntry("disclosureRegisteredOn", "2026-03-02");
+    complete(task(pi), content(false));
+    complete(task(pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
+    String taskId = task(pi).getId();
+    for (String field : new String[] {"disclosurePublishedOn", "publishedOn"}) {
+      ResponseEntity<Map> refused = rest.withBasicAuth("records1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+          Map.of("variables", Map.of(field, Map.of("value", "2026-03-01"), "publicationUrl", Map.of("value", "https://www.example.gov.cn/gs/9"))),
+          Map.class, taskId);
+      org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
+      org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message")).contains(field);
+    }
+    assertThat(pi).isWaitingAt("Task_PublishResult");
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-04T15:59:59Z"))); // 23:59:59 Wed 4 March in Beijing
+    ResponseEntity<Map> accepted = rest.withBasicAuth("records1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of("publicationUrl", Map.of("value", "https://www.example.gov.cn/gs/9"))), Map.class, taskId);
+    org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
+    assertThat(pi).isWaitingAt("Event_WithdrawalDue").variables().containsEntry("disclosurePublishedOn", "2026-03-04");
+    org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2031-03-04T16:00:00Z")));
   }
 
   @Test

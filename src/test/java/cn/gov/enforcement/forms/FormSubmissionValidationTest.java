@@ -581,9 +581,9 @@ class FormSubmissionValidationTest {
     void shortPeriodNeedsReason() {
       Task task = consultationTask();
       assertRefusedWithoutChange(task, "/submit-form",
-          vars("consultationStart", "2025-10-09", "consultationDays", 25), "shortPeriodReason", "DEC-05");
+          vars("consultationStart", cn.gov.enforcement.deadlines.ServerToday.today().toString(), "consultationDays", 25), "shortPeriodReason", "DEC-05");
       assertRefusedWithoutChange(task, "/submit-form",
-          vars("consultationStart", "2025-10-09", "consultationDays", 25, "shortPeriodReason", "   "), "shortPeriodReason", "DEC-05");
+          vars("consultationStart", cn.gov.enforcement.deadlines.ServerToday.today().toString(), "consultationDays", 25, "shortPeriodReason", "   "), "shortPeriodReason", "DEC-05");
     }
 
     @Test
@@ -591,7 +591,7 @@ class FormSubmissionValidationTest {
     void atLeastTwentyDays() {
       Task task = consultationTask();
       ResponseEntity<Map> response = assertRefusedWithoutChange(task, "/submit-form",
-          vars("consultationStart", "2025-10-09", "consultationDays", 15, "shortPeriodReason", "紧急"), "consultationDays", "DEC-05");
+          vars("consultationStart", cn.gov.enforcement.deadlines.ServerToday.today().toString(), "consultationDays", 15, "shortPeriodReason", "紧急"), "consultationDays", "DEC-05");
       assertThat((String) response.getBody().get("message")).contains("不得少于 20 日").contains("at least 20 days");
     }
 
@@ -600,11 +600,11 @@ class FormSubmissionValidationTest {
     void validPeriods() {
       Task first = consultationTask();
       assertThat(post("/task/" + first.getId() + "/submit-form", Map.of("variables",
-          vars("consultationStart", "2025-10-09", "consultationDays", 25, "shortPeriodReason", "上级要求限期出台"))).getStatusCode().value())
+          vars("consultationStart", cn.gov.enforcement.deadlines.ServerToday.today().toString(), "consultationDays", 25, "shortPeriodReason", "上级要求限期出台"))).getStatusCode().value())
           .isEqualTo(204);
       Task second = consultationTask();
       assertThat(post("/task/" + second.getId() + "/submit-form", Map.of("variables",
-          vars("consultationStart", "2025-10-09", "consultationDays", 30))).getStatusCode().value())
+          vars("consultationStart", cn.gov.enforcement.deadlines.ServerToday.today().toString(), "consultationDays", 30))).getStatusCode().value())
           .isEqualTo(204);
     }
   }

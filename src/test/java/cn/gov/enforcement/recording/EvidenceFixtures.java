@@ -28,7 +28,7 @@ import org.springframework.util.MultiValueMap;
  * Real media for the tests: WAV and JPEG made here, MP4 and MP3 made once with ffmpeg and committed
  * under evidence-test/ (each a few KB), so CI needs no ffmpeg. Nothing of Tika is mocked.
  */
-final class EvidenceFixtures {
+public final class EvidenceFixtures {
 
   private EvidenceFixtures() {}
 
@@ -41,7 +41,7 @@ final class EvidenceFixtures {
   }
 
   /** 3 s 64x48 H.264/AAC, creation_time 2026-11-20T02:00:00Z. */
-  static byte[] mp4() {
+  public static byte[] mp4() {
     return resource("clip.mp4");
   }
 
@@ -50,7 +50,7 @@ final class EvidenceFixtures {
   }
 
   /** A valid PCM WAV of the given length (8 kHz mono 16 bit, a 440 Hz tone). */
-  static byte[] wav(double seconds) {
+  public static byte[] wav(double seconds) {
     int samples = (int) (8000 * seconds);
     ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
     b.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
@@ -134,7 +134,7 @@ final class EvidenceFixtures {
   }
 
   /** Uploads and returns the new id (fails the test unless 201). */
-  static String uploadId(TestRestTemplate rest, String user, Map<String, String> fields, byte[] content) {
+  public static String uploadId(TestRestTemplate rest, String user, Map<String, String> fields, byte[] content) {
     ResponseEntity<Map> response = upload(rest, user, fields, content, "clip");
     if (response.getStatusCode().value() != 201) {
       throw new AssertionError("upload refused: " + response.getStatusCode() + " " + response.getBody());
@@ -143,7 +143,7 @@ final class EvidenceFixtures {
   }
 
   /** Fields of a recording that ended a minute before the engine's current time. */
-  static Map<String, String> justRecorded(String activity) {
+  public static Map<String, String> justRecorded(String activity) {
     java.time.OffsetDateTime end = java.time.OffsetDateTime.ofInstant(
         org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().minusSeconds(60), java.time.ZoneOffset.ofHours(8))
         .withNano(0);

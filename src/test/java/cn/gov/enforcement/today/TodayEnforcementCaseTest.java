@@ -154,7 +154,7 @@ class TodayEnforcementCaseTest {
     assertDue(prepare); // PUB-02: 7 working days after the decision
     complete(prepare, withVariables("disclosureContent", "处罚结果", "contentExcluded", false));
     complete(task("Task_ReviewDisclosure", disclosure), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
-    complete(task("Task_PublishResult", disclosure), withVariables("publishedOn", today().toString(), "publicationUrl", "https://www.example.gov.cn/gs"));
+    complete(task("Task_PublishResult", disclosure), withVariables("publicationUrl", "https://www.example.gov.cn/gs"));
 
     forward(Duration.ofDays(80), pi); // the 75-day warning finds the decision made
     Job withdrawal = managementService.createJobQuery().processInstanceId(disclosure.getId()).timers().singleResult();
@@ -162,7 +162,7 @@ class TodayEnforcementCaseTest {
     ClockUtil.setCurrentTime(Date.from(withdrawal.getDuedate().toInstant().plusSeconds(1)));
     managementService.executeJob(withdrawal.getId());
     complete(task("Task_ApproveWithdrawal", disclosure), withVariables("withdrawalApproved", true, "withdrawalOpinion", "同意"));
-    complete(task("Task_WithdrawPublication", disclosure), withVariables("withdrawnOn", today().toString()));
+    complete(task("Task_WithdrawPublication", disclosure));
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).as("the case has ended").isZero();
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
