@@ -19,8 +19,8 @@ final class ServerStampedRefusal {
   static FormValidationException of(Set<String> names) {
     return new FormValidationException(null, names.stream()
         .map(name -> new FormViolation(name, REASON,
-            "字段 " + name + " 由系统按登录用户填写，不得提交",
-            name + " is written by the server from the logged-in user and may not be submitted"))
+            "字段 " + name + " 由系统填写（办理人取登录用户，日期取服务器当日），不得提交",
+            name + " is written by the server (the doer from the logged-in user, a date from the server's day) and may not be submitted"))
         .toList());
   }
 }

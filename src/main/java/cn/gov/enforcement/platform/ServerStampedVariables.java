@@ -1,5 +1,8 @@
 package cn.gov.enforcement.platform;
 
+import cn.gov.enforcement.deadlines.DatedStepsConfiguration;
+import java.util.List;
+
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,8 +32,8 @@ public final class ServerStampedVariables {
 
   private ServerStampedVariables() {}
 
-  /** Every server-stamped variable name. */
-  public static final Set<String> NAMES = Set.of(
+  /** Every server-stamped variable name: the doers below and the dated steps' server dates. */
+  public static final Set<String> NAMES = withDatedSteps(
       // camunda:initiator of each process: the engine sets it to the starting user
       "requester",            // recording-access
       "intakeBy",             // enforcement-case
@@ -46,6 +49,17 @@ public final class ServerStampedVariables {
       "legalReviewer", "legalReviewedAt",
       // disclosure, disclosure.DisclosureReviewCheck
       "disclosureReviewer");
+
+  /**
+   * Adds the dates each process stamps at its steps (PER-06: filing, decision, closure … dates,
+   * declared once per process in {@code deadlines.DatedStepsConfiguration#ALL}), so they are
+   * refused at start, completion and variable update like the doers.
+   */
+  private static Set<String> withDatedSteps(String... doers) {
+    Set<String> names = new TreeSet<>(List.of(doers));
+    DatedStepsConfiguration.ALL.forEach(steps -> names.addAll(steps.stampedNames()));
+    return Set.copyOf(names);
+  }
 
   public static boolean isServerStamped(String name) {
     return NAMES.contains(name);

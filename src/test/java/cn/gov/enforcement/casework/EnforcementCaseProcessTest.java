@@ -485,7 +485,7 @@ class EnforcementCaseProcessTest {
         .postForEntity("/engine-rest/task/{id}/submit-form", typed, Map.class, taskId);
     org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message"))
-        .contains("字段 filingDate 不是本表单的字段").contains("filingDate is not a field of this form");
+        .contains("字段 filingDate 由系统填写").contains("filingDate is written by the server");
     assertThat(pi).isWaitingAt("Task_ApproveFiling");
 
     at("2026-03-05T15:59:59Z"); // 23:59:59 Thursday 5 March in Beijing

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -181,6 +182,23 @@ class ForgedIdentityAttackTest {
       identityService.clearAuthentication();
       assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
       assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("intakeBy", "registeredBy", "approvedBy", "requester");
+    } finally {
+      runtimeService.deleteProcessInstance(instance.getId(), "test finished", true, true);
+    }
+  }
+
+  @ParameterizedTest(name = "PER-06 {0} 由服务器记录，不得通过变量接口写入 / is the server's date, not writable beside the form")
+  @ValueSource(strings = {"filedOn", "decisionDate", "closedOn", "archivedOn", "resultPublishedOn", "disclosurePublishedOn"})
+  void serverDatesAreNotWritable(String date) {
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(TEST_PROCESS);
+    try {
+      String task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_Officer")
+          .singleResult().getId();
+      String early = "{\"value\":\"2020-01-01\",\"type\":\"String\"}";
+      assertNamed(send(rest, HttpMethod.PUT, "/engine-rest/task/" + task + "/variables/" + date, "officer1", early), date);
+      assertNamed(send(rest, HttpMethod.POST, "/engine-rest/process-instance/" + instance.getId() + "/variables;x=1", "admin",
+          "{\"modifications\":{\"" + date + "\":" + early + "}}"), date);
+      assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey(date);
     } finally {
       runtimeService.deleteProcessInstance(instance.getId(), "test finished", true, true);
     }
