@@ -81,8 +81,9 @@ test('督察人员在 Cockpit 中查看运行中的实例、征求意见计时�
   await screenshot(page, 'cockpit-supervisor1-dashboard');
   await page.goto(`${BASE}/camunda/app/cockpit/default/#/process-instance/${id}/runtime`);
   await page.getByText('作业', { exact: true }).first().click();
-  // the consultation timer: due 24:00 of 2026-12-15 Beijing time, shown as the next day's 00:00
-  await page.getByText('2026-12-16T00:00:00').first().waitFor({ timeout: 20000 });
+  // the consultation timer: due 24:00 of its last day in Beijing, shown as the next day's 00:00
+  const shown = `${new Date(due.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)}T00:00:00`;
+  await page.getByText(shown).first().waitFor({ timeout: 20000 });
   await page.getByText('征求意见期满').first().waitFor({ timeout: 20000 });
   await screenshot(page, 'cockpit-supervisor1-consultation-timer');
   await page.getByText('事件', { exact: true }).first().click();

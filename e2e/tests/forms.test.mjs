@@ -61,7 +61,13 @@ for (const { file, schema } of forms) {
       return components.filter((c) => !c.conditional?.hide)
         .flatMap((c) => [c.label, ...(c.components ? collect(c.components) : [])]).filter(Boolean);
     })(schema.components);
-    assert.ok(labels.length > 0, `${file} shows no field`);
+    if (expected.length > 0) {
+      assert.ok(labels.length > 0, `${file} shows no field`);
+    } else {
+      // a confirmation form (only text: e.g. the date is the server's): it still shows what is confirmed
+      const text = await page.locator('.fjs-container').first().innerText();
+      assert.ok(text.trim().length > 0, `${file} shows nothing`);
+    }
     for (const label of expected.slice(0, 3)) {
       assert.ok(labels.some((l) => l.includes(label)), `label ${label} not shown in ${file}: ${labels.join(' | ')}`);
     }
