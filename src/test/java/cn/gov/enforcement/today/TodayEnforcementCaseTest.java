@@ -3,15 +3,10 @@ package cn.gov.enforcement.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import cn.gov.enforcement.calendar.BeijingTime;
-import cn.gov.enforcement.calendar.CalendarSource;
-import cn.gov.enforcement.calendar.WorkingDayCalendar;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -19,19 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -42,48 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * a missing notice fails CI before it fails a bureau.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TodayEnforcementCaseTest {
-
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired WorkingDayCalendar calendar;
-
-  @BeforeEach
-  void realDate() {
-    ClockUtil.reset();
-    init(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-  }
-
-  private static LocalDate today() {
-    return BeijingTime.dayOf(ClockUtil.getCurrentTime());
-  }
-
-  /** Moves the engine clock forward (never back) and runs the instance's timers that are due. */
-  private void forward(Duration by, ProcessInstance... instances) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
-    for (ProcessInstance pi : instances) {
-      for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).timers().executable().list()) {
-        managementService.executeJob(job.getId());
-      }
-    }
-  }
-
-  /** A due date exists, and says provisional exactly when its last day lies in a year without a notice. */
-  private void assertDue(Task task) {
-    assertThat(task.getDueDate()).as("due of %s", task.getTaskDefinitionKey()).isNotNull();
-    LocalDate lastDay = BeijingTime.dayOf(new Date(task.getDueDate().getTime() - 1));
-    if (calendar.source(lastDay.getYear()) == CalendarSource.PROVISIONAL) {
-      assertThat(taskService.getVariableLocal(task.getId(), "dueProvisional")).as("dueProvisional of %s", task.getTaskDefinitionKey())
-          .isEqualTo(true);
-    }
-  }
+class TodayEnforcementCaseTest extends RealDateTest {
 
   @Test
   @DisplayName("PER-05 PER-06 CASE-01..07 LR-06 SVC-07 PUB-02 REC-13 a case filed, reviewed, decided, served, closed, archived and disclosed from today's real date")

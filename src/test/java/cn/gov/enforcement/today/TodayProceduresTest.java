@@ -3,13 +3,10 @@ package cn.gov.enforcement.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.gov.enforcement.calendar.BeijingTime;
-import cn.gov.enforcement.calendar.CalendarSource;
-import cn.gov.enforcement.calendar.WorkingDayCalendar;
 import cn.gov.enforcement.recording.DisposalScan;
 import cn.gov.enforcement.recording.EvidenceFixtures;
 import cn.gov.enforcement.recording.UploadDeadlineWarnings;
@@ -25,10 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -36,7 +29,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,54 +44,16 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * run on the date the bureau will run them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TodayProceduresTest {
+class TodayProceduresTest extends RealDateTest {
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
-  @Autowired WorkingDayCalendar calendar;
   @Autowired TestRestTemplate rest;
   @Autowired DisposalScan disposalScan;
 
-  @BeforeEach
-  void realDate() {
-    ClockUtil.reset();
-    init(engine);
-  }
-
   @AfterEach
-  void reset() {
-    ClockUtil.reset();
+  void signOut() {
     identityService.clearAuthentication();
-  }
-
-  private static LocalDate today() {
-    return BeijingTime.dayOf(ClockUtil.getCurrentTime());
-  }
-
-  /** Moves the engine clock forward (never back) and runs the instance's timers that are due. */
-  private void forward(Duration by, ProcessInstance... instances) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
-    for (ProcessInstance pi : instances) {
-      for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).timers().executable().list()) {
-        managementService.executeJob(job.getId());
-      }
-    }
-  }
-
-  /** A due date exists, and says provisional exactly when its last day lies in a year without a notice. */
-  private void assertDue(Task task) {
-    assertThat(task.getDueDate()).as("due of %s", task.getTaskDefinitionKey()).isNotNull();
-    LocalDate lastDay = BeijingTime.dayOf(new Date(task.getDueDate().getTime() - 1));
-    Object provisional = taskService.getVariableLocal(task.getId(), "dueProvisional");
-    if (calendar.source(lastDay.getYear()) == CalendarSource.PROVISIONAL) {
-      assertThat(provisional).as("dueProvisional of %s", task.getTaskDefinitionKey()).isEqualTo(true);
-    } else {
-      assertThat(provisional).as("dueProvisional of %s", task.getTaskDefinitionKey()).isNotEqualTo(true);
-    }
   }
 
   /** A timer's due date exists and lies ahead of the (real) clock. */
