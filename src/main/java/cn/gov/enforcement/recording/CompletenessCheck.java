@@ -129,15 +129,6 @@ public class CompletenessCheck {
     }
   }
 
-  private static final int[][] BITRATES = {
-      {0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448}, // V1 L1
-      {0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384}, // V1 L2
-      {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320}, // V1 L3
-      {0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256}, // V2 L1
-      {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160}}; // V2 L2/L3
-  private static final int[][] SAMPLE_RATES = {{11025, 12000, 8000}, {0, 0, 0}, {22050, 24000, 16000},
-      {44100, 48000, 32000}};
-
   /** Walks MPEG audio frames from the first one; the last frame must end inside the file. */
   private Optional<String> mpegAudio(Path file) throws IOException {
     long length = Files.size(file);
@@ -167,29 +158,13 @@ public class CompletenessCheck {
     int frames = 0;
     while (length - offset >= 4) {
       int header = data.readInt();
-      if ((header >>> 21) != 0x7FF) {
+      long frameLength = MpegFrameHeader.frameLength(header);
+      if (frameLength == MpegFrameHeader.NO_SYNC) {
         // not a frame: a trailing tag (ID3v1, APE) or unknown data ends the walk
         return frames > 0 ? Optional.empty() : Optional.of("no MPEG audio frame found");
       }
-      int version = (header >>> 19) & 3;
-      int layer = (header >>> 17) & 3;
-      int bitrateIndex = (header >>> 12) & 0xF;
-      int rateIndex = (header >>> 10) & 3;
-      int padding = (header >>> 9) & 1;
-      if (version == 1 || layer == 0 || bitrateIndex == 0 || bitrateIndex == 15 || rateIndex == 3) {
+      if (frameLength == MpegFrameHeader.INVALID) {
         return frames > 0 ? Optional.empty() : Optional.of("invalid MPEG audio header");
-      }
-      boolean v1 = version == 3;
-      int table = v1 ? 3 - layer : (layer == 3 ? 3 : 4);
-      int bitrate = BITRATES[table][bitrateIndex] * 1000;
-      int sampleRate = SAMPLE_RATES[version][rateIndex];
-      long frameLength;
-      if (layer == 3) {
-        frameLength = (12L * bitrate / sampleRate + padding) * 4;
-      } else if (layer == 1 && !v1) {
-        frameLength = 72L * bitrate / sampleRate + padding;
-      } else {
-        frameLength = 144L * bitrate / sampleRate + padding;
       }
       if (offset + frameLength > length) {
         return Optional.of("MPEG audio frame " + frames + " runs past the end of the file");

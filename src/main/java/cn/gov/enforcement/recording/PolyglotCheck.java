@@ -180,15 +180,6 @@ public class PolyglotCheck {
 
   /** Walks MPEG audio frames (after an ID3v2 tag) to find where the last one ends. */
   static final class MpegFrames {
-    private static final int[][] BITRATES = {
-        {0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448},
-        {0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384},
-        {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320},
-        {0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256},
-        {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160}};
-    private static final int[][] SAMPLE_RATES = {{11025, 12000, 8000}, {0, 0, 0}, {22050, 24000, 16000},
-        {44100, 48000, 32000}};
-
     private MpegFrames() {}
 
     /** The offset after the last frame, or -1 when no frame was found. */
@@ -215,28 +206,9 @@ public class PolyglotCheck {
           if (frames > 0 || first == -1) {
             header = in.readInt();
           }
-          if ((header >>> 21) != 0x7FF) {
-            break;
-          }
-          int version = (header >>> 19) & 3;
-          int layer = (header >>> 17) & 3;
-          int bitrateIndex = (header >>> 12) & 0xF;
-          int rateIndex = (header >>> 10) & 3;
-          int padding = (header >>> 9) & 1;
-          if (version == 1 || layer == 0 || bitrateIndex == 0 || bitrateIndex == 15 || rateIndex == 3) {
-            break;
-          }
-          boolean v1 = version == 3;
-          int table = v1 ? 3 - layer : (layer == 3 ? 3 : 4);
-          long frameLength;
-          int bitrate = BITRATES[table][bitrateIndex] * 1000;
-          int sampleRate = SAMPLE_RATES[version][rateIndex];
-          if (layer == 3) {
-            frameLength = (12L * bitrate / sampleRate + padding) * 4;
-          } else if (layer == 1 && !v1) {
-            frameLength = 72L * bitrate / sampleRate + padding;
-          } else {
-            frameLength = 144L * bitrate / sampleRate + padding;
+          long frameLength = MpegFrameHeader.frameLength(header);
+          if (frameLength < 0) {
+            break; // no sync or an invalid header: the frames end here
           }
           if (offset + frameLength > length) {
             return offset;
