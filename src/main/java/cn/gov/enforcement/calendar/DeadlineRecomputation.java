@@ -11,13 +11,21 @@ import java.util.List;
  */
 public interface DeadlineRecomputation {
 
-  /** One deadline looked at: a timer job or a task, its due date before and after, and whether it is still provisional. */
+  /** One deadline looked at: a timer job, a task, or a due date handed to a called procedure (VARIABLE), its due date before and after, and whether it is still provisional. */
   record Change(String kind, String id, String activityId, String processInstanceId, Date before, Date after,
       boolean provisional) {
 
     public boolean moved() {
       return before == null ? after != null : !before.equals(after);
     }
+  }
+
+  /**
+   * Told of every moved deadline inside the same transaction, for what keeps a copy of a due date
+   * outside the model's expressions (e.g. a warning already issued about that task).
+   */
+  interface Listener {
+    void moved(Change change);
   }
 
   /** Recomputes the deadlines that depend on {@code year}; {@code actor} entered the notice. */

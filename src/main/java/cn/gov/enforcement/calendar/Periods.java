@@ -64,6 +64,12 @@ public class Periods {
     return calculator.days(day(start, "start"), n, PeriodKind.forPenaltyProcedure(n), PeriodSide.of(side)).endsAtDate();
   }
 
+  /** A period of administrative coercion (催告, 行政强制法 第三十五、五十四条): working days up to 10, calendar days beyond. */
+  public Date endOfCoercionDays(Object start, Object days, Object side) {
+    int n = count(days, "days");
+    return calculator.days(day(start, "start"), n, PeriodKind.forCoercionProcedure(n), PeriodSide.of(side)).endsAtDate();
+  }
+
   /** {@code months} months after {@code start} (e.g. a 3-month deferral), extended past rest days; the bureau's own. */
   public Date endOfMonths(Object start, Object months) {
     return endOfMonths(start, months, PeriodSide.BUREAU);

@@ -59,6 +59,12 @@ public class DeadlineSweep implements JavaDelegate {
   public static final String OVERDUE = "overdue";
   public static final int OVERDUE_PRIORITY = 100;
   static final String OVERDUE_MARK = "【超期】";
+  static final String ESCALATION_PROCESS = "deadline-escalation";
+  /** Variables of a {@code deadline-escalation} instance about the watched task. */
+  static final String WATCHED_TASK = "taskId";
+  static final String WATCHED_DUE = "taskDue";
+  static final String WATCHED_DUE_TEXT = "taskDueText";
+  static final String WATCHED_DUE_PROVISIONAL = "taskDueProvisional";
   /** Further than any lead of a few working days can reach across the longest holiday. */
   private static final int HORIZON_DAYS = 40;
 
@@ -160,12 +166,12 @@ public class DeadlineSweep implements JavaDelegate {
     Map<String, Object> variables = new HashMap<>();
     variables.put("deadlineKind", kind);
     variables.put("deadlineRule", rule);
-    variables.put("taskId", task.getId());
+    variables.put(WATCHED_TASK, task.getId());
     variables.put("taskName", task.getName());
     variables.put("taskDefinitionKey", task.getTaskDefinitionKey());
-    variables.put("taskDue", task.getDueDate());
-    variables.put("taskDueText", dueText(task.getDueDate()));
-    variables.put("taskDueProvisional", Boolean.TRUE.equals(engine.getTaskService().getVariableLocal(task.getId(), "dueProvisional")));
+    variables.put(WATCHED_DUE, task.getDueDate());
+    variables.put(WATCHED_DUE_TEXT, dueText(task.getDueDate()));
+    variables.put(WATCHED_DUE_PROVISIONAL, Boolean.TRUE.equals(engine.getTaskService().getVariableLocal(task.getId(), "dueProvisional")));
     variables.put("taskAssignee", task.getAssignee() == null ? "（未签收）" : task.getAssignee());
     variables.put("taskGroups", String.join(",", candidateGroups(engine.getTaskService(), task)));
     variables.put("sourceProcessInstanceId", task.getProcessInstanceId());
@@ -174,7 +180,7 @@ public class DeadlineSweep implements JavaDelegate {
   }
 
   private void start(ProcessEngineServices engine, Task task, Map<String, Object> variables) {
-    engine.getRuntimeService().startProcessInstanceByKey("deadline-escalation", (String) variables.get("businessKey"), variables);
+    engine.getRuntimeService().startProcessInstanceByKey(ESCALATION_PROCESS, (String) variables.get("businessKey"), variables);
   }
 
   private static String businessKey(ProcessEngineServices engine, Task task) {
@@ -227,7 +233,7 @@ public class DeadlineSweep implements JavaDelegate {
     return BeijingTime.dayOf(new Date(due.getTime() - 1));
   }
 
-  private static String dueText(Date due) {
+  static String dueText(Date due) {
     return lastDay(due).format(DateTimeFormatter.ISO_LOCAL_DATE) + " 24:00";
   }
 }

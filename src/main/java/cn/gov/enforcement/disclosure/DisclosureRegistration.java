@@ -1,6 +1,5 @@
 package cn.gov.enforcement.disclosure;
 
-import cn.gov.enforcement.calendar.Periods;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,23 +7,17 @@ import org.camunda.bpm.engine.exception.NotValidException;
 import org.springframework.stereotype.Component;
 
 /**
- * 登记公示事项: checks the kind of disclosure and sets the due date of the publication tasks.
- * Penalty and licensing decisions are published within 7 working days of the decision (PUB-02,
- * G118); coercion and inspection results have no statutory day, so their tasks carry none. Also
- * sets {@code publicationMonths} (PUB-04) for the forms.
+ * 登记公示事项: checks the kind of disclosure and sets {@code publicationMonths} (PUB-04) for the
+ * forms. The publication tasks' due date is their model's ({@link DisclosureRules#publicationDue}).
  */
 @Component("disclosureRegistration")
 public class DisclosureRegistration implements JavaDelegate {
 
   static final Set<String> TYPES = Set.of("PENALTY", "LICENSING", "COERCION", "INSPECTION");
-  static final Set<String> SEVEN_WORKING_DAYS = Set.of("PENALTY", "LICENSING");
-  static final int PUBLICATION_WORKING_DAYS = 7;
 
-  private final Periods periods;
   private final DisclosureRules disclosureRules;
 
-  public DisclosureRegistration(Periods periods, DisclosureRules disclosureRules) {
-    this.periods = periods;
+  public DisclosureRegistration(DisclosureRules disclosureRules) {
     this.disclosureRules = disclosureRules;
   }
 
@@ -34,8 +27,6 @@ public class DisclosureRegistration implements JavaDelegate {
     if (!TYPES.contains(type)) {
       throw new NotValidException("公示类别 disclosureType 须为 PENALTY、LICENSING、COERCION 或 INSPECTION / unknown disclosureType " + type);
     }
-    execution.setVariable("publicationDue", SEVEN_WORKING_DAYS.contains(type)
-        ? periods.endOfWorkingDays(execution.getVariable("decidedOn"), PUBLICATION_WORKING_DAYS) : null);
     execution.setVariable("publicationMonths", disclosureRules.publicationMonths(execution.getVariable("partyType")));
     for (String name : new String[] {"contentExcluded", "withheldEntirely"}) {
       if (execution.getVariable(name) == null) {

@@ -1,8 +1,10 @@
 package cn.gov.enforcement.disclosure;
 
 import cn.gov.enforcement.calendar.BeijingTime;
+import cn.gov.enforcement.calendar.Periods;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,14 +17,29 @@ import org.springframework.stereotype.Component;
 public class DisclosureRules {
 
   static final String NATURAL_PERSON = "NATURAL_PERSON";
+  /** Penalty and licensing decisions are published within 7 working days of the decision (PUB-02, G118). */
+  static final Set<String> SEVEN_WORKING_DAYS = Set.of("PENALTY", "LICENSING");
+  static final int PUBLICATION_WORKING_DAYS = 7;
 
+  private final Periods periods;
   private final int naturalPersonMonths;
   private final int otherMonths;
 
-  public DisclosureRules(@Value("${disclosure-rules.natural-person-months:24}") int naturalPersonMonths,
+  public DisclosureRules(Periods periods, @Value("${disclosure-rules.natural-person-months:24}") int naturalPersonMonths,
       @Value("${disclosure-rules.other-months:60}") int otherMonths) {
+    this.periods = periods;
     this.naturalPersonMonths = naturalPersonMonths;
     this.otherMonths = otherMonths;
+  }
+
+  /**
+   * The due date of the publication tasks, in their model ({@code dueDate="${disclosureRules.publicationDue(…)}"})
+   * so that an entered holiday notice recomputes it (PER-05); coercion and inspection results have
+   * no statutory day, so their tasks carry none.
+   */
+  public Date publicationDue(Object disclosureType, Object decidedOn) {
+    return SEVEN_WORKING_DAYS.contains(String.valueOf(disclosureType))
+        ? periods.endOfWorkingDays(decidedOn, PUBLICATION_WORKING_DAYS) : null;
   }
 
   /**

@@ -19,23 +19,37 @@ public class EngineDeadlineRecomputation implements DeadlineRecomputation {
   private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
   private final WorkingDayCalendar calendar;
   private final AuditLog audit;
+  private final ObjectProvider<DeadlineRecomputation.Listener> listeners;
 
   public EngineDeadlineRecomputation(ObjectProvider<ProcessEngineConfigurationImpl> engine, WorkingDayCalendar calendar,
-      AuditLog audit) {
+      AuditLog audit, ObjectProvider<DeadlineRecomputation.Listener> listeners) {
     this.engine = engine;
     this.calendar = calendar;
     this.audit = audit;
+    this.listeners = listeners;
   }
 
   @Override
   public List<Change> recompute(int year, String actor, String notice) {
     return engine.getObject().getCommandExecutorTxRequired().execute(new RecomputeDeadlinesCmd(year, calendar,
-        change -> audit.append(actor, AuditAction.DEADLINE_RECOMPUTED,
-            (change.kind().equals("TIMER") ? "job:" : "task:") + change.id(),
-            change.activityId() + " 期限 " + format(change.before()) + " → " + format(change.after())
-                + (change.provisional() ? "（仍为暂定）" : "") + "，依据 " + year + " 年放假安排 " + notice
-                + " / deadline " + format(change.before()) + " → " + format(change.after()) + " after the "
-                + year + " notice (process instance " + change.processInstanceId() + ")")));
+        change -> moved(change, year, actor, notice)));
+  }
+
+  private void moved(Change change, int year, String actor, String notice) {
+    audit.append(actor, AuditAction.DEADLINE_RECOMPUTED, target(change),
+        change.activityId() + " 期限 " + format(change.before()) + " → " + format(change.after())
+            + (change.provisional() ? "（仍为暂定）" : "") + "，依据 " + year + " 年放假安排 " + notice
+            + " / deadline " + format(change.before()) + " → " + format(change.after()) + " after the "
+            + year + " notice (process instance " + change.processInstanceId() + ")");
+    listeners.orderedStream().forEach(listener -> listener.moved(change));
+  }
+
+  private static String target(Change change) {
+    return switch (change.kind()) {
+      case "TIMER" -> "job:" + change.id();
+      case "VARIABLE" -> "variable:" + change.id();
+      default -> "task:" + change.id();
+    };
   }
 
   private static String format(Date date) {

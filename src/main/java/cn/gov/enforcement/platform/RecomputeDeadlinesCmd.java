@@ -11,17 +11,23 @@ import java.util.Objects;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.JobQueryImpl;
 import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.bpmn.behavior.CallableElementActivityBehavior;
 import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.core.model.CallableElementParameter;
+import org.camunda.bpm.engine.impl.el.ElValueProvider;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventProcessor;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * PER-05: after a year's notice was entered, computes every open deadline that depends on that
  * year again, in one transaction (all moved or none):
  * <ul>
+ *   <li>due dates a calling process hands to the procedure it calls ({@code <camunda:in
+ *       sourceExpression="${periods…}" target="serviceDue"/>}): the mapping is evaluated again in the
+ *       calling execution, and the called instance's variable is set when the value moved, so the
+ *       tasks below that read it ({@code dueDate="${serviceDue}"}) move with it;</li>
  *   <li>timer jobs: the engine's own recalculation ({@link RecalculateJobDuedateCmd}, from the
  *       timer's model expression in its execution's context, creation-date based for durations);
  *       a timer whose computation did not touch the year is put back as it was;</li>
@@ -64,12 +74,54 @@ public class RecomputeDeadlinesCmd implements Command<List<Change>> {
     context.disableAuthorizationCheck();
     try {
       List<Change> changes = new ArrayList<>();
+      calledInputs(context, changes); // first: the timers and tasks of a called instance read them
       timers(context, changes);
       tasks(context, changes);
       changes.stream().filter(Change::moved).forEach(audit::moved);
       return changes;
     } finally {
       context.enableAuthorizationCheck();
+    }
+  }
+
+  /**
+   * Every input mapping of a call activity that computes a date is evaluated again in the waiting
+   * calling execution. A mapping is side-effect free (it reads variables and asks the calendar);
+   * only a result that used the year's data and is a date replaces the called instance's variable.
+   */
+  private void calledInputs(CommandContext context, List<Change> changes) {
+    List<ProcessInstance> instances = context.getExecutionManager()
+        .findProcessInstancesByQueryCriteria(new ProcessInstanceQueryImpl(), new Page(0, Integer.MAX_VALUE));
+    for (ProcessInstance found : instances) {
+      ExecutionEntity called = (ExecutionEntity) found;
+      ExecutionEntity calling = called.getSuperExecution();
+      if (calling == null || calling.getActivity() == null
+          || !(calling.getActivity().getActivityBehavior() instanceof CallableElementActivityBehavior behavior)) {
+        continue;
+      }
+      for (CallableElementParameter input : behavior.getCallableElement().getInputs()) {
+        if (input.isAllVariables() || !(input.getSourceValueProvider() instanceof ElValueProvider provider)
+            || !provider.isDynamic()) {
+          continue;
+        }
+        CalendarTrace.Traced<Object> traced;
+        try {
+          traced = CalendarTrace.trace(() -> input.getSource(calling));
+        } catch (ProcessEngineException | IllegalArgumentException e) {
+          LOG.warn("调用活动 {} 的输入 {} 无法重新计算，保持不变 / input {} of {} could not be recomputed: {}",
+              calling.getActivityId(), input.getTarget(), input.getTarget(), calling.getActivityId(), e.getMessage());
+          continue;
+        }
+        if (!(traced.value() instanceof Date after) || !traced.years().contains(year)) {
+          continue;
+        }
+        Object before = called.getVariableLocal(input.getTarget());
+        if (!after.equals(before)) {
+          called.setVariableLocal(input.getTarget(), after);
+        }
+        changes.add(new Change("VARIABLE", called.getId() + ":" + input.getTarget(), input.getTarget(), called.getId(),
+            before instanceof Date date ? date : null, after, traced.provisional()));
+      }
     }
   }
 

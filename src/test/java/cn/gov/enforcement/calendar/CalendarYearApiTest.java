@@ -133,6 +133,93 @@ class CalendarYearApiTest {
   }
 
   @Test
+  @DisplayName("PER-05 a due date the calling process hands to the called one (call activity input) is computed again: the variable and the called task move, each audited")
+  void calledProcedureDueMoves() {
+    String calling = runtimeService.startProcessInstanceByKey("calendar-calling-test",
+        Map.of("noticeDay", "2027-09-20", "days", 11)).getId();
+    instances.add(calling);
+    String called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(calling).singleResult().getId();
+    Task serve = task(called, "Task_Serve");
+    assertThat(runtimeService.getVariable(called, "childDue")).isEqualTo(end("2027-10-11"));
+    assertThat(serve.getDueDate()).isEqualTo(end("2027-10-11"));
+    assertThat(taskService.getVariableLocal(serve.getId(), "dueProvisional")).isEqualTo(true);
+
+    ResponseEntity<Map> response = put("admin", 2027, notice(body -> body));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(runtimeService.getVariable(called, "childDue")).isEqualTo(end("2027-10-08"));
+    assertThat(runtimeService.getVariable(called, "documentTitle")).isEqualTo("通知书");
+    Task moved = taskService.createTaskQuery().taskId(serve.getId()).singleResult();
+    assertThat(moved.getDueDate()).isEqualTo(end("2027-10-08"));
+    assertThat(moved.getName()).isEqualTo("按期送达");
+    assertThat(taskService.getVariableLocal(serve.getId(), "dueProvisional")).isNull();
+    assertThat(moved(response)).contains(called + ":childDue", serve.getId());
+    assertThat(audit("variable:" + called + ":childDue")).singleElement()
+        .satisfies(entry -> assertThat(entry.detail()).contains("childDue")
+            .contains("2027-10-12T00:00:00+08:00 → 2027-10-09T00:00:00+08:00"));
+    assertThat(audit("task:" + serve.getId())).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("PER-05 PER-07 an open 期限预警 about a task whose due date moved shows the new date (its own due date and its form's text)")
+  void openWarningFollowsTheMove() {
+    String calling = runtimeService.startProcessInstanceByKey("calendar-calling-test",
+        Map.of("noticeDay", "2027-09-20", "days", 11)).getId();
+    instances.add(calling);
+    String called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(calling).singleResult().getId();
+    Task serve = task(called, "Task_Serve");
+    // the warning as the sweep issues it from Wed 6 Oct, 3 working days before the provisional Mon 11 Oct
+    // (started here with the sweep's variables: a sweep at that date would also warn about every
+    // other test's leftover tasks)
+    Map<String, Object> warned = new LinkedHashMap<>();
+    warned.put("deadlineKind", "WARNING");
+    warned.put("deadlineRule", "SVC-07");
+    warned.put("taskId", serve.getId());
+    warned.put("taskName", serve.getName());
+    warned.put("taskDue", serve.getDueDate());
+    warned.put("taskDueText", "2027-10-11 24:00");
+    warned.put("taskDueProvisional", true);
+    warned.put("warnedUsers", "");
+    warned.put("warnedGroups", "camunda-admin,section-head");
+    String escalation = runtimeService.startProcessInstanceByKey("deadline-escalation", warned).getId();
+    instances.add(escalation);
+    assertThat(task(escalation, "Task_DeadlineWarning").getDueDate()).isEqualTo(end("2027-10-11"));
+    assertThat(runtimeService.getVariable(escalation, "taskDueText")).isEqualTo("2027-10-11 24:00");
+
+    assertThat(put("admin", 2027, notice(body -> body)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(runtimeService.getVariable(escalation, "taskDue")).isEqualTo(end("2027-10-08"));
+    assertThat(runtimeService.getVariable(escalation, "taskDueText")).isEqualTo("2027-10-08 24:00");
+    assertThat(runtimeService.getVariable(escalation, "taskDueProvisional")).isEqualTo(false);
+    Task warning = task(escalation, "Task_DeadlineWarning");
+    assertThat(warning.getDueDate()).isEqualTo(end("2027-10-08"));
+    assertThat(taskService.getVariableLocal(warning.getId(), "dueProvisional")).isNull();
+  }
+
+  @Test
+  @DisplayName("PER-05 PUB-02 the publication tasks of a penalty decided before National Day 2027 move with the notice (the due date is the model's, not a stored copy)")
+  void disclosurePublicationMoves() {
+    String disclosure = runtimeService.startProcessInstanceByKey("disclosure", "永城管罚〔2027〕0927号", Map.of(
+        "disclosureType", "PENALTY", "caseNumber", "永城管罚〔2027〕0927号", "decisionNumber", "永城管罚决〔2027〕1号",
+        "decidedOn", "2027-09-27", "partyName", "某某建材有限公司", "partyType", "LEGAL_PERSON",
+        "disclosureSummary", "违法建设，罚款五万元")).getId();
+    instances.add(disclosure);
+    Task prepare = task(disclosure, "Task_PrepareDisclosure");
+    // the bureau's bound: 4–8 Oct may be working days → 28, 29, 30 Sep, 4, 5, 6, 7 Oct
+    assertThat(prepare.getDueDate()).isEqualTo(end("2027-10-07"));
+    assertThat(taskService.getVariableLocal(prepare.getId(), "dueProvisional")).isEqualTo(true);
+
+    assertThat(put("admin", 2027, notice(body -> body)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    // the notice: 1–7 Oct rest, 8 Oct and Sat 9 Oct working → 28, 29, 30 Sep, 8, 9, 11, 12 Oct
+    Task moved = taskService.createTaskQuery().taskId(prepare.getId()).singleResult();
+    assertThat(moved.getDueDate()).isEqualTo(end("2027-10-12"));
+    assertThat(taskService.getVariableLocal(prepare.getId(), "dueProvisional")).isNull();
+    assertThat(audit("task:" + prepare.getId())).singleElement()
+        .satisfies(entry -> assertThat(entry.detail()).contains("→ 2027-10-13T00:00:00+08:00"));
+  }
+
+  @Test
   @DisplayName("PER-05 a task created after the notice is not marked; /api/periods says provisional before and not after")
   void afterTheNotice() {
     assertThat(period()).containsEntry("lastDay", "2027-10-11").containsEntry("provisional", true);

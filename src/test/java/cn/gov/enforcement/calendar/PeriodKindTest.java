@@ -21,4 +21,12 @@ class PeriodKindTest {
   void otherDaysAreCalendarDays(int days) {
     assertThat(PeriodKind.forPenaltyProcedure(days)).isEqualTo(PeriodKind.CALENDAR);
   }
+
+  @ParameterizedTest(name = "{0} days → {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"1, WORKING", "3, WORKING", "5, WORKING", "10, WORKING", "11, CALENDAR", "15, CALENDAR",
+      "30, CALENDAR"})
+  @DisplayName("PER-01 administrative coercion (行政强制法 69): ten days or less are working days, longer periods calendar days")
+  void coercionDays(int days, PeriodKind kind) {
+    assertThat(PeriodKind.forCoercionProcedure(days)).isEqualTo(kind);
+  }
 }

@@ -349,7 +349,8 @@ class EnforcementCaseProcessTest {
     complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "逾期未缴纳"));
     at("2026-04-02T02:00:00Z");
     complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕1号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
-    assertThat(task("Task_RecordReminderResult", pi)).hasDueDate(periods.endOfDays("2026-04-02", 10));
+    // 行政强制法 69: ten working days — 3 Apr, then 7–10 and 13–17 Apr (4–6 Apr 清明)
+    assertThat(task("Task_RecordReminderResult", pi)).hasDueDate(Date.from(Instant.parse("2026-04-17T16:00:00Z")));
     complete(task("Task_RecordReminderResult", pi), withVariables("complied", false, "enforcementRoute", "COURT"));
     assertThat(task("Task_ApplyToCourt", pi)).hasCandidateGroup("legal-affairs");
     at("2026-04-15T02:00:00Z");
