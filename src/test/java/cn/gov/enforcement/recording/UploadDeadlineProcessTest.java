@@ -37,6 +37,7 @@ class UploadDeadlineProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired cn.gov.enforcement.audit.AuditLog auditLog;
 
   @AfterEach
   void reset() {
@@ -63,7 +64,7 @@ class UploadDeadlineProcessTest {
   }
 
   @Test
-  @DisplayName("REC-08 届时仍未上传：录制结束后 24 小时计时器触发，科室负责人收到预警任务（到期即结束后 24 小时）")
+  @DisplayName("REC-08 PER-07 届时仍未上传：录制结束后 24 小时计时器触发，科室负责人收到预警任务（到期即结束后 24 小时），审计日志记录超期")
   void missingUploadRaisesTheTaskAtTheDeadline() {
     Map<String, String> fields = EvidenceFixtures.justRecorded("INTERVIEW");
     ProcessInstance watch = expect(fields);
@@ -74,6 +75,9 @@ class UploadDeadlineProcessTest {
     assertThat(watch).isWaitingAt("Task_ReviewLateUpload").task().hasCandidateGroup("section-head");
     Task task = taskService.createTaskQuery().processInstanceId(watch.getId()).singleResult();
     assertThat(task.getDueDate().toInstant()).isEqualTo(deadline);
+    // PER-07: the missed deadline is in the audit log
+    assertThat(auditLog.forTarget("process-instance/" + watch.getId())).singleElement()
+        .satisfies(entry -> assertThat(entry.action()).isEqualTo("DEADLINE_OVERDUE"));
     taskService.complete(task.getId(), Map.of("explanation", "执法记录仪故障，已补传并说明"));
     assertThat(watch).isEnded().hasPassed("Event_LateUploadReviewed");
   }
