@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The {@code stepDates} task listener (event {@code complete}) of every user task with a dated
  * step (PER-06): writes the server's date into the step's stamped variables, and marks an outside
  * date that lies more than {@code deadlines.late-entry-days} back as 补录: the process variable
- * {@code <field>LateEntry = true} and a line in {@code lateEntries}, which later forms show.
+ * {@code <field>LateEntry = true} and a line in {@code lateEntries}, which later forms show, in the
+ * procedure's own instance and in the top-level instance that called it (the case's record).
  *
  * <p>The form listeners run before the model's listeners, so the stamped names have already been
  * refused if a client sent them; writing them here, after, is what makes them the server's.
@@ -80,9 +81,21 @@ public class StepDatesListener implements TaskListener, ExecutionListener {
     }
     Object reason = task.getVariable(LateEntryPolicy.REASON_FIELD);
     execution.setVariable(date.field() + "LateEntry", true);
-    Object before = execution.getVariable(LATE_ENTRIES);
     String line = "补录：" + date.label() + " " + day.get() + "（" + today + " 录入；原因：" + reason + "）";
-    execution.setVariable(LATE_ENTRIES, before == null || before.toString().isBlank() ? line : before + "\n" + line);
+    append(execution.getProcessInstance(), line);
+    // the case's record shows what a procedure it called entered late (e.g. a service date)
+    DelegateExecution root = execution.getProcessInstance();
+    while (root.getSuperExecution() != null) {
+      root = root.getSuperExecution().getProcessInstance();
+    }
+    if (!root.getId().equals(execution.getProcessInstanceId())) {
+      append(root, line);
+    }
+  }
+
+  private static void append(DelegateExecution instance, String line) {
+    Object before = instance.getVariableLocal(LATE_ENTRIES);
+    instance.setVariableLocal(LATE_ENTRIES, before == null || before.toString().isBlank() ? line : before + "\n" + line);
   }
 
   private static String processKey(DelegateTask task) {

@@ -263,4 +263,31 @@ class DocumentServiceProcessTest {
     assertThat(pi).isEnded().variables().containsEntry("serviceDate", "2026-03-05").containsEntry("serviceDateLateEntry", true)
         .containsEntry("lateEntries", "补录：送达日期 2026-03-05（2026-03-10 录入；原因：送达回证在外业组，补录）");
   }
+
+  @Test
+  @DisplayName("PER-06 a late service date is marked 补录 in the record of the procedure that called the service (the case), not only in the service")
+  void lateServiceDateInTheCallersRecord() {
+    String deployment = processEngine.getRepositoryService().createDeployment().name("service-caller-test")
+        .addModelInstance("service-caller-test.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("service-caller-test")
+            .camundaHistoryTimeToLive(1).startEvent().callActivity("CallActivity_Serve").calledElement(KEY)
+            .camundaIn("caseNumber", "caseNumber").camundaIn("documentTitle", "documentTitle")
+            .camundaIn("recipientName", "recipientName").camundaIn("recipientAddress", "recipientAddress")
+            .camundaIn("method", "method").endEvent().done())
+        .deploy().getId();
+    try {
+      ProcessInstance caller = runtimeService().startProcessInstanceByKey("service-caller-test", Map.of(
+          "caseNumber", "云建罚〔2026〕CALL", "documentTitle", "行政处罚决定书", "recipientName", "某某建材有限公司",
+          "recipientAddress", "云和县某路 1 号", "method", "DIRECT", "lateEntries", "补录：检查日期 2026-02-20（2026-03-01 录入；原因：外业）"));
+      ProcessInstance service = runtimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId()).singleResult();
+      at("2026-03-10T02:00:00Z");
+      ResponseEntity<Map> accepted = serveDirectly(service, "2026-03-05", "送达回证在外业组，补录");
+      org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
+      assertThat(caller).isEnded();
+      org.assertj.core.api.Assertions.assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+          .processInstanceId(caller.getId()).variableName("lateEntries").singleResult().getValue())
+          .isEqualTo("补录：检查日期 2026-02-20（2026-03-01 录入；原因：外业）\n补录：送达日期 2026-03-05（2026-03-10 录入；原因：送达回证在外业组，补录）");
+    } finally {
+      processEngine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
 }
