@@ -6,14 +6,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Flow_Supplemented, on take (LR-04, LR-06): a standalone review returned for supplement comes
- * back as a new receipt of the file, so {@link ReviewRegistration} starts the period afresh on the
- * day the supplemented file arrives (the earlier start day is dropped here).
+ * back as a new receipt of the file, so the period is registered afresh ({@link ReviewRegistration}:
+ * starts on the day the supplemented file arrives, 7 working days, one extension allowed again).
  */
 @Component("supplementedReview")
 public class SupplementedReview implements ExecutionListener {
 
+  private final ReviewRegistration registration;
+
+  public SupplementedReview(ReviewRegistration registration) {
+    this.registration = registration;
+  }
+
   @Override
   public void notify(DelegateExecution execution) {
     execution.removeVariable("reviewStart");
+    registration.execute(execution);
   }
 }
