@@ -28,6 +28,8 @@ public final class CaseDates {
           new OutsideDate("case-rights-notice", "Task_NotifyRights", "rightsNoticeServedOn", "告知书送达日期", List.of("filedOn")),
           new OutsideDate("case-party-response", "Task_RecordPartyResponse", "hearingRequestedOn", "听证申请日期",
               List.of("filedOn", "rightsNoticeServedOn")),
+          new OutsideDate("case-party-response", "Task_RecordPartyResponse", "hearingWaiverReceivedOn", "收到书面放弃声明日期",
+              List.of("filedOn", "rightsNoticeServedOn")),
           new OutsideDate("case-hearing-notice", "Task_NotifyHearing", "hearingNoticeServedOn", "通知送达日期",
               List.of("filedOn", "rightsNoticeServedOn", "hearingRequestedOn")),
           new OutsideDate("case-reminder", "Task_IssueReminder", "reminderServedOn", "催告书送达日期",

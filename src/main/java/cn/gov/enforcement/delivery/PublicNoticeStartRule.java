@@ -7,17 +7,12 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * SVC-05 on the start form: public notice as the first method needs the failed attempts made
- * before (the form shows the field only then). {@link ServiceMethodGuard} checks the same inside
- * the process, where attempts of this instance also count.
+ * SVC-05 on the forms that choose a method (the start form and 另选送达方式): choosing public notice
+ * needs every other applicable method failed in this instance or shown inapplicable
+ * ({@link PublicNoticePrerequisites}); the refusal names the field, so Tasklist shows it there.
+ * {@link ServiceMethodGuard} checks the same inside the process for callers without a form.
  */
-@Component
-class PublicNoticeStartRule implements FormRule {
-
-  @Override
-  public String formId() {
-    return "service-start";
-  }
+abstract class PublicNoticeStartRule implements FormRule {
 
   @Override
   public String ruleId() {
@@ -26,11 +21,26 @@ class PublicNoticeStartRule implements FormRule {
 
   @Override
   public List<FormViolation> check(FormValues values) {
-    if ("PUBLIC_NOTICE".equals(values.text("method").orElse("")) && values.isBlank("priorFailedAttempts")) {
-      return List.of(FormViolation.rule(ruleId(), "priorFailedAttempts",
-          "公告送达须在其他方式均未能送达后采用：请填写此前已采用且未能送达的方式及情况",
-          "public-notice service needs the failed attempts by other methods"));
+    if (!"PUBLIC_NOTICE".equals(values.text("method").orElse(""))) {
+      return List.of();
     }
-    return List.of();
+    return PublicNoticePrerequisites.missing(ServiceMethodGuard.attempted(values.get("attemptedMethods")), values::get).stream()
+        .map(m -> FormViolation.rule(ruleId(), m.field(), m.chinese(), m.english())).toList();
+  }
+
+  @Component
+  static class OnStart extends PublicNoticeStartRule {
+    @Override
+    public String formId() {
+      return "service-start";
+    }
+  }
+
+  @Component
+  static class OnNextMethod extends PublicNoticeStartRule {
+    @Override
+    public String formId() {
+      return "service-next-method";
+    }
   }
 }

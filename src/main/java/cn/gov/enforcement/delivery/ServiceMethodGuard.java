@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
  * 核验送达方式 — runs before every attempt (at the start and after each failed attempt).
  *
  * <p>It keeps the list of attempted methods ({@code attemptedMethods}, comma-separated, because the
- * public-notice form shows it and a string needs no deserialisation) and refuses public-notice
- * service while no other attempt has failed (SVC-05): either an earlier attempt of this instance
- * failed (every earlier attempt did, or we would not be here again), or the starter recorded the
- * failed attempts made outside the system in {@code priorFailedAttempts}. The refusal is a
+ * public-notice form shows it and a string needs no deserialisation), appends each failure to
+ * {@code failedAttemptsRecord}, and refuses public-notice service until every other applicable
+ * method has failed in this instance or is shown inapplicable ({@link PublicNoticePrerequisites},
+ * SVC-05; issue 14 item 5 — one failed attempt or a note made outside the system, as before, is not
+ * enough). The grounds are kept as {@code publicNoticeGrounds}. The refusal is a
  * {@link NotValidException}, so REST answers 400 and nothing is started or completed.
  */
 @Component("serviceMethodGuard")
@@ -33,9 +34,20 @@ public class ServiceMethodGuard implements JavaDelegate {
         "送达方式 method 须为 DIRECT、LODGED、MAIL、ENTRUSTED 或 PUBLIC_NOTICE / method must be one of the contract's values, was "
             + execution.getVariable("method")));
     List<String> attempted = attempted(execution.getVariable("attemptedMethods"));
-    if (method == ServiceMethod.PUBLIC_NOTICE && attempted.isEmpty() && isBlank(execution.getVariable("priorFailedAttempts"))) {
-      throw new NotValidException("公告送达须在其他送达方式均未能送达后采用，请先记录已失败的送达情况（priorFailedAttempts） / "
-          + "public-notice service needs recorded failed attempts by other methods (SVC-05)");
+    if (!attempted.isEmpty()) {
+      // each failed attempt is recorded in the instance with what the officer wrote about it
+      String failure = execution.hasVariable("failureRecord") ? String.valueOf(execution.getVariable("failureRecord")) : "";
+      String log = execution.hasVariable("failedAttemptsRecord") ? String.valueOf(execution.getVariable("failedAttemptsRecord")) : "";
+      execution.setVariable("failedAttemptsRecord", (log.isEmpty() ? "" : log + "\n")
+          + attempted.get(attempted.size() - 1) + "：" + failure);
+    }
+    if (method == ServiceMethod.PUBLIC_NOTICE) {
+      List<PublicNoticePrerequisites.Missing> missing = PublicNoticePrerequisites.missing(attempted, execution::getVariable);
+      if (!missing.isEmpty()) {
+        throw new NotValidException(missing.stream().map(m -> m.chinese()).reduce((a, b) -> a + "；" + b).orElseThrow()
+            + " / " + missing.stream().map(m -> m.english()).reduce((a, b) -> a + "; " + b).orElseThrow());
+      }
+      execution.setVariable("publicNoticeGrounds", PublicNoticePrerequisites.record(attempted, execution::getVariable));
     }
     attempted.add(method.name());
     execution.setVariable("attemptedMethods", String.join(",", attempted));

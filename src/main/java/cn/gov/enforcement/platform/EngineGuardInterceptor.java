@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractInstantiationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractProcessInstanceModificationCommand;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
@@ -74,7 +75,10 @@ import org.camunda.bpm.engine.task.DelegationState;
  *   <li>removing the last direct member of {@code camunda-admin} (CVE-2026-77226), by deleting the
  *       membership, the user or the group;</li>
  *   <li>resolving a task that is not delegated (pending), and a deployment naming a tenant that
- *       does not exist.</li>
+ *       does not exist;</li>
+ *   <li>completing (complete, submit-form) a task assigned to somebody else (issue 14 item 3):
+ *       an assigned task is done by its assignee; a colleague of the candidate group claims it
+ *       only once it is unassigned.</li>
  * </ol>
  * It also hands a guard refusal thrown by a listener ({@link NoSelfApproval}) to the caller
  * unwrapped, so that REST answers 403 instead of the engine's 500 for listener exceptions.
@@ -106,6 +110,7 @@ final class EngineGuardInterceptor extends CommandInterceptor {
       checkAdminOnly(command, userId);
       if (outermost) {
         checkServerStamped(command);
+        checkAssignedDoer(command, userId);
       }
     }
     checkLastAdmin(command);
@@ -206,6 +211,10 @@ final class EngineGuardInterceptor extends CommandInterceptor {
       add(names, field(command, AbstractSetVariableCmd.class, "variables"));
     } else if (command instanceof AbstractPatchVariablesCmd) {
       add(names, field(command, AbstractPatchVariablesCmd.class, "variables"));
+      addAll(names, field(command, AbstractPatchVariablesCmd.class, "deletions"));
+    } else if (command instanceof AbstractRemoveVariableCmd) {
+      // issue 14: removing a stamped variable (the record of a held legal review) is as bad as changing it
+      addAll(names, field(command, AbstractRemoveVariableCmd.class, "variableNames"));
     } else if (command instanceof AbstractCorrelateMessageCmd) {
       MessageCorrelationBuilderImpl builder = (MessageCorrelationBuilderImpl) field(command, AbstractCorrelateMessageCmd.class, "builder");
       if (builder != null) {
@@ -244,6 +253,12 @@ final class EngineGuardInterceptor extends CommandInterceptor {
     }
   }
 
+  private static void addAll(List<String> names, Object variableNames) {
+    if (variableNames instanceof Collection<?> collection) {
+      collection.forEach(name -> names.add(String.valueOf(name)));
+    }
+  }
+
   private static void add(List<String> names, Object variables) {
     if (variables instanceof Map<?, ?> map) {
       for (Object key : map.keySet()) {
@@ -279,6 +294,34 @@ final class EngineGuardInterceptor extends CommandInterceptor {
     long admins = system(context -> ((DbUserQueryImpl) new DbUserQueryImpl().memberOfGroup(ADMIN_GROUP)).executeCount(context));
     long isAdmin = system(context -> ((DbUserQueryImpl) new DbUserQueryImpl().userId(userId).memberOfGroup(ADMIN_GROUP)).executeCount(context));
     return isAdmin > 0 && admins <= 1;
+  }
+
+  // --------------------------------------------------------------- 6. assigned tasks (issue 14)
+
+  /**
+   * LR-05, CASE-03, issue 14 item 3: a task that has an assignee (the hearing officer named by the
+   * schedule, a reviewer who claimed it, an expert) is completed only by that person. The
+   * candidate group's default TASK_WORK permission would otherwise let any colleague complete it.
+   * Resolving a delegated task is the delegate's (the assignee's) own step and passes.
+   */
+  private void checkAssignedDoer(Command<?> command, String userId) {
+    String taskId;
+    if (command instanceof CompleteTaskCmd) {
+      taskId = (String) field(command, CompleteTaskCmd.class, "taskId");
+    } else if (command instanceof SubmitTaskFormCmd) {
+      taskId = (String) field(command, SubmitTaskFormCmd.class, "taskId");
+    } else {
+      return;
+    }
+    String assignee = taskId == null ? null : system(context -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      return task == null ? null : task.getAssignee();
+    });
+    if (assignee != null && !assignee.equals(userId)) {
+      throw new GuardForbiddenException("ASSIGNED_TO_OTHER",
+          "该任务已指定由 " + assignee + " 办理，只有其本人可以完成",
+          "the task is assigned to " + assignee + "; only that person may complete it");
+    }
   }
 
   // --------------------------------------------------------------------- 5. resolve and tenants

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the {@link EngineGuardInterceptor} in front of every command of the engine (outermost of
- * the custom pre-command interceptors, outside the transaction).
+ * the custom pre-command interceptors, outside the transaction), and the {@link NamedAssigneeOnly}
+ * guard into every user task that names its person.
  */
 @Component
 public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
@@ -18,6 +19,10 @@ public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new EngineGuardInterceptor(configuration));
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new NamedAssigneeParseListener());
   }
 
   @Override

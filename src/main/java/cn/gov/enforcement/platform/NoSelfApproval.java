@@ -6,6 +6,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +19,10 @@ import org.springframework.stereotype.Component;
  * section head or the director requesting access therefore has it approved by another member of
  * the group; the task stays offered to the group, and the requester can neither claim nor
  * complete it.
+ *
+ * <p>Issue 14 item 7: where the request is not the start of the process (the filing proposal of
+ * a case, the disposal recommendation), the task's extension property {@code requestedBy} names
+ * the server-stamped variable holding the person who made it.
  */
 @Component("noSelfApproval")
 public class NoSelfApproval implements TaskListener {
@@ -51,8 +58,31 @@ public class NoSelfApproval implements TaskListener {
     if (!(task.getExecution() instanceof ExecutionEntity execution) || execution.getProcessDefinition() == null) {
       return null;
     }
-    Object variable = execution.getProcessDefinition().getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME);
+    Object variable = requestedByProperty(task);
+    if (variable == null) {
+      variable = execution.getProcessDefinition().getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME);
+    }
     Object value = variable == null ? null : task.getVariable(variable.toString());
     return value == null ? null : value.toString();
   }
+
+  /**
+   * The model may say who made the request when it is not the process's initiator (a filing
+   * proposed by an officer of a case an auxiliary took in, a disposal recommended by the records
+   * office): the extension property {@value #REQUESTED_BY} names a server-stamped variable.
+   */
+  private static String requestedByProperty(DelegateTask task) {
+    UserTask element = task.getBpmnModelElementInstance();
+    if (element == null || element.getExtensionElements() == null) {
+      return null;
+    }
+    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> REQUESTED_BY.equals(property.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .findFirst().orElse(null);
+  }
+
+  /** The extension property naming the variable that holds the requester. */
+  public static final String REQUESTED_BY = "requestedBy";
 }

@@ -48,7 +48,16 @@ public final class ServerStampedVariables {
       // legal-review, review.LegalReviewRecord: who reviewed and when
       "legalReviewer", "legalReviewedAt",
       // disclosure, disclosure.DisclosureReviewCheck
-      "disclosureReviewer");
+      "disclosureReviewer",
+      // enforcement-case (issue 14): casework.CaseStepRecord (draftedBy/approvedBy… above are shared
+      // with major-decision), casework.HearingScheduleCheck, casework.PartyResponseCheck
+      "filingProposedBy", "filingApprovedBy", "appointedHearingOfficer", "hearingWaiverRecordedBy",
+      // enforcement-case, CallActivity_LegalReview start (LR-04): once held, every redraft is reviewed again
+      "legalReviewHeld",
+      // recording-disposal, recording.DisposalReviewRecord (issue 14 item 7)
+      "disposalRequestedBy",
+      // identity.AssistedOfficerCheck (AUX-02): who assisted whom
+      "assistedBy");
 
   /**
    * Adds the dates each process stamps at its steps (PER-06: filing, decision, closure … dates,

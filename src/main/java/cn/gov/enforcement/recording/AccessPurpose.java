@@ -6,7 +6,7 @@ import cn.gov.enforcement.identity.BureauGroup;
  * Why recordings are requested, and who decides (ACC-03..ACC-05): internal viewing by the section
  * head; public use and police, procuratorate or court by the principal leader (director); material
  * for administrative review or litigation through the legal unit, which keeps a copy; a party's
- * copy with the head's consent, confidential recordings left out.
+ * copy with the consent of the head of the bureau (the director), confidential recordings left out.
  */
 public enum AccessPurpose {
   INTERNAL(BureauGroup.SECTION_HEAD),
@@ -15,7 +15,8 @@ public enum AccessPurpose {
   PROCURATORATE(BureauGroup.DIRECTOR),
   COURT(BureauGroup.DIRECTOR),
   REVIEW_OR_LITIGATION(BureauGroup.LEGAL_AFFAIRS),
-  PARTY_COPY(BureauGroup.SECTION_HEAD);
+  /** ACC-05 (revised): 行政机关负责人 — the head of the bureau, not the section head (issue 14 item 6). */
+  PARTY_COPY(BureauGroup.DIRECTOR);
 
   private final BureauGroup approver;
 

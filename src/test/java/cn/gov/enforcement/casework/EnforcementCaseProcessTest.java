@@ -90,13 +90,13 @@ class EnforcementCaseProcessTest {
   }
 
   private void proposeFiling(ProcessInstance pi) {
-    complete(task("Task_ProposeFiling", pi), withVariables("caseNumber", caseNumber(), "filingFacts", "现场照片、询问笔录",
+    complete(claimed("Task_ProposeFiling", pi, "officer1"), withVariables("caseNumber", caseNumber(), "filingFacts", "现场照片、询问笔录",
         "suspectedViolation", "《建筑法》第七条", "filingOpinion", "建议立案"));
   }
 
   private void fileCase(ProcessInstance pi) {
     proposeFiling(pi);
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true,
+    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true,
         "filingApprovalOpinion", "同意立案"));
     complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
     // PER-06: the activities happen the next day (a typed outside date may not lie in the future)
@@ -120,7 +120,21 @@ class EnforcementCaseProcessTest {
 
   private void notifyRightsAndWaive(ProcessInstance pi) {
     notifyRights(pi);
-    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", false, "partyStatement", "无异议"));
+    complete(claimed("Task_RecordPartyResponse", pi, "officer1"), waiver());
+  }
+
+  /** Claims the task for {@code user}: the server records the doer of a step (DEC-17), so a named person does it. */
+  private static Task claimed(String key, ProcessInstance pi, String user) {
+    Task task = task(key, pi);
+    taskService().claim(task.getId(), user);
+    return task;
+  }
+
+  /** CASE-03: "no hearing" inside the request window is the party's written waiver, recorded by an officer. */
+  private static Map<String, Object> waiver() {
+    return withVariables("hearingRequested", false, "partyStatement", "无异议",
+        "hearingWaiverDocument", "当事人书面放弃听证声明（附卷第 12 页）",
+        "hearingWaiverReceivedOn", cn.gov.enforcement.deadlines.ServerToday.today().toString());
   }
 
   private void notifyRights(ProcessInstance pi) {
@@ -136,7 +150,7 @@ class EnforcementCaseProcessTest {
   private static Map<String, Object> draft(boolean legalReview, boolean complex) {
     return withVariables("decisionSummary", "对某某建材有限公司罚款五万元", "decisionType", "PENALTY", "penaltyContent", "罚款五万元",
         "legalBasis", "《建筑法》第六十四条", "evidenceList", "现场检查笔录、照片、音像资料", "factorsConsidered", "首次违法，主动整改",
-        "drafter", "officer1", "majorPublicInterest", false, "majorRightsAfterHearing", false,
+        "majorPublicInterest", false, "majorRightsAfterHearing", false,
         "complexOrMultipleRelations", false, "requiredByLaw", legalReview, "complexCase", complex,
         "serviceMethod", "DIRECT", "complianceDays", 15);
   }
@@ -193,7 +207,7 @@ class EnforcementCaseProcessTest {
     assertThat(task(pi)).hasCandidateGroup("enforcement-officer");
     proposeFiling(pi);
     assertThat(task("Task_ApproveFiling", pi)).hasCandidateGroup("section-head");
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
+    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
     assertThat(pi).hasPassed("Task_OpenCase").isWaitingAt("Task_AssignInvestigators", "Event_DecisionWarningDue")
         .variables().containsEntry("filedOn", "2026-03-02");
     org.assertj.core.api.Assertions.assertThat(job("Event_DecisionWarningDue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-02", 75));
@@ -224,13 +238,13 @@ class EnforcementCaseProcessTest {
 
     notifyRights(pi);
     assertThat(task("Task_RecordPartyResponse", pi)).hasDueDate(periods.endOfPenaltyDays("2026-03-04", 5));
-    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", false, "partyStatement", "无异议"));
-    complete(task("Task_DraftDecision", pi), draft(false, false));
+    complete(claimed("Task_RecordPartyResponse", pi, "officer1"), waiver());
+    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(false, false));
     assertThat(pi).hasPassed("Task_DecideLegalReview").isWaitingAt("Task_ApproveDecision")
         .variables().containsEntry("legalReviewRequired", false);
     // CASE-05: the decision is due 90 days after filing
     assertThat(task("Task_ApproveDecision", pi)).hasCandidateGroup("director").hasDueDate(periods.endOfDays("2026-03-02", 90));
-    complete(task("Task_ApproveDecision", pi), approve());
+    complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
 
     ProcessInstance service = calledProcessInstance("document-service", pi);
     // SVC-07: served within 7 (working) days of the decision
@@ -264,7 +278,7 @@ class EnforcementCaseProcessTest {
     assertThat(pi).hasPassed("Task_DecideHotlineRecording").isWaitingAt("Task_ProposeFiling")
         .variables().containsEntry("recordingRequirement", "AUDIO");
     proposeFiling(pi);
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", false, "filingApprovalOpinion", "不属于本局管辖"));
+    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", false, "filingApprovalOpinion", "不属于本局管辖"));
     assertThat(pi).isEnded().hasPassed("Event_NotFiled").hasNotPassed("Task_OpenCase");
   }
 
@@ -273,7 +287,7 @@ class EnforcementCaseProcessTest {
   void hearingReviewDiscussionCourt() {
     ProcessInstance pi = startCase("DIGITAL_CITY", false);
     proposeFiling(pi);
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
+    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
     Task assign = task("Task_AssignInvestigators", pi);
     assertThatThrownBy(() -> taskService().complete(assign.getId(), Map.of("investigators", List.of("officer1", "aux1"))))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("investigators");
@@ -333,17 +347,20 @@ class EnforcementCaseProcessTest {
 
     Map<String, Object> reviewed = draft(false, true);
     reviewed.put("majorRightsAfterHearing", true);
-    complete(task("Task_DraftDecision", pi), reviewed);
+    complete(claimed("Task_DraftDecision", pi, "officer1"), reviewed);
     assertThat(pi).isWaitingAt("CallActivity_LegalReview").variables().containsEntry("legalReviewGround", "RIGHTS_AFTER_HEARING");
     assertThat(calledProcessInstance("legal-review", pi)).variables().containsEntry("investigators", "officer1,officer2");
     review(pi, "PASS");
     assertThat(task("Task_CollectiveDiscussion", pi)).hasCandidateGroup("director");
     complete(task("Task_CollectiveDiscussion", pi), withVariables("discussionParticipants", "局长、副局长、法规科", "discussionRecord", "记录",
         "discussionConclusion", "同意处罚"));
-    complete(task("Task_ApproveDecision", pi), withVariables("decisionApproved", false, "approvalOpinion", "罚款数额请重新核定"));
+    complete(claimed("Task_ApproveDecision", pi, "director1"), withVariables("decisionApproved", false, "approvalOpinion", "罚款数额请重新核定"));
     assertThat(pi).isWaitingAt("Task_DraftDecision");
-    complete(task("Task_DraftDecision", pi), draft(false, false));
-    complete(task("Task_ApproveDecision", pi), approve());
+    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(false, false));
+    // LR-04: a review was required once, so the changed draft is reviewed again although the answers now say no
+    assertThat(pi).isWaitingAt("CallActivity_LegalReview").variables().containsEntry("legalReviewRequired", false);
+    review(pi, "PASS");
+    complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
 
     serveDirectly(pi, "2026-03-17");
     complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "逾期未缴纳"));
@@ -372,7 +389,7 @@ class EnforcementCaseProcessTest {
     execute(job("Event_HearingRequestPeriodOver", pi));
     assertThat(pi).hasPassed("Event_HearingRequestPeriodOver").isWaitingAt("Task_DraftDecision");
 
-    complete(task("Task_DraftDecision", pi), draft(true, false));
+    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(true, false));
     review(pi, "SUPPLEMENT");
     assertThat(pi).isWaitingAt("Task_PlanActivity");
     plan(pi, "DAILY_PATROL", "NONE");
@@ -380,12 +397,12 @@ class EnforcementCaseProcessTest {
     complete(task("Task_RecordActivity", pi), activityRecord(false, "activityDate", "2026-03-12", "activityEndedAt", "2026-03-12T10:00:00+08:00"));
     // new facts: the party is told again before the decision is drafted (CASE-03)
     notifyRightsAndWaive(pi);
-    complete(task("Task_DraftDecision", pi), draft(true, false));
+    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(true, false));
     review(pi, "AMEND");
     assertThat(pi).isWaitingAt("Task_DraftDecision");
-    complete(task("Task_DraftDecision", pi), draft(true, false));
+    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(true, false));
     review(pi, "PASS");
-    complete(task("Task_ApproveDecision", pi), approve());
+    complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
     serveDirectly(pi, "2026-03-17");
     complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "未履行"));
     at("2026-04-02T02:00:00Z");
@@ -403,7 +420,7 @@ class EnforcementCaseProcessTest {
     plan(pi, "DOCUMENT_WORK", "NONE");
     complete(task("Task_RecordActivity", pi), activityRecord(false));
     notifyRightsAndWaive(pi);
-    complete(task("Task_DraftDecision", pi), draft(true, false));
+    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(true, false));
     review(pi, "FAIL");
     assertThat(pi).isWaitingAt("Task_CloseCase").hasNotPassed("Task_ApproveDecision");
     closeAndArchive(pi, "REVIEW_FAILED");
@@ -420,8 +437,8 @@ class EnforcementCaseProcessTest {
     plan(pi, "DOCUMENT_WORK", "NONE");
     complete(task("Task_RecordActivity", pi), activityRecord(false));
     notifyRightsAndWaive(pi);
-    complete(task("Task_DraftDecision", pi), draft(false, false));
-    complete(task("Task_ApproveDecision", pi), approve());
+    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(false, false));
+    complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
     ProcessInstance disclosure = calledProcessInstance("disclosure", pi);
     publish(disclosure);
     serveDirectly(pi, "2026-03-17");
@@ -472,6 +489,189 @@ class EnforcementCaseProcessTest {
     assertThat(pi).hasPassed("Task_OpenCase").isWaitingAt("Task_AssignInvestigators");
   }
 
+  // ---- issue 14: every rule enforced --------------------------------------------------------
+
+  /** A REST submit-form as {@code user}; values are wrapped as engine-rest variables. */
+  private ResponseEntity<Map> submit(String user, String taskId, Map<String, Object> values) {
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", variables), Map.class, taskId);
+  }
+
+  private static void assertRefused(ResponseEntity<Map> response, HttpStatus status, String... words) {
+    org.assertj.core.api.Assertions.assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
+    for (String word : words) {
+      org.assertj.core.api.Assertions.assertThat(String.valueOf(response.getBody())).contains(word);
+    }
+  }
+
+  private static void assertAccepted(ResponseEntity<?> response) {
+    org.assertj.core.api.Assertions.assertThat(response.getStatusCode().is2xxSuccessful()).as(String.valueOf(response.getBody())).isTrue();
+  }
+
+  private ProcessInstance caseAtPartyResponse() {
+    ProcessInstance pi = startCase("INSPECTION", false);
+    fileCase(pi);
+    plan(pi, "DOCUMENT_WORK", "NONE");
+    complete(task("Task_RecordActivity", pi), activityRecord(false));
+    notifyRights(pi); // served Wed 4 March; the request window ends Wed 11 March 24:00
+    return pi;
+  }
+
+  @Test
+  @DisplayName("LR-04 once legal review was required, every changed draft goes back to review: answering the review questions \"no\" after AMEND does not reach approval; the record of the held review cannot be removed or changed over REST (400)")
+  void reviewRequiredOnceReviewsEveryChange() {
+    ProcessInstance pi = caseAtPartyResponse();
+    complete(claimed("Task_RecordPartyResponse", pi, "officer1"), waiver());
+    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(true, false));
+    review(pi, "AMEND");
+    assertThat(pi).isWaitingAt("Task_DraftDecision").variables().containsEntry("legalReviewHeld", true);
+
+    ResponseEntity<String> removed = rest.withBasicAuth("officer1", "demo").exchange("/engine-rest/process-instance/{id}/variables/legalReviewHeld",
+        org.springframework.http.HttpMethod.DELETE, null, String.class, pi.getId());
+    org.assertj.core.api.Assertions.assertThat(removed.getStatusCode()).as(removed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<String> changed = rest.withBasicAuth("officer1", "demo").exchange("/engine-rest/process-instance/{id}/variables/legalReviewHeld",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of("value", false, "type", "Boolean")), String.class, pi.getId());
+    org.assertj.core.api.Assertions.assertThat(changed.getStatusCode()).as(changed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(false, false));
+    assertThat(pi).isWaitingAt("CallActivity_LegalReview").hasNotPassed("Task_ApproveDecision")
+        .variables().containsEntry("legalReviewRequired", false);
+    review(pi, "PASS");
+    assertThat(pi).isWaitingAt("Task_ApproveDecision");
+  }
+
+  @Test
+  @DisplayName("CASE-03 before the 5-working-day window ends, \"no hearing\" needs the party's written waiver (document and date, PER-06), recorded by a certified officer: without it 400 naming the field, by auxiliary staff refused; after the window silence is a lapse")
+  void noHearingBeforeWindowEndsNeedsWrittenWaiver() {
+    ProcessInstance pi = caseAtPartyResponse();
+    String taskId = task("Task_RecordPartyResponse", pi).getId();
+    Map<String, Object> noHearing = Map.of("hearingRequested", false, "partyStatement", "无异议");
+    assertRefused(submit("officer1", taskId, noHearing), HttpStatus.BAD_REQUEST, "hearingWaiverDocument", "hearingWaiverReceivedOn", "CASE-03");
+
+    Map<String, Object> waived = new HashMap<>(noHearing);
+    waived.put("hearingWaiverDocument", "当事人书面放弃听证声明");
+    waived.put("hearingWaiverReceivedOn", "2026-03-05"); // PER-06: not in the future
+    assertRefused(submit("officer1", taskId, waived), HttpStatus.BAD_REQUEST, "hearingWaiverReceivedOn", "PER-06");
+    waived.put("hearingWaiverReceivedOn", "2026-03-04");
+    waived.put("assistedOfficer", "officer1");
+    assertRefused(submit("aux1", taskId, waived), HttpStatus.BAD_REQUEST, "hearingRequested", "辅助人员不得登记");
+    assertThat(pi).isWaitingAt("Task_RecordPartyResponse");
+
+    waived.remove("assistedOfficer");
+    assertAccepted(submit("officer1", taskId, waived));
+    assertThat(pi).isWaitingAt("Task_DraftDecision").variables().containsEntry("hearingWaiverRecordedBy", "officer1")
+        .containsEntry("hearingWaiverReceivedOn", "2026-03-04");
+  }
+
+  private ProcessInstance caseAtHearing() {
+    ProcessInstance pi = caseAtPartyResponse();
+    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-04"));
+    complete(task("Task_ScheduleHearing", pi), withVariables("hearingOfficer", "head1", "hearingDate", "2026-03-20",
+        "hearingPlace", "第一听证室", "publicHearing", true));
+    complete(task("Task_NotifyHearing", pi), withVariables("hearingNoticeServedOn", "2026-03-04", "hearingNoticeNumber", "云建听〔2026〕2号"));
+    return pi;
+  }
+
+  @Test
+  @DisplayName("CASE-03 LR-05 only the appointed hearing officer completes the hearing: an investigator's submit-form (403), reassigning or unclaiming it (403, REST and Java API) and rewriting the appointment (400) are refused; the hearing officer completes it")
+  void onlyTheHearingOfficerCompletesTheHearing() {
+    ProcessInstance pi = caseAtHearing();
+    Task hearing = task("Task_HoldHearing", pi);
+    assertThat(hearing).isAssignedTo("head1");
+    assertThat(pi).variables().containsEntry("appointedHearingOfficer", "head1");
+    Map<String, Object> record = Map.of("recordingNoticeGiven", true, "hearingRecord", "听证笔录", "hearingOfficerOpinion", "维持拟处罚意见");
+
+    assertRefused(submit("officer1", hearing.getId(), record), HttpStatus.FORBIDDEN, "ASSIGNED_TO_OTHER");
+    org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
+    json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    ResponseEntity<String> unclaimed = rest.withBasicAuth("head1", "demo").postForEntity("/engine-rest/task/{id}/unclaim",
+        new org.springframework.http.HttpEntity<>("{}", json), String.class, hearing.getId());
+    org.assertj.core.api.Assertions.assertThat(unclaimed.getStatusCode()).as(unclaimed.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThatThrownBy(() -> taskService().setAssignee(hearing.getId(), "officer1"))
+        .isInstanceOf(cn.gov.enforcement.platform.GuardForbiddenException.class).hasMessageContaining("head1");
+    ResponseEntity<String> rewritten = rest.withBasicAuth("officer1", "demo").exchange("/engine-rest/process-instance/{id}/variables/appointedHearingOfficer",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of("value", "officer1", "type", "String")), String.class, pi.getId());
+    org.assertj.core.api.Assertions.assertThat(rewritten.getStatusCode()).as(rewritten.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(task("Task_HoldHearing", pi)).isAssignedTo("head1");
+
+    assertAccepted(submit("head1", hearing.getId(), record));
+    assertThat(pi).hasPassed("Task_HoldHearing").isWaitingAt("Task_DraftDecision");
+  }
+
+  @Test
+  @DisplayName("DEC-17 REC-12 CASE-01 the drafter, reviewer and approver are the users who completed the steps (server-stamped, a submitted draftedBy is refused 400); nobody approves a filing they proposed or a decision they drafted (403)")
+  void doersStampedAndNoSelfApproval() {
+    String both = "selftest-headofficer";
+    org.camunda.bpm.engine.IdentityService identity = processEngine.getIdentityService();
+    org.camunda.bpm.engine.identity.User user = identity.newUser(both);
+    user.setPassword("demo");
+    identity.saveUser(user);
+    identity.createMembership(both, "section-head");
+    identity.createMembership(both, "enforcement-officer");
+    try {
+      ProcessInstance pi = startCase("INSPECTION", false);
+      assertAccepted(submit(both, task("Task_ProposeFiling", pi).getId(), Map.of("caseNumber", caseNumber(), "filingFacts", "现场照片",
+          "suspectedViolation", "《建筑法》第七条", "filingOpinion", "建议立案")));
+      assertThat(pi).variables().containsEntry("filingProposedBy", both);
+      String approval = task("Task_ApproveFiling", pi).getId();
+      Map<String, Object> approve = Map.of("filingApproved", true, "filingApprovalOpinion", "同意");
+      assertRefused(submit(both, approval, approve), HttpStatus.FORBIDDEN, "SELF_APPROVAL");
+      assertAccepted(submit("head1", approval, approve));
+      assertThat(pi).variables().containsEntry("filingApprovedBy", "head1");
+
+      complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
+      at("2026-03-03T02:00:00Z");
+      plan(pi, "DOCUMENT_WORK", "NONE");
+      complete(task("Task_RecordActivity", pi), activityRecord(false));
+      notifyRights(pi);
+      complete(claimed("Task_RecordPartyResponse", pi, "officer1"), waiver());
+
+      String draftTask = task("Task_DraftDecision", pi).getId();
+      Map<String, Object> typed = new HashMap<>();
+      draft(true, false).forEach(typed::put);
+      typed.put("draftedBy", "director1");
+      assertRefused(submit("officer1", draftTask, typed), HttpStatus.BAD_REQUEST, "draftedBy");
+      typed.remove("draftedBy");
+      typed.put("drafter", "director1");
+      assertRefused(submit("officer1", draftTask, typed), HttpStatus.BAD_REQUEST, "drafter");
+      typed.remove("drafter");
+      assertAccepted(submit("officer1", draftTask, typed));
+      review(pi, "PASS");
+      assertThat(pi).isWaitingAt("Task_ApproveDecision").variables().containsEntry("draftedBy", "officer1").containsEntry("reviewedBy", "legal1");
+
+      at("2026-03-16T02:00:00Z");
+      assertAccepted(submit("director1", task("Task_ApproveDecision", pi).getId(), Map.of("decisionApproved", true,
+          "decisionNumber", "云建罚决〔2026〕7号", "approvalOpinion", "同意")));
+      assertThat(pi).variables().containsEntry("approvedBy", "director1").containsKey("approvedAt").containsKey("draftedAt").containsKey("reviewedAt");
+      org.assertj.core.api.Assertions.assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+          .taskDefinitionKey("Task_ApproveDecision").singleResult().getAssignee()).isEqualTo("director1");
+    } finally {
+      identity.deleteUser(both);
+    }
+  }
+
+  @Test
+  @DisplayName("AUX-02 a step auxiliary staff complete names the officer of the case they assist (a pick of the investigators, 400 without it or with another officer), and that officer gets a notice task in Tasklist")
+  void auxiliaryNamesTheOfficerTheyAssist() {
+    ProcessInstance pi = caseAtPartyResponse();
+    Task response = task("Task_RecordPartyResponse", pi);
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(taskService().getVariableLocal(response.getId(), "assistedOfficerOptions")))
+        .contains("officer1").contains("officer2").doesNotContain("head1");
+    Map<String, Object> request = new HashMap<>(Map.of("hearingRequested", true, "hearingRequestedOn", "2026-03-04", "partyStatement", "要求听证"));
+    assertRefused(submit("aux1", response.getId(), request), HttpStatus.BAD_REQUEST, "assistedOfficer", "AUX-02");
+    request.put("assistedOfficer", "head1");
+    assertRefused(submit("aux1", response.getId(), request), HttpStatus.BAD_REQUEST, "assistedOfficer");
+    request.put("assistedOfficer", "officer2");
+    assertAccepted(submit("aux1", response.getId(), request));
+    assertThat(pi).isWaitingAt("Task_ScheduleHearing").variables().containsEntry("assistedOfficer", "officer2").containsEntry("assistedBy", "aux1");
+
+    ResponseEntity<List> notices = rest.withBasicAuth("officer2", "demo").getForEntity("/engine-rest/task?assignee=officer2", List.class);
+    assertAccepted(notices);
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(notices.getBody())).contains("辅助人员代办告知：登记陈述申辩与听证申请").contains("aux1");
+  }
+
   // ---- PER-06: dates the system can trust -----------------------------------------------------
 
   @Test
@@ -490,7 +690,7 @@ class EnforcementCaseProcessTest {
     assertThat(pi).isWaitingAt("Task_ApproveFiling");
 
     at("2026-03-05T15:59:59Z"); // 23:59:59 Thursday 5 March in Beijing
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
+    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
     assertThat(pi).variables().containsEntry("filedOn", "2026-03-05").containsEntry("filingDate", "2026-03-05");
     org.assertj.core.api.Assertions.assertThat(job("Event_DecisionWarningDue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-05", 75));
   }

@@ -41,6 +41,10 @@ class DocumentServiceProcessTest {
 
   static final String KEY = "document-service";
 
+  /** SVC-05: every other method inapplicable because the recipient cannot be found, with the explanation. */
+  static final Object[] WHEREABOUTS_UNKNOWN = {"personalInapplicable", "WHEREABOUTS_UNKNOWN", "mailInapplicable", "WHEREABOUTS_UNKNOWN",
+      "entrustedInapplicable", "WHEREABOUTS_UNKNOWN", "inapplicableExplanation", "经公安户籍、社区核实，受送达人下落不明"};
+
   @Autowired private ProcessEngine processEngine;
   @Autowired private TestRestTemplate rest;
 
@@ -137,7 +141,7 @@ class DocumentServiceProcessTest {
   }
 
   @Test
-  @DisplayName("SVC-04 SVC-05 after entrusted and direct service failed: public notice with carrier and recording, deemed served by the timer 30 days after publication")
+  @DisplayName("SVC-04 SVC-05 after entrusted and direct service failed and mail shown inapplicable (no known address): public notice with carrier and recording, deemed served by the timer 30 days after publication")
   void failedAttemptsThenPublicNotice() {
     ProcessInstance pi = start("ENTRUSTED");
     complete(task(pi), withVariables("entrustType", "FORWARDED", "entrustReason", "部队", "entrustedTo", "某部", "served", false,
@@ -146,9 +150,19 @@ class DocumentServiceProcessTest {
     complete(task(pi), withVariables("failureRecord", "转交未果", "method", "DIRECT"));
     complete(task(pi), withVariables("served", false, "recipientRefused", false, "notServedReason", "下落不明", "servedBy", "officer1"));
     assertThat(pi).hasPassed("Gateway_DirectOutcome").isWaitingAt("Task_ChooseNextMethod");
-    complete(task(pi), withVariables("failureRecord", "下落不明", "method", "PUBLIC_NOTICE"));
+    // SVC-05: mail was neither tried nor shown inapplicable — public notice is refused, naming the field
+    org.camunda.bpm.engine.task.Task next = task(pi);
+    assertThatThrownBy(() -> org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().complete(next.getId(),
+        withVariables("failureRecord", "下落不明", "method", "PUBLIC_NOTICE")))
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("mailInapplicable");
+    assertThat(pi).isWaitingAt("Task_ChooseNextMethod");
+    complete(next, withVariables("failureRecord", "下落不明", "method", "PUBLIC_NOTICE", "mailInapplicable", "NO_KNOWN_ADDRESS",
+        "inapplicableExplanation", "登记地址已拆迁，经社区和市场监管登记核实无其他地址"));
     assertThat(pi).hasPassed("Task_DecideNoticeRecording").isWaitingAt("Task_PublishNotice")
-        .variables().containsEntry("recordingRequirement", "PHOTO_OR_AV").containsEntry("publicNoticeDays", 30)
+        .variables().containsEntry("publicNoticeGrounds", "直接送达/留置送达：已尝试未能送达（DIRECT）；邮寄送达：不适用（无已知邮寄地址）；"
+            + "委托/转交送达：已尝试未能送达（ENTRUSTED）。说明：登记地址已拆迁，经社区和市场监管登记核实无其他地址")
+        .containsEntry("failedAttemptsRecord", "ENTRUSTED：转交未果\nDIRECT：下落不明")
+        .containsEntry("recordingRequirement", "PHOTO_OR_AV").containsEntry("publicNoticeDays", 30)
         .containsEntry("attemptedMethods", "ENTRUSTED,DIRECT,PUBLIC_NOTICE");
     complete(task(pi), withVariables("noticeReason", "其他方式均无法送达", "noticeCarrier", "WEBSITE",
         "noticeLocation", "https://www.example.gov.cn", "publishedOn", "2026-03-02", "noticeArchiveRef", "GG-1"));
@@ -162,11 +176,18 @@ class DocumentServiceProcessTest {
   }
 
   @Test
-  @DisplayName("SVC-05 public notice as the first method is refused without recorded failed attempts, accepted with them")
+  @DisplayName("SVC-05 public notice as the first method: a note of failed attempts outside the system is not enough; it needs every other method shown inapplicable in this instance (whereabouts unknown), with the explanation")
   void publicNoticeNeedsFailedAttempts() {
     assertThatThrownBy(() -> start("PUBLIC_NOTICE")).isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("公告送达");
     assertThatThrownBy(() -> start("FAX")).isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("method");
-    ProcessInstance pi = start("PUBLIC_NOTICE", "priorFailedAttempts", "2026-02 直接送达、邮寄送达均未能送达（邮件退回）");
+    // issue 14 item 5: this was accepted before — one free-text note
+    assertThatThrownBy(() -> start("PUBLIC_NOTICE", "priorFailedAttempts", "2026-02 直接送达、邮寄送达均未能送达（邮件退回）"))
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("personalInapplicable")
+        .hasMessageContaining("mailInapplicable").hasMessageContaining("entrustedInapplicable");
+    assertThatThrownBy(() -> start("PUBLIC_NOTICE", "personalInapplicable", "WHEREABOUTS_UNKNOWN", "mailInapplicable", "WHEREABOUTS_UNKNOWN",
+        "entrustedInapplicable", "WHEREABOUTS_UNKNOWN"))
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("inapplicableExplanation");
+    ProcessInstance pi = start("PUBLIC_NOTICE", WHEREABOUTS_UNKNOWN);
     assertThat(pi).isWaitingAt("Task_PublishNotice");
   }
 
@@ -227,7 +248,7 @@ class DocumentServiceProcessTest {
   })
   void outsideDateRefused(String method, String day, String field, String words) {
     ProcessInstance pi = "PUBLIC_NOTICE".equals(method)
-        ? start(method, "priorFailedAttempts", "直接送达、邮寄送达均未能送达") : start(method);
+        ? start(method, WHEREABOUTS_UNKNOWN) : start(method);
     ResponseEntity<Map> refused;
     if ("MAIL".equals(method)) {
       at("2026-03-04T02:00:00Z");

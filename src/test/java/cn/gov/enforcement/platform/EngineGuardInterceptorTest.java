@@ -22,7 +22,8 @@ class EngineGuardInterceptorTest {
       "MessageEventReceivedCmd, processVariablesLocal", "MessageEventReceivedCmd, processVariablesToTriggeredScope",
       "SignalCmd, processVariables", "SignalEventReceivedCmd, builder", "CompleteExternalTaskCmd, variables",
       "CompleteExternalTaskCmd, localVariables", "DeleteMembershipCmd, userId", "DeleteMembershipCmd, groupId",
-      "DeleteUserCmd, userId", "DeleteGroupCmd, groupId", "DeployCmd, deploymentBuilder"})
+      "DeleteUserCmd, userId", "DeleteGroupCmd, groupId", "DeployCmd, deploymentBuilder",
+      "SubmitTaskFormCmd, taskId", "AbstractPatchVariablesCmd, deletions", "AbstractRemoveVariableCmd, variableNames"})
   @DisplayName("引擎守卫读取的命令字段在当前引擎版本中存在 / the command fields the guard reads exist in this engine version")
   void commandFieldsExist(String command, String field) throws Exception {
     Class<?> type = Class.forName("org.camunda.bpm.engine.impl.cmd." + command);

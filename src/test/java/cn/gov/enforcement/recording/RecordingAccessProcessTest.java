@@ -171,12 +171,17 @@ class RecordingAccessProcessTest {
   }
 
   @Test
-  @DisplayName("ACC-05 ACC-06 当事人复制经负责人同意，涉密资料不予提供")
+  @DisplayName("ACC-05 ACC-06 当事人复制经行政机关负责人（局长）同意，科室负责人不能批准；涉密资料不予提供 / a party's copy is approved by the head of the bureau")
   void partyCopyWithoutConfidential() {
     ProcessInstance instance = request("officer1", "PARTY_COPY", List.of(recording, secret));
-    assertThat(instance).isWaitingAt("Task_ApproveBySectionHead");
+    // ACC-05 (revised, issue 14 item 6): the head of the bureau, not the section head
+    assertThat(instance).isWaitingAt("Task_ApproveByDirector").task().hasCandidateGroup("director");
+    assertThat(runtimeService.getVariable(instance.getId(), "approverGroup")).isEqualTo("director");
     assertThat(runtimeService.getVariable(instance.getId(), "excludedRecordingIds")).isEqualTo(secret);
-    complete("head1", task(instance), Map.of("decision", "APPROVE", "approvalOpinion", "同意复制"));
+    assertThatThrownBy(() -> complete("head1", task(instance), Map.of("decision", "APPROVE", "approvalOpinion", "同意复制")))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThat(instance).isWaitingAt("Task_ApproveByDirector");
+    complete("director1", task(instance), Map.of("decision", "APPROVE", "approvalOpinion", "同意复制"));
     assertThat(jdbc.queryForList("SELECT recording_id FROM recording_access_grant WHERE process_instance_id = ?",
         String.class, instance.getId())).containsExactly(recording);
   }

@@ -3,6 +3,7 @@ package cn.gov.enforcement.recording;
 import cn.gov.enforcement.platform.MinimumProcessCoverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -117,6 +119,34 @@ class RecordingDisposalProcessTest {
     assertThat(rest.withBasicAuth("officer1", "demo").getForEntity("/api/recordings/" + id + "/content", String.class)
         .getStatusCode()).isIn(HttpStatus.GONE, HttpStatus.FORBIDDEN);
     assertThat(scan.scan()).doesNotContainKey(id);
+  }
+
+  @Test
+  @DisplayName("RET-06 ACC-03 nobody approves a disposal they recommended: the recommender is stamped (disposalRequestedBy) and refused as approver (403), another section head approves / 建议销毁者不得审批自己的销毁申请")
+  void recommenderCannotApproveOwnDisposal() {
+    String both = "selftest-records-head";
+    org.camunda.bpm.engine.identity.User user = identityService.newUser(both);
+    user.setPassword("demo");
+    identityService.saveUser(user);
+    identityService.createMembership(both, "records-office");
+    identityService.createMembership(both, "section-head");
+    try {
+      String id = EvidenceFixtures.uploadId(rest, "officer1", patrol(), EvidenceFixtures.wav(1));
+      ProcessInstance instance = afterRetention(id);
+      complete(both, instance, Map.of("recommendation", "DISPOSE", "reviewOpinion", "已满 6 个月，无保留必要"));
+      assertThat(runtimeService.getVariable(instance.getId(), "disposalRequestedBy")).isEqualTo(both);
+      assertThatThrownBy(() -> complete(both, instance, Map.of("decision", "APPROVE", "approvalOpinion", "同意销毁")))
+          .isInstanceOf(cn.gov.enforcement.platform.GuardForbiddenException.class).hasMessageContaining("nobody approves their own request");
+      Task approval = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+      ResponseEntity<String> overRest = rest.withBasicAuth(both, "demo").postForEntity("/engine-rest/task/{id}/complete",
+          Map.of("variables", Map.of("decision", Map.of("value", "APPROVE"), "approvalOpinion", Map.of("value", "同意"))), String.class, approval.getId());
+      assertThat(overRest.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(instance).isWaitingAt("Task_ApproveDisposal");
+      complete("head1", instance, Map.of("decision", "APPROVE", "approvalOpinion", "同意销毁"));
+      assertThat(instance).isEnded().hasPassed("Task_DisposeRecording");
+    } finally {
+      identityService.deleteUser(both);
+    }
   }
 
   @Test

@@ -150,12 +150,63 @@ class LegalReviewProcessTest {
     assertThat(pi).isEnded().hasPassed("Event_ReviewPassed").variables().containsEntry("reviewExtended", true);
   }
 
+  /** A standalone review requested over REST by {@code user} (reviewRequester is the server's). */
+  private ProcessInstance startAs(String user) {
+    ResponseEntity<Map> started = rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/process-definition/key/legal-review/submit-form",
+        Map.of("businessKey", "LR-" + System.nanoTime(), "variables", restVariables(Map.of("subject", "对某公司违法建设作出拆除决定",
+            "investigators", "officer1,officer2", "reviewMaterials", "案卷一册"))), Map.class);
+    org.assertj.core.api.Assertions.assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
+    return runtimeService.createProcessInstanceQuery().processInstanceId((String) started.getBody().get("id")).singleResult();
+  }
+
   @Test
-  @DisplayName("LR-04 退回补充调查 / returned for supplementary investigation")
+  @DisplayName("LR-04 LR-06 单独发起的审核退回补充调查：申请人补充材料后回到审核，审核期限重新起算 / a standalone review returned for supplement comes back to review after the requester supplements it")
   void supplement() {
-    ProcessInstance pi = start();
+    ProcessInstance pi = startAs("head1");
     complete(claimedReview(pi), review("SUPPLEMENT"));
-    assertThat(pi).isEnded().hasPassed("Event_ReturnedForSupplement");
+    assertThat(pi).isWaitingAt("Task_SupplementMaterials").hasNotPassed("Event_ReturnedForSupplement");
+    assertThat(task(pi)).isAssignedTo("head1");
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-09T01:00:00Z"))); // a week later
+    complete(task(pi), withVariables("supplementRecord", "补充调取了施工许可档案", "reviewMaterials", "案卷一册、补充材料一册"));
+    assertThat(pi).isWaitingAt("Task_ReviewLegality").variables().containsEntry("reviewStart", "2026-11-09");
+    complete(claimedReview(pi), review("PASS"));
+    assertThat(pi).isEnded().hasPassed("Task_SupplementMaterials", "Event_ReviewPassed").hasNotPassed("Event_ReturnedForSupplement");
+  }
+
+  @Test
+  @DisplayName("LR-05 ACC-03 a legal officer does not review a review they requested (403), and a review claimed by one reviewer is completed by that reviewer only (403 for a colleague) / 不得审核自己提请的审核；已认领的审核只能由认领人完成")
+  void noSelfReviewAndOnlyTheClaimant() {
+    String colleague = "selftest-legal2";
+    org.camunda.bpm.engine.IdentityService identity = processEngine.getIdentityService();
+    org.camunda.bpm.engine.identity.User user = identity.newUser(colleague);
+    user.setPassword("demo");
+    identity.saveUser(user);
+    identity.createMembership(colleague, "legal-affairs");
+    try {
+      ProcessInstance own = startAs("legal1");
+      String ownTask = task(own).getId();
+      org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
+      json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+      ResponseEntity<String> claim = rest.withBasicAuth("legal1", "demo").postForEntity("/engine-rest/task/{id}/claim",
+          new org.springframework.http.HttpEntity<>("{\"userId\":\"legal1\"}", json), String.class, ownTask);
+      org.assertj.core.api.Assertions.assertThat(claim.getStatusCode()).as(claim.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+      org.assertj.core.api.Assertions.assertThat(claim.getBody()).contains("SELF_APPROVAL");
+
+      ProcessInstance pi = startAs("head1");
+      Task claimed = claimedReview(pi); // legal1
+      ResponseEntity<String> byColleague = rest.withBasicAuth(colleague, "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+          Map.of("variables", restVariables(review("PASS"))), String.class, claimed.getId());
+      org.assertj.core.api.Assertions.assertThat(byColleague.getStatusCode()).as(byColleague.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+      org.assertj.core.api.Assertions.assertThat(byColleague.getBody()).contains("ASSIGNED_TO_OTHER");
+      assertThat(pi).isWaitingAt("Task_ReviewLegality");
+      ResponseEntity<String> byClaimant = rest.withBasicAuth("legal1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+          Map.of("variables", restVariables(review("PASS"))), String.class, claimed.getId());
+      org.assertj.core.api.Assertions.assertThat(byClaimant.getStatusCode().is2xxSuccessful()).as(byClaimant.getBody()).isTrue();
+      assertThat(pi).isEnded().variables().containsEntry("legalReviewer", "legal1");
+      runtimeService.deleteProcessInstance(own.getId(), "test finished");
+    } finally {
+      identity.deleteUser(colleague);
+    }
   }
 
   @Test

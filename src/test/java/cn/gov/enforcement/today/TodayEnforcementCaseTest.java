@@ -32,15 +32,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TodayEnforcementCaseTest extends RealDateTest {
 
+  private Task claimed(String key, ProcessInstance pi, String user) {
+    Task task = task(key, pi);
+    taskService.claim(task.getId(), user);
+    return task;
+  }
+
   @Test
   @DisplayName("PER-05 PER-06 CASE-01..07 LR-06 SVC-07 PUB-02 REC-13 a case filed, reviewed, decided, served, closed, archived and disclosed from today's real date")
   void caseFromToday() {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("enforcement-case", "today-" + UUID.randomUUID(), Map.of(
         "source", "INSPECTION", "partyName", "某某建材有限公司", "partyType", "LEGAL_PERSON", "partyAddress", "云和县某路 1 号",
         "cause", "未经许可擅自施工", "clueDescription", "巡查发现工地未办理施工许可"));
-    complete(task("Task_ProposeFiling", pi), withVariables("caseNumber", "云建立〔" + today().getYear() + "〕" + UUID.randomUUID().toString().substring(0, 6),
+    // DEC-17: the server records who did each step, so a named person does it
+    complete(claimed("Task_ProposeFiling", pi, "officer1"), withVariables("caseNumber", "云建立〔" + today().getYear() + "〕" + UUID.randomUUID().toString().substring(0, 6),
         "filingFacts", "现场照片", "suspectedViolation", "《建筑法》第七条", "filingOpinion", "建议立案"));
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意立案"));
+    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意立案"));
     assertThat(runtimeService.getVariable(pi.getId(), "filedOn")).isEqualTo(today().toString());
     Job warning = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("Event_DecisionWarningDue").singleResult();
     assertThat(warning.getDuedate()).isNotNull().isAfter(ClockUtil.getCurrentTime());
@@ -60,10 +67,13 @@ class TodayEnforcementCaseTest extends RealDateTest {
         "hearingRightGranted", true, "rightsNoticeServedOn", today().toString()));
     Task response = task("Task_RecordPartyResponse", pi);
     assertDue(response);
-    complete(response, withVariables("hearingRequested", false, "partyStatement", "无异议"));
-    complete(task("Task_DraftDecision", pi), withVariables("decisionSummary", "罚款五万元", "decisionType", "PENALTY",
+    // CASE-03: inside the 5-working-day window only the party's written waiver, recorded by an officer, closes it
+    taskService.claim(response.getId(), "officer1");
+    complete(response, withVariables("hearingRequested", false, "partyStatement", "无异议",
+        "hearingWaiverDocument", "当事人书面放弃听证声明", "hearingWaiverReceivedOn", today().toString()));
+    complete(claimed("Task_DraftDecision", pi, "officer1"), withVariables("decisionSummary", "罚款五万元", "decisionType", "PENALTY",
         "penaltyContent", "罚款五万元", "legalBasis", "《建筑法》第六十四条", "evidenceList", "笔录、照片", "factorsConsidered", "首次违法",
-        "drafter", "officer1", "majorPublicInterest", false, "majorRightsAfterHearing", false, "complexOrMultipleRelations", false,
+        "majorPublicInterest", false, "majorRightsAfterHearing", false, "complexOrMultipleRelations", false,
         "requiredByLaw", true, "complexCase", false, "serviceMethod", "DIRECT", "complianceDays", 15));
 
     ProcessInstance review = calledProcessInstance("legal-review", pi);
@@ -80,6 +90,7 @@ class TodayEnforcementCaseTest extends RealDateTest {
 
     Task approval = task("Task_ApproveDecision", pi);
     assertDue(approval); // 90 days after filing: often in a year without a notice
+    taskService.claim(approval.getId(), "director1");
     complete(approval, withVariables("decisionApproved", true, "decisionNumber", "云建罚决〔1〕号", "approvalOpinion", "同意"));
     assertThat(runtimeService.getVariable(pi.getId(), "decisionDate")).isEqualTo(today().toString());
 

@@ -189,7 +189,9 @@ class TodayProceduresTest extends RealDateTest {
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(direct.getId()).variableName("serviceDate")
         .singleResult().getValue()).isEqualTo(today().toString());
 
-    ProcessInstance notice = service("PUBLIC_NOTICE", "priorFailedAttempts", "直接送达、邮寄送达均未能送达（邮件退回）");
+    // SVC-05: every other method inapplicable (whereabouts unknown), with the explanation
+    ProcessInstance notice = service("PUBLIC_NOTICE", "personalInapplicable", "WHEREABOUTS_UNKNOWN", "mailInapplicable", "WHEREABOUTS_UNKNOWN",
+        "entrustedInapplicable", "WHEREABOUTS_UNKNOWN", "inapplicableExplanation", "经公安户籍、社区核实，受送达人下落不明");
     LocalDate publishedOn = today();
     complete(task("Task_PublishNotice", notice), withVariables("noticeReason", "下落不明", "noticeCarrier", "WEBSITE",
         "noticeLocation", "https://www.example.gov.cn", "publishedOn", publishedOn.toString(), "noticeArchiveRef", "GG-TODAY"));
