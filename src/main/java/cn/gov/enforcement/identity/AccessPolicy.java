@@ -54,6 +54,10 @@ public final class AccessPolicy {
         continue;
       }
       grants.add(new Grant(group, APPLICATION, "tasklist", Set.of(ACCESS)));
+      // Tasklist names a task's candidate groups and assignee: with READ on groups and users it shows
+      // 科室负责人 and 张 执法员 instead of the ids section-head and officer1 (issue 16)
+      grants.add(new Grant(group, GROUP, ANY_ID, Set.of(READ)));
+      grants.add(new Grant(group, USER, ANY_ID, Set.of(READ)));
       // start forms are listed for definitions the user may read
       grants.add(new Grant(group, PROCESS_DEFINITION, ANY_ID, Set.of(ProcessDefinitionPermissions.READ)));
     }
