@@ -80,6 +80,8 @@ public final class AccessPolicy {
     // only, no UPDATE_TASK / TASK_WORK / TASK_ASSIGN — their own tasks come from their candidate groups
     for (BureauGroup group : UNIT_MANAGERS) {
       grants.add(new Grant(group, PROCESS_DEFINITION, ANY_ID, Set.of(ProcessDefinitionPermissions.READ_TASK)));
+      // Cockpit's 人工任务 (and its per-group counts) asks for READ on all tasks, not per definition
+      grants.add(new Grant(group, TASK, ANY_ID, Set.of(READ)));
     }
     // rule owners keep the DMN tables: they deploy them (the gate admits decisions only) and see
     // how they decided in Cockpit

@@ -28,7 +28,9 @@ style.textContent = `
   .enf-refusal { display: block; margin-top: 6px; white-space: pre-wrap; font-weight: normal; }
   .enf-complete-hint { display: inline-block; margin-right: 12px; color: #8a6d3b; }
   .enf-readonly-note { margin: 6px 0; padding: 6px 10px; background: #fcf8e3; border: 1px solid #faebcc; color: #8a6d3b; }
-  .enf-readonly-claim { display: none !important; }
+  .enf-readonly button.claim, .enf-readonly .task-actions, .enf-readonly [ng-click*="startEditing"],
+  .enf-readonly [ng-click*="reset"], .enf-readonly [ng-click*="Reset"], .enf-readonly [ng-click*="remove"] { display: none !important; }
+  .enf-readonly .task-card-details a { pointer-events: none; }
   .enf-locale-switch { position: fixed; left: 8px; bottom: 30px; z-index: 2000; font-size: 12px; padding: 1px 6px; background: #fff; border: 1px solid #ddd; border-radius: 3px; }
 `;
 document.head.appendChild(style);
@@ -76,7 +78,7 @@ const PATTERNS = [
   [/^Field must match pattern (.+)\.$/, '格式不符合要求（$1）。'],
   [/^Cannot submit task form [^:]*: /, ''],
   [/^Cannot instantiate process definition [^:]*: /, ''],
-  [/^The user with id '([^']*)' does not have (?:one of the following permissions: )?.*$/s,
+  [/^(?:Error: )?The user with id '([^']*)' does not have (?:one of the following permissions: )?.*$/s,
     '用户 $1 没有执行此操作的权限（只能查看，或该操作不属于其职责）。'],
 ];
 
@@ -236,21 +238,43 @@ function checkTask(taskId) {
 function readOnlyTasks() {
   if (!document.querySelector('base[app-name="tasklist"]')) return;
   const taskId = new URLSearchParams((window.location.hash.split('?')[1] || '')).get('task');
-  if (!taskId) return;
+  const card = document.querySelector('.task-details .task-card');
+  if (!taskId || !card) return;
   checkTask(taskId);
-  if (workable.get(taskId) !== false) return;
-  const detail = document.querySelector('[cam-tasklist-task], .task-details, .task-details-view') || document.querySelector('.three-cols-layout-columns .column-right');
-  if (!detail) return;
-  for (const element of detail.querySelectorAll('button, a')) {
-    const text = (element.textContent || '').trim();
-    if ((text === '签收' || text === 'Claim') && !element.classList.contains('enf-readonly-claim')) element.classList.add('enf-readonly-claim');
+  const readOnly = workable.get(taskId) === false;
+  card.classList.toggle('enf-readonly', readOnly);
+  const note = card.querySelector('.enf-readonly-note');
+  if (readOnly && !note) {
+    const element = document.createElement('div');
+    element.className = 'enf-readonly-note';
+    element.textContent = english ? 'Read-only: you may look at this task but neither claim nor complete it.'
+      : '只读：您可以查看此任务，但不能签收、办理或修改（由其承办组办理）。';
+    card.insertBefore(element, card.firstChild);
+  } else if (!readOnly && note) {
+    note.remove();
   }
-  if (!detail.querySelector('.enf-readonly-note')) {
-    const note = document.createElement('div');
-    note.className = 'enf-readonly-note';
-    note.textContent = english ? 'Read-only: you may look at this task but neither claim nor complete it.'
-      : '只读：您可以查看此任务，但不能签收或办理（由其承办组办理）。';
-    detail.insertBefore(note, detail.firstChild);
+}
+
+// ------------------------------------------------------------------ Cockpit: 人工任务 only for who may read tasks
+// Cockpit's 人工任务 lists every open task and needs READ on all tasks (managers have it, AccessPolicy.
+// UNIT_MANAGERS); for anybody else it would only show a permission error, so it is not offered.
+let readsAllTasks = null;
+
+function cockpitTasksLink() {
+  if (!document.querySelector('base[app-name="cockpit"]') || !engineApi()) return;
+  if (readsAllTasks === null) {
+    readsAllTasks = 'pending';
+    fetch(`${engineApi()}/authorization/check?permissionName=READ&resourceName=Task&resourceType=7&resourceId=*`,
+      { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.json() : { authorized: false }))
+      .then((answer) => { readsAllTasks = answer.authorized === true; schedule(); })
+      .catch(() => { readsAllTasks = true; });
+    return;
+  }
+  if (readsAllTasks !== false) return;
+  for (const link of document.querySelectorAll('a[href="#/tasks"], a[ng-href="#/tasks"]')) {
+    const item = link.closest('li') || link;
+    if (item.style.display !== 'none') item.style.display = 'none';
   }
 }
 
@@ -281,6 +305,7 @@ function pass() {
   showRefusals();
   completeHints();
   readOnlyTasks();
+  cockpitTasksLink();
   localeSwitch();
 }
 function schedule() {
