@@ -261,18 +261,20 @@ function readOnlyTasks() {
 let readsAllTasks = null;
 
 function cockpitTasksLink() {
-  if (!document.querySelector('base[app-name="cockpit"]') || !engineApi()) return;
+  const links = document.querySelectorAll('a[href="#/tasks"], a[ng-href="#/tasks"]');
+  // the header shows the link only after the login; asked before, the check would answer 401
+  if (!document.querySelector('base[app-name="cockpit"]') || !engineApi() || !links.length) return;
   if (readsAllTasks === null) {
     readsAllTasks = 'pending';
     fetch(`${engineApi()}/authorization/check?permissionName=READ&resourceName=Task&resourceType=7&resourceId=*`,
       { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then((r) => (r.ok ? r.json() : { authorized: false }))
-      .then((answer) => { readsAllTasks = answer.authorized === true; schedule(); })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((answer) => { readsAllTasks = answer ? answer.authorized === true : null; schedule(); })
       .catch(() => { readsAllTasks = true; });
     return;
   }
   if (readsAllTasks !== false) return;
-  for (const link of document.querySelectorAll('a[href="#/tasks"], a[ng-href="#/tasks"]')) {
+  for (const link of links) {
     const item = link.closest('li') || link;
     if (item.style.display !== 'none') item.style.display = 'none';
   }
