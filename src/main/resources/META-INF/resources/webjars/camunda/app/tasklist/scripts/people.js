@@ -205,7 +205,9 @@ function completeHints() {
         hint.className = 'enf-complete-hint';
         button.parentElement.insertBefore(hint, button);
       }
-      const text = english ? 'Complete is disabled: claim the task and fill in every field marked *.' : COMPLETE_HINT;
+      const readOnly = !!button.closest('.enf-readonly');
+      const text = readOnly ? (english ? 'Read-only task: it is completed by its own group.' : '只读任务：由其承办组办理。')
+        : english ? 'Complete is disabled: claim the task and fill in every field marked *.' : COMPLETE_HINT;
       if (hint.textContent !== text) hint.textContent = text;
       if (button.title !== text) button.title = text;
     } else if (hint) {
