@@ -1,5 +1,7 @@
 package cn.gov.enforcement.decision;
 
+import cn.gov.enforcement.identity.BureauGroup;
+import cn.gov.enforcement.identity.StaffMembership;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +21,12 @@ public class ProposalRegistration implements JavaDelegate {
       "REFORM", "EMERGENCY_PLAN", "OTHER");
   static final Set<String> PROPOSERS = Set.of("DIRECTOR", "DEPUTY_DIRECTOR", "UNIT", "PUBLIC");
 
+  private final StaffMembership staff;
+
+  public ProposalRegistration(StaffMembership staff) {
+    this.staff = staff;
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     Checks.require("DEC-01", "title", !Checks.blank(execution.getVariable("title")), "缺少决策事项名称", "title is required");
@@ -26,6 +34,13 @@ public class ProposalRegistration implements JavaDelegate {
         "决策事项类别无效", "category must be one of " + CATEGORIES);
     Checks.require("DEC-02", "proposedBy", PROPOSERS.contains(Checks.text(execution, "proposedBy")),
         "提出主体无效", "proposedBy must be one of " + PROPOSERS);
+    // DEC-02: the director's own proposal skips admission, so the claim is checked against the
+    // authenticated initiator (camunda:initiator, server-stamped), never taken from the form
+    if ("DIRECTOR".equals(Checks.text(execution, "proposedBy"))) {
+      Checks.require("DEC-02", "proposedBy", staff.isMember(Checks.text(execution, "registeredBy"), BureauGroup.DIRECTOR),
+          "只有局长本人登记的建议才能作为局长提出的建议（直接进入决策程序），请选择实际提出主体",
+          "proposedBy DIRECTOR is accepted only when the director registers the proposal; choose the actual proposer");
+    }
     execution.setVariable("registeredAt", ClockUtil.getCurrentTime());
     execution.setVariable("investigators", "");
     // defaults for the path choices, so a gateway never meets an undefined variable

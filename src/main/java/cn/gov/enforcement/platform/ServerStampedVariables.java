@@ -61,8 +61,15 @@ public final class ServerStampedVariables {
     return Set.copyOf(names);
   }
 
+  /**
+   * Families of server-stamped names with a per-person suffix: major-decision,
+   * decision.ExpertOpinionRecord (DEC-04): {@code expertSignedBy_<expert>} is the expert who
+   * completed the opinion task (the signature), {@code expertSignedAt_<expert>} when.
+   */
+  public static final Set<String> PREFIXES = Set.of("expertSignedBy_", "expertSignedAt_");
+
   public static boolean isServerStamped(String name) {
-    return NAMES.contains(name);
+    return name != null && (NAMES.contains(name) || PREFIXES.stream().anyMatch(name::startsWith));
   }
 
   /** The server-stamped names among the given ones, sorted; empty when there are none. */

@@ -53,6 +53,7 @@ class MajorDecisionProcessTest {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired TestRestTemplate rest;
   @Autowired Periods periods;
 
@@ -93,7 +94,15 @@ class MajorDecisionProcessTest {
     if ("DIRECTOR".equals(proposedBy)) {
       start.put("leadUnit", "市容科");
     }
-    return runtimeService.startProcessInstanceByKey(KEY, "DEC-" + System.nanoTime(), start);
+    // the director's own proposal is registered by the director (DEC-02: the initiator decides)
+    String initiator = "DIRECTOR".equals(proposedBy) ? "director1" : "head1";
+    identityService.setAuthentication(initiator, identityService.createGroupQuery().groupMember(initiator).list()
+        .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      return runtimeService.startProcessInstanceByKey(KEY, "DEC-" + System.nanoTime(), start);
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   Task open(ProcessInstance pi, String taskKey) {
@@ -122,7 +131,7 @@ class MajorDecisionProcessTest {
     return values;
   }
 
-  static final Map<String, Object> EXPERTS = vars("experts", "expert1,expert2,expert3",
+  static final Map<String, Object> EXPERTS = vars("experts", List.of("expert1", "expert2", "expert3"),
       "expertSelectionMethod", "RANDOM", "selectionNote", "随机抽取，含持不同意见专家", "noConflictOfInterest", true);
 
   void expertArgument(ProcessInstance pi) {
@@ -130,7 +139,7 @@ class MajorDecisionProcessTest {
     for (String expert : List.of("expert1", "expert2", "expert3")) {
       Task task = taskService.createTaskQuery().processInstanceId(pi.getId())
           .taskDefinitionKey("Task_ExpertOpinion").taskAssignee(expert).singleResult();
-      complete(task, vars("expertOpinion", expert + "：方案可行", "signatureName", expert, "signed", true));
+      complete(task, vars("expertOpinion", expert + "：方案可行", "signed", true));
     }
     for (int i = 0; i < 3; i++) {
       completeAs(pi, "Task_HandleExpertOpinion", "officer1",
@@ -255,6 +264,31 @@ class MajorDecisionProcessTest {
   }
 
   @Test
+  @DisplayName("DEC-02 局长提出与否由登记人（认证用户）决定：科室负责人声明 proposedBy=DIRECTOR 经 /engine-rest start 或 submit-form 均 400、不建实例；局长本人登记的直接进入程序 / proposedBy=DIRECTOR only from an initiator in director")
+  void directorOriginIsTheInitiators() {
+    String businessKey = "DEC-ORIGIN-" + System.nanoTime();
+    Map<String, Object> body = Map.of("businessKey", businessKey, "variables", Map.of(
+        "title", Map.of("value", "城区占道经营管理办法"), "category", Map.of("value", "OTHER"),
+        "proposedBy", Map.of("value", "DIRECTOR"), "proposer", Map.of("value", "局长办公室"),
+        "proposalSummary", Map.of("value", "规范城区占道经营"), "leadUnit", Map.of("value", "市容科")));
+    for (String path : List.of("/engine-rest/process-definition/key/major-decision/start",
+        "/engine-rest/process-definition/key/major-decision/submit-form")) {
+      ResponseEntity<Map> claimed = rest.withBasicAuth("head1", "demo").postForEntity(path, body, Map.class);
+      org.assertj.core.api.Assertions.assertThat(claimed.getStatusCode()).as(path + " " + claimed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+      org.assertj.core.api.Assertions.assertThat((String) claimed.getBody().get("message"))
+          .contains("proposedBy").contains("局长").contains("director").contains("DEC-02");
+    }
+    org.assertj.core.api.Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+
+    ResponseEntity<Map> director = rest.withBasicAuth("director1", "demo")
+        .postForEntity("/engine-rest/process-definition/key/major-decision/submit-form", body, Map.class);
+    org.assertj.core.api.Assertions.assertThat(director.getStatusCode().is2xxSuccessful()).as(String.valueOf(director.getBody())).isTrue();
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+    assertThat(pi).isWaitingAt("Task_ResearchDraft").hasNotPassed("Task_AdmitProposal")
+        .variables().containsEntry("registeredBy", "director1");
+  }
+
+  @Test
   @DisplayName("DEC-02 经局长立项并指定承办单位后进入调查研究 / an admitted proposal names the lead unit and enters research")
   void admitted() {
     ProcessInstance pi = start("PUBLIC");
@@ -284,8 +318,8 @@ class MajorDecisionProcessTest {
   void expertArgumentByThreeExperts() {
     ProcessInstance pi = start("DIRECTOR");
     completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
-    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", "expert1,expert2,expert1"), "3");
-    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", "expert1,expert2,officer2"), "officer2");
+    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", List.of("expert1", "expert2", "expert1")), "3");
+    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", List.of("expert1", "expert2", "officer2")), "officer2");
 
     completeAs(pi, "Task_SelectExperts", "head1", EXPERTS);
 
@@ -295,10 +329,9 @@ class MajorDecisionProcessTest {
         .containsExactlyInAnyOrder("expert1", "expert2", "expert3");
     Task first = opinions.get(0);
     assertThatThrownBy(() -> taskService.complete(first.getId(),
-        vars("expertOpinion", "意见", "signatureName", first.getAssignee(), "signed", false))).isNotNull();
+        vars("expertOpinion", "意见", "signed", false))).isNotNull();
     for (Task opinion : opinions) {
-      complete(opinion, vars("expertOpinion", "意见：" + opinion.getAssignee(), "signatureName", opinion.getAssignee(),
-          "signed", true));
+      complete(opinion, vars("expertOpinion", "意见：" + opinion.getAssignee(), "signed", true));
     }
     assertThat(pi).isWaitingAt("Task_HandleExpertOpinion").variables()
         .containsEntry("expertOpinion_expert2", "意见：expert2").containsKey("expertSignedAt_expert3");
@@ -310,6 +343,92 @@ class MajorDecisionProcessTest {
     completeAs(pi, "Task_HandleExpertOpinion", "officer1", vars("expertOpinionClass", "SUPPORT", "expertAdopted", true));
     completeAs(pi, "Task_HandleExpertOpinion", "officer1", vars("expertOpinionClass", "PARTIAL", "expertAdopted", true));
     assertThat(pi).isWaitingAt("Task_PublishDraft").variables().containsValue("与上位法不符");
+  }
+
+  @Test
+  @DisplayName("DEC-04 MDR 19–21 论证专家只能从专家库（expert 组用户）中选择，至少 3 名不同专家，登记有利害关系的专家不得选任；拒绝为 400 并指明字段 / experts are picked from the registered experts, ≥ 3, none with a recorded interest")
+  void expertsFromTheRegisterWithoutInterest() {
+    boolean created = identityService.createUserQuery().userId("expert4").count() == 0;
+    if (created) {
+      var user = identityService.newUser("expert4");
+      user.setLastName("专家");
+      user.setFirstName("四");
+      identityService.saveUser(user);
+      identityService.createMembership("expert4", "expert");
+    }
+    try {
+      ProcessInstance pi = start("DIRECTOR");
+      completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
+      Task selection = open(pi, "Task_SelectExperts");
+      org.assertj.core.api.Assertions.assertThat(String.valueOf(taskService.getVariableLocal(selection.getId(), "expertOptions")))
+          .contains("\"expert1\"").contains("\"expert4\"").doesNotContain("officer1");
+      // typed text instead of a pick from the register
+      ResponseEntity<Map> typed = submit(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", "expert1,expert2,expert3"));
+      org.assertj.core.api.Assertions.assertThat(typed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      org.assertj.core.api.Assertions.assertThat((String) typed.getBody().get("message")).contains("experts");
+      // an expert with a recorded interest in the matter
+      ResponseEntity<Map> interested = submit(pi, "Task_SelectExperts", "head1",
+          with(EXPERTS, "interestedExperts", List.of("expert3")));
+      org.assertj.core.api.Assertions.assertThat(interested.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      org.assertj.core.api.Assertions.assertThat((String) interested.getBody().get("message"))
+          .contains("experts").contains("expert3").contains("利害关系").contains("DEC-04");
+      refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", List.of("expert1", "expert2")), "3");
+      assertThat(pi).isWaitingAt("Task_SelectExperts");
+
+      ResponseEntity<Map> accepted = submit(pi, "Task_SelectExperts", "head1",
+          with(EXPERTS, "experts", List.of("expert1", "expert2", "expert4"), "interestedExperts", List.of("expert3")));
+      org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
+      assertThat(pi).isWaitingAt("Task_ExpertOpinion").variables().containsEntry("expertInterests", "expert3");
+      org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId())
+          .taskDefinitionKey("Task_ExpertOpinion").list()).extracting(Task::getAssignee)
+          .containsExactlyInAnyOrder("expert1", "expert2", "expert4");
+    } finally {
+      if (created) {
+        identityService.deleteUser("expert4");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("DEC-04 专家签名即完成论证任务的专家本人（服务器记录），不接受填写的姓名、他人代签或在表单旁写入签名变量；后续归纳任务显示签署人 / the signature is the expert who completes the task")
+  void expertSignatureIsTheCompletingExpert() {
+    ProcessInstance pi = start("DIRECTOR");
+    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
+    completeAs(pi, "Task_SelectExperts", "head1", EXPERTS);
+    Task mine = taskService.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_ExpertOpinion").taskAssignee("expert1").singleResult();
+    Map<String, Object> opinion = vars("expertOpinion", "方案可行", "signed", true);
+
+    ResponseEntity<Map> typedName = rest.withBasicAuth("expert1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of("expertOpinion", Map.of("value", "方案可行"), "signed", Map.of("value", true, "type", "Boolean"),
+            "signatureName", Map.of("value", "expert2"))), Map.class, mine.getId());
+    org.assertj.core.api.Assertions.assertThat(typedName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) typedName.getBody().get("message")).contains("signatureName");
+    ResponseEntity<Map> forged = rest.withBasicAuth("expert1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of("expertOpinion", Map.of("value", "方案可行"), "signed", Map.of("value", true, "type", "Boolean"),
+            "expertSignedBy_expert1", Map.of("value", "expert2"))), Map.class, mine.getId());
+    org.assertj.core.api.Assertions.assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(forged.getBody())).contains("expertSignedBy_expert1");
+    ResponseEntity<Map> otherExpert = rest.withBasicAuth("expert2", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of("expertOpinion", Map.of("value", "方案可行"), "signed", Map.of("value", true, "type", "Boolean"))),
+        Map.class, mine.getId());
+    org.assertj.core.api.Assertions.assertThat(otherExpert.getStatusCode().is4xxClientError()).as(String.valueOf(otherExpert.getBody())).isTrue();
+    org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().taskId(mine.getId()).count()).isOne();
+
+    ResponseEntity<Map> signed = rest.withBasicAuth("expert1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of("expertOpinion", Map.of("value", "方案可行"), "signed", Map.of("value", true, "type", "Boolean"))),
+        Map.class, mine.getId());
+    org.assertj.core.api.Assertions.assertThat(signed.getStatusCode().is2xxSuccessful()).as(String.valueOf(signed.getBody())).isTrue();
+    for (String expert : List.of("expert2", "expert3")) {
+      complete(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ExpertOpinion")
+          .taskAssignee(expert).singleResult(), opinion);
+    }
+    assertThat(pi).isWaitingAt("Task_HandleExpertOpinion").variables()
+        .containsEntry("expertSignedBy_expert1", "expert1").containsEntry("expertSignedBy_expert3", "expert3");
+    org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_HandleExpertOpinion").list())
+        .extracting(t -> taskService.getVariableLocal(t.getId(), "shownSignedBy"))
+        .containsExactlyInAnyOrder("expert1", "expert2", "expert3");
   }
 
   @Test
@@ -616,9 +735,18 @@ class MajorDecisionProcessTest {
   // ------------------------------------------------------------------ PER-06 dates
 
   /** Submits a task form through engine-rest with typed values, as Tasklist does. */
+  static String json(Object value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   ResponseEntity<Map> submit(ProcessInstance pi, String taskKey, String user, Map<String, Object> values) {
     Map<String, Object> variables = new HashMap<>();
-    values.forEach((name, value) -> variables.put(name, value instanceof Long
+    values.forEach((name, value) -> variables.put(name, value instanceof List<?> list
+        ? Map.of("value", json(list), "type", "Json") : value instanceof Long
         ? Map.of("value", value, "type", "Long") : value instanceof Boolean ? Map.of("value", value, "type", "Boolean") : Map.of("value", value)));
     return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/{id}/submit-form",
         Map.of("variables", variables), Map.class, open(pi, taskKey).getId());
