@@ -49,10 +49,10 @@ test('督察人员在 Cockpit 中查看运行中的实例、征求意见计时�
   await submitTask('officer1', id, 'Task_ResearchDraft', { draftPlan: '方案：分时段收费', draftExplanation: '必要、合法、可行',
     contested: false, confidential: false, franchiseGrantOrWithdrawal: false, majorLicenceOrPenaltyHearing: false,
     publicFeeOrPrice: false, normativeDocumentPublicInterest: false, majorPublicDisagreement: false, requiredByLaw: false });
-  await submitTask('head1', id, 'Task_SelectExperts', { experts: 'expert1,expert2,expert3', expertSelectionMethod: 'RANDOM',
+  await submitTask('head1', id, 'Task_SelectExperts', { experts: ['expert1', 'expert2', 'expert3'], expertSelectionMethod: 'RANDOM',
     selectionNote: '随机抽取', noConflictOfInterest: true });
   for (const expert of ['expert1', 'expert2', 'expert3']) {
-    await submitTask(expert, id, 'Task_ExpertOpinion', { expertOpinion: `${expert}：可行`, signatureName: expert, signed: true });
+    await submitTask(expert, id, 'Task_ExpertOpinion', { expertOpinion: `${expert}：可行`, signed: true });
   }
   for (let i = 0; i < 3; i++) {
     await submitTask('officer1', id, 'Task_HandleExpertOpinion', { expertOpinionClass: 'SUPPORT', expertAdopted: true });

@@ -92,10 +92,10 @@ test('局长在 Tasklist 中完成集体讨论决定 / the director completes a 
     contested: false, confidential: true, confidentialityBasis: '涉及安保部署', franchiseGrantOrWithdrawal: false,
     majorLicenceOrPenaltyHearing: false, publicFeeOrPrice: false, normativeDocumentPublicInterest: false,
     majorPublicDisagreement: false, requiredByLaw: false });
-  await submitTask('head1', id, 'Task_SelectExperts', { experts: 'expert1,expert2,expert3', expertSelectionMethod: 'RANDOM',
+  await submitTask('head1', id, 'Task_SelectExperts', { experts: ['expert1', 'expert2', 'expert3'], expertSelectionMethod: 'RANDOM',
     selectionNote: '随机抽取，含持不同意见专家', noConflictOfInterest: true });
   for (const expert of ['expert1', 'expert2', 'expert3']) {
-    await submitTask(expert, id, 'Task_ExpertOpinion', { expertOpinion: `${expert}：方案可行`, signatureName: expert, signed: true });
+    await submitTask(expert, id, 'Task_ExpertOpinion', { expertOpinion: `${expert}：方案可行`, signed: true });
   }
   for (let i = 0; i < 3; i++) {
     await submitTask('officer1', id, 'Task_HandleExpertOpinion', { expertOpinionClass: 'SUPPORT', expertAdopted: true });

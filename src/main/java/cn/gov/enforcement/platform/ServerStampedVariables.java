@@ -45,6 +45,9 @@ public final class ServerStampedVariables {
       "draftedBy", "draftedAt", "reviewedBy", "reviewedAt", "admittedBy", "admittedAt", "approvedBy", "approvedAt",
       // major-decision, decision.ProposalRegistration
       "registeredAt",
+      // major-decision, decision.OpinionRegistration / PublicOpinionHandling / OpinionHandlingPublication
+      // (DEC-06): the opinion register, its handling, the counts and the disclosure that publishes it
+      "publicOpinions", "publicOpinionHandling", "opinionsReceived", "opinionsAdopted", "opinionDisclosureId",
       // legal-review, review.LegalReviewRecord: who reviewed and when
       "legalReviewer", "legalReviewedAt",
       // disclosure, disclosure.DisclosureReviewCheck

@@ -55,6 +55,7 @@ class MajorDecisionProcessTest {
   @Autowired RepositoryService repositoryService;
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired TestRestTemplate rest;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
   @Autowired Periods periods;
 
   @BeforeEach
@@ -154,11 +155,31 @@ class MajorDecisionProcessTest {
 
   void consultation(ProcessInstance pi) {
     completeAs(pi, "Task_PublishDraft", "head1", CONSULTATION);
-    completeAs(pi, "Task_RegisterOpinions", "aux1", vars("opinionsRegistered", "收到意见 12 条"));
+    registerOpinion(pi, "aux1", "摊区请避开学校门口");
     execute(job("Event_ConsultationClosed", pi));
-    completeAs(pi, "Task_HandlePublicOpinions", "officer1", vars("opinionsReceived", 12L, "opinionsAdopted", 12L,
-        "opinionClassification", "均为摊区位置建议",
-        "handlingPublicationChannel", "县政府门户网站"));
+    completeAs(pi, "Task_HandlePublicOpinions", "officer1", vars("opinionHandling", rows(row(1, true, null)),
+        "opinionClassification", "摊区位置建议", "handlingPublicationChannel", "县政府门户网站"));
+  }
+
+  /** One registration of one opinion received during the consultation (登记征集意见). */
+  void registerOpinion(ProcessInstance pi, String user, String content) {
+    completeAs(pi, "Task_RegisterOpinions", user, vars("opinionSubmitter", "张三", "opinionChannel", "EMAIL", "opinionContent", content));
+  }
+
+  /** A row of the handling form's list, as Tasklist submits it. */
+  static Map<String, Object> row(int no, boolean adopted, String reason) {
+    Map<String, Object> row = new java.util.LinkedHashMap<>();
+    row.put("no", no);
+    row.put("adopted", adopted);
+    if (reason != null) {
+      row.put("notAdoptedReason", reason);
+    }
+    return row;
+  }
+
+  @SafeVarargs
+  static Object rows(Map<String, Object>... rows) {
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json(List.of(rows))).create();
   }
 
   /** Director's own proposal, researched, argued by experts, with or without consultation. */
@@ -432,7 +453,7 @@ class MajorDecisionProcessTest {
   }
 
   @Test
-  @DisplayName("DEC-05 DEC-06 征求意见只能由期满定时器结束（2026-09-11 起 20 日至 2026-10-08 24:00），少于 30 日须说明理由，意见分类处理并公布 / consultation ends only by its timer")
+  @DisplayName("DEC-05 DEC-06 征求意见期间可随时多次登记意见，登记只随期满定时器关闭（2026-09-11 起 20 日至 2026-10-08 24:00）；少于 30 日须说明理由 / opinions are registered any number of times; the register closes with the one consultation timer")
   void consultationEndsOnlyByTimer() {
     ProcessInstance pi = start("DIRECTOR");
     completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
@@ -444,23 +465,81 @@ class MajorDecisionProcessTest {
 
     completeAs(pi, "Task_PublishDraft", "head1", CONSULTATION);
 
-    assertThat(pi).isWaitingAt("Event_ConsultationClosed", "Task_RegisterOpinions");
+    assertThat(pi).isWaitingAt("Task_RegisterOpinions");
+    org.assertj.core.api.Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count())
+        .as("one consultation timer").isOne();
     Job timer = job("Event_ConsultationClosed", pi);
     org.assertj.core.api.Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-10-08T16:00:00Z")));
-    // registering the opinions does not close the consultation
-    completeAs(pi, "Task_RegisterOpinions", "aux1", vars("opinionsRegistered", "收到意见 3 条"));
-    assertThat(pi).isWaitingAt("Event_ConsultationClosed").hasNotPassed("Task_HandlePublicOpinions");
+    // opinions are registered any number of times while the consultation is open; none closes it
+    registerOpinion(pi, "aux1", "摊区请避开学校门口");
+    at("2026-09-20T02:00:00Z");
+    registerOpinion(pi, "officer1", "延长夜市时段");
+    at("2026-10-08T15:59:00Z");
+    registerOpinion(pi, "records1", "增设垃圾桶");
+    assertThat(pi).isWaitingAt("Task_RegisterOpinions").hasNotPassed("Task_HandlePublicOpinions")
+        .variables().containsEntry("opinionsReceived", 3L);
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(runtimeService.getVariable(pi.getId(), "publicOpinions")))
+        .contains("\"no\":3").contains("增设垃圾桶").contains("\"registeredBy\":\"records1\"");
+    org.assertj.core.api.Assertions.assertThat(job("Event_ConsultationClosed", pi).getId()).as("the same timer throughout").isEqualTo(timer.getId());
 
+    // the timer closes the register: the open registration goes, the handling lists the three opinions
     at("2026-10-08T16:00:01Z");
     execute(job("Event_ConsultationClosed", pi));
-    assertThat(pi).isWaitingAt("Task_HandlePublicOpinions");
-    Map<String, Object> handling = vars("opinionsReceived", 3L, "opinionsAdopted", 1L,
-        "opinionClassification", "位置 2 条，时段 1 条",
-        "handlingPublicationChannel", "县政府门户网站");
-    refused(pi, "Task_HandlePublicOpinions", "officer1", handling, "notAdoptedReasons");
-    completeAs(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "notAdoptedReasons", "占用盲道，不予采纳"));
+    assertThat(pi).isWaitingAt("Task_HandlePublicOpinions").isNotWaitingAt("Task_RegisterOpinions");
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(taskService.getVariable(open(pi, "Task_HandlePublicOpinions").getId(),
+        "opinionHandling"))).contains("摊区请避开学校门口").contains("延长夜市时段").contains("增设垃圾桶").doesNotContain("张三");
+    completeAs(pi, "Task_HandlePublicOpinions", "officer1", vars("opinionHandling", rows(row(1, true, null), row(2, true, null),
+        row(3, true, null)), "opinionClassification", "位置 1 条，时段 1 条，设施 1 条", "handlingPublicationChannel", "县政府门户网站"));
     assertThat(pi).hasPassed("Task_DetermineHearing").isWaitingAt("Task_ReviewDraft")
-        .variables().containsEntry("hearingDecision", Map.of("hearingRequired", false, "hearingGround", "NONE"));
+        .variables().containsEntry("hearingDecision", Map.of("hearingRequired", false, "hearingGround", "NONE"))
+        .containsEntry("opinionsAdopted", 3L);
+  }
+
+  @Test
+  @DisplayName("DEC-06 每条未采纳的公众意见各有理由（逐条，不是一段文字），缺一即 400；采纳情况及理由经行政执法公示（disclosure）公布，不只记日期；处理结果由服务器写入，不能在表单旁提交 / each non-adopted opinion has its own reason; the handling is published through disclosure")
+  void opinionHandlingPublishedWithAReasonEach() {
+    ProcessInstance pi = start("DIRECTOR");
+    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
+    expertArgument(pi);
+    completeAs(pi, "Task_PublishDraft", "head1", CONSULTATION);
+    registerOpinion(pi, "aux1", "摊区请避开学校门口");
+    registerOpinion(pi, "aux1", "取消全部摊区");
+    registerOpinion(pi, "aux1", "允许占用盲道");
+    at("2026-10-08T16:00:01Z");
+    execute(job("Event_ConsultationClosed", pi));
+    Map<String, Object> handling = vars("opinionClassification", "位置 1 条，取消 1 条，盲道 1 条",
+        "handlingPublicationChannel", "县政府门户网站");
+
+    // one reason for two opinions not adopted is not enough
+    ResponseEntity<Map> oneReason = submit(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "opinionHandling",
+        List.of(row(1, true, null), row(2, false, "与上位法不符"), row(3, false, null))));
+    org.assertj.core.api.Assertions.assertThat(oneReason.getStatusCode()).as(String.valueOf(oneReason.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) oneReason.getBody().get("message")).contains("notAdoptedReason");
+    // an opinion left out of the handling
+    refused(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "opinionHandling", rows(row(1, true, null), row(2, true, null))), "3");
+    // the handling record beside the form
+    ResponseEntity<Map> beside = submit(pi, "Task_HandlePublicOpinions", "officer1", with(handling,
+        "opinionHandling", List.of(row(1, true, null), row(2, true, null), row(3, true, null)), "publicOpinionHandling", "[]"));
+    org.assertj.core.api.Assertions.assertThat(beside.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(beside.getBody())).contains("publicOpinionHandling");
+    assertThat(pi).isWaitingAt("Task_HandlePublicOpinions");
+
+    ResponseEntity<Map> accepted = submit(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "opinionHandling",
+        List.of(row(1, true, null), row(2, false, "取消摊区不利于就业"), row(3, false, "占用盲道违反无障碍环境建设法"))));
+    org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
+    assertThat(pi).hasPassed("Task_PublishOpinionHandling").isWaitingAt("Task_ReviewDraft").variables()
+        .containsEntry("opinionsReceived", 3L).containsEntry("opinionsAdopted", 1L).containsEntry("handlingPublishedOn", "2026-10-09");
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(runtimeService.getVariable(pi.getId(), "publicOpinionHandling")))
+        .contains("取消摊区不利于就业").contains("占用盲道违反无障碍环境建设法");
+
+    ProcessInstance disclosure = runtimeService.createProcessInstanceQuery().processDefinitionKey("disclosure")
+        .processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
+    assertThat(disclosure).isWaitingAt("Task_PrepareDisclosure").variables()
+        .containsEntry("disclosureType", "DECISION_CONSULTATION").containsEntry("decidedOn", "2026-10-09");
+    org.assertj.core.api.Assertions.assertThat((String) runtimeService.getVariable(disclosure.getId(), "disclosureSummary"))
+        .contains("共收到意见 3 条，采纳 1 条").contains("2. 取消全部摊区 —— 不予采纳，理由：取消摊区不利于就业")
+        .contains("3. 允许占用盲道 —— 不予采纳，理由：占用盲道违反无障碍环境建设法").doesNotContain("张三");
+    org.assertj.core.api.Assertions.assertThat(runtimeService.getVariable(pi.getId(), "opinionDisclosureId")).isEqualTo(disclosure.getId());
   }
 
   @Test
