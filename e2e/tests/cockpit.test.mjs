@@ -69,7 +69,9 @@ test('督察人员在 Cockpit 中查看运行中的实例、征求意见计时�
   assert.ok(due.getTime() >= Date.parse(`${consultationStart}T16:00:00Z`) + 20 * 86400 * 1000, 'at least 20 days after the start');
   // an incident on the waiting consultation, as the evidence fixity check raises one
   const tree = await rest('admin', 'GET', `/engine-rest/process-instance/${id}/activity-instances`);
-  const waiting = tree.body.childActivityInstances.find((a) => a.activityId === 'Task_RegisterOpinions');
+  // the registration is inside the consultation sub-process (opinions can be registered until the timer fires)
+  const flatten = (a) => [a, ...(a.childActivityInstances ?? []).flatMap(flatten)];
+  const waiting = flatten(tree.body).find((a) => a.activityId === 'Task_RegisterOpinions');
   const incident = await rest('admin', 'POST', `/engine-rest/execution/${waiting.executionIds[0]}/create-incident`,
     { incidentType: 'fixityMismatch', configuration: 'e2e', message: '音像资料指纹校验不一致（测试）' });
   assert.equal(incident.status, 200, JSON.stringify(incident.body));

@@ -747,6 +747,8 @@ class MajorDecisionProcessTest {
     completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
     completeAs(pi, "Task_DecideImplementation", "director1",
         vars("implementationDecision", "CONTINUE", "implementationDecisionReason", "执行正常"));
+    at("2027-02-24T16:00:01Z");
+    execute(job("Event_NextReportPeriod", pi)); // the next period's report (DEC-16)
     completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
     completeAs(pi, "Task_DecideImplementation", "director1",
         vars("implementationDecision", "SUSPEND", "implementationDecisionReason", "收到异议"));
@@ -756,6 +758,34 @@ class MajorDecisionProcessTest {
         vars("implementationDecision", "SUSPEND", "implementationDecisionReason", "再次异议"));
     completeAs(pi, "Task_LiftSuspension", "director1", vars("suspensionLifted", false, "suspensionNote", "不再执行"));
     assertThat(pi).isEnded().hasPassed("Event_ImplementationStopped", "Event_EscalationHandled");
+  }
+
+  @Test
+  @DisplayName("DEC-16 执行情况报告按期进行（每 3 个月，自结果公布/决定之日起计），本期届满由定时器开启下一期，直至局长结束跟踪监督 / implementation reports are periodic until the director ends the supervision")
+  void implementationReportsArePeriodic() {
+    ProcessInstance pi = toDeliberation();
+    completeAs(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "APPROVE", "2026-11-02"));
+    // confidential: no publication, the periods count from the decision day
+    Task first = open(pi, "Task_MonitorImplementation");
+    org.assertj.core.api.Assertions.assertThat(due(first)).isEqualTo(periods.endOfMonths("2026-11-02", 3));
+    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
+    completeAs(pi, "Task_DecideImplementation", "director1",
+        vars("implementationDecision", "CONTINUE", "implementationDecisionReason", "执行正常"));
+    // the report of this period is done early: the next one opens only when the period ends
+    assertThat(pi).isWaitingAt("Event_NextReportPeriod").isNotWaitingAt("Task_MonitorImplementation")
+        .variables().containsEntry("implementationReportNo", 1L);
+    Job period = job("Event_NextReportPeriod", pi);
+    org.assertj.core.api.Assertions.assertThat(period.getDuedate()).isEqualTo(periods.endOfMonths("2026-11-02", 3))
+        .isEqualTo(Date.from(Instant.parse("2027-02-02T16:00:00Z")));
+    at("2027-02-02T16:00:01Z");
+    execute(period);
+    Task second = open(pi, "Task_MonitorImplementation");
+    org.assertj.core.api.Assertions.assertThat(due(second)).isEqualTo(periods.endOfMonths("2026-11-02", 6));
+    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
+    completeAs(pi, "Task_DecideImplementation", "director1",
+        vars("implementationDecision", "END_SUPERVISION", "implementationDecisionReason", "决策已执行完毕"));
+    assertThat(pi).isEnded().hasPassed("Event_SupervisionEnded").hasNotPassed("Event_ImplementationStopped")
+        .variables().containsEntry("implementationReportNo", 2L);
   }
 
   @Test
