@@ -41,7 +41,7 @@ test('规则维护人员在 Cockpit 中查看决策表及其决策实例 / a rul
 test('督察人员在 Cockpit 中查看运行中的实例、征求意见计时器和事件 / a supervisor sees running instances, the consultation timer and an incident', async () => {
   const started = await rest('director1', 'POST', '/engine-rest/process-definition/key/major-decision/submit-form', {
     businessKey: `DEC-COCKPIT-${Date.now()}`,
-    variables: restVariables({ title: '城区停车收费调整方案', category: 'FEE_OR_PRICE', proposedBy: 'DIRECTOR',
+    variables: restVariables({ title: '城区停车收费调整方案', category: 'FEE_OR_PRICE', proposedBy: 'DIRECTOR', outsideCatalogueReason: '年内须出台，未列入年度目录',
       proposer: '局长办公室', proposalSummary: '调整城区停车收费', leadUnit: '市政科' }),
   });
   assert.equal(started.status, 200, JSON.stringify(started.body));

@@ -4,6 +4,7 @@ import cn.gov.enforcement.calendar.Periods;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * or ends the supervision (Task_DecideImplementation).
  */
 @Component("implementationReports")
-public class ImplementationReports implements TaskListener {
+public class ImplementationReports implements TaskListener, ExecutionListener {
 
   static final String COUNTER = "implementationReportNo";
 
@@ -54,6 +55,12 @@ public class ImplementationReports implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     task.getExecution().getProcessInstance().setVariable(COUNTER, reportNo(task.getVariable(COUNTER)) + 1);
+  }
+
+  /** Gateway_Published, start: a (re)approved decision starts its report periods afresh (REVISE). */
+  @Override
+  public void notify(DelegateExecution execution) {
+    execution.getProcessInstance().setVariable(COUNTER, 0L);
   }
 
   private static long reportNo(Object value) {

@@ -48,6 +48,9 @@ public final class ServerStampedVariables {
       // major-decision, decision.OpinionRegistration / PublicOpinionHandling / OpinionHandlingPublication
       // (DEC-06): the opinion register, its handling, the counts and the disclosure that publishes it
       "publicOpinions", "publicOpinionHandling", "opinionsReceived", "opinionsAdopted", "opinionDisclosureId",
+      // major-decision, decision.ProposalRegistration / AdmissionCheck (DEC-18): the director who
+      // let a matter outside the yearly catalogue into the procedure, and whether it is in it
+      "outsideCatalogueApprovedBy", "inCatalogue", "catalogueItemTitle",
       // major-decision, decision.ImplementationReports (DEC-16): how many periodic reports are done
       "implementationReportNo",
       // legal-review, review.LegalReviewRecord: who reviewed and when

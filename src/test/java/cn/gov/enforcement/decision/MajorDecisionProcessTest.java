@@ -94,6 +94,7 @@ class MajorDecisionProcessTest {
         "proposer", "市容科", "proposalSummary", "规范城区占道经营");
     if ("DIRECTOR".equals(proposedBy)) {
       start.put("leadUnit", "市容科");
+      start.put("outsideCatalogueReason", "汛期前须出台，年初未列入目录"); // DEC-18
     }
     // the director's own proposal is registered by the director (DEC-02: the initiator decides)
     String initiator = "DIRECTOR".equals(proposedBy) ? "director1" : "head1";
@@ -291,7 +292,8 @@ class MajorDecisionProcessTest {
     Map<String, Object> body = Map.of("businessKey", businessKey, "variables", Map.of(
         "title", Map.of("value", "城区占道经营管理办法"), "category", Map.of("value", "OTHER"),
         "proposedBy", Map.of("value", "DIRECTOR"), "proposer", Map.of("value", "局长办公室"),
-        "proposalSummary", Map.of("value", "规范城区占道经营"), "leadUnit", Map.of("value", "市容科")));
+        "proposalSummary", Map.of("value", "规范城区占道经营"), "leadUnit", Map.of("value", "市容科"),
+        "outsideCatalogueReason", Map.of("value", "汛期前须出台")));
     for (String path : List.of("/engine-rest/process-definition/key/major-decision/start",
         "/engine-rest/process-definition/key/major-decision/submit-form")) {
       ResponseEntity<Map> claimed = rest.withBasicAuth("head1", "demo").postForEntity(path, body, Map.class);
@@ -309,11 +311,85 @@ class MajorDecisionProcessTest {
         .variables().containsEntry("registeredBy", "director1");
   }
 
+  Map<String, Object> startBody(String proposedBy, Object... more) {
+    Map<String, Object> variables = new HashMap<>(Map.of("title", Map.of("value", "城区停车收费调整"), "category", Map.of("value", "FEE_OR_PRICE"),
+        "proposedBy", Map.of("value", proposedBy), "proposer", Map.of("value", "市政科"), "proposalSummary", Map.of("value", "调整收费"),
+        "leadUnit", Map.of("value", "市政科")));
+    for (int i = 0; i < more.length; i += 2) {
+      variables.put((String) more[i], Map.of("value", more[i + 1]));
+    }
+    return Map.of("businessKey", "DEC-CAT-" + System.nanoTime(), "variables", variables);
+  }
+
+  ResponseEntity<Map> startOverRest(String user, Map<String, Object> body) {
+    return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/process-definition/key/major-decision/submit-form", body, Map.class);
+  }
+
+  ProcessInstance byKey(Map<String, Object> body) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey((String) body.get("businessKey")).singleResult();
+  }
+
+  @Test
+  @DisplayName("DEC-18 年度重大行政决策目录由局长通过并公布（他人 403）；目录内事项注明编号（须为本年度目录中的），目录外事项须有局长记录的理由方可进入程序（局长本人登记时或立项审查时），他人不得代填 / the yearly catalogue: adopted by the director, published; a matter outside it needs the director's recorded reason")
+  void yearlyCatalogue() {
+    Map<String, Object> catalogueBody = Map.of("items", List.of(Map.of("title", "城区停车收费调整", "category", "FEE_OR_PRICE"),
+        Map.of("title", "城区占道经营管理办法", "category", "OTHER")));
+    ResponseEntity<Map> byHead = rest.withBasicAuth("head1", "demo").exchange("/api/decision-catalogue/2026",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(catalogueBody), Map.class);
+    org.assertj.core.api.Assertions.assertThat(byHead.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> noItems = rest.withBasicAuth("director1", "demo").exchange("/api/decision-catalogue/2026",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of("items", List.of())), Map.class);
+    org.assertj.core.api.Assertions.assertThat(noItems.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) noItems.getBody().get("message")).contains("items").contains("DEC-18");
+    ResponseEntity<Map> adopted = rest.withBasicAuth("director1", "demo").exchange("/api/decision-catalogue/2026",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(catalogueBody), Map.class);
+    org.assertj.core.api.Assertions.assertThat(adopted.getStatusCode()).as(String.valueOf(adopted.getBody())).isEqualTo(HttpStatus.OK);
+    ResponseEntity<Map> read = rest.withBasicAuth("officer1", "demo").getForEntity("/api/decision-catalogue/2026", Map.class);
+    org.assertj.core.api.Assertions.assertThat(read.getBody()).containsEntry("adoptedBy", "director1").containsEntry("published", true);
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(read.getBody().get("items"))).contains("2026-01").contains("城区停车收费调整")
+        .contains("2026-02");
+
+    // an item number that is not in this year's adopted catalogue
+    ResponseEntity<Map> unknown = startOverRest("head1", startBody("UNIT", "catalogueItemNo", "2026-09"));
+    org.assertj.core.api.Assertions.assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) unknown.getBody().get("message")).contains("catalogueItemNo").contains("DEC-18");
+    // the reason is the director's: a section head may not give it
+    ResponseEntity<Map> headReason = startOverRest("head1", startBody("UNIT", "outsideCatalogueReason", "急需"));
+    org.assertj.core.api.Assertions.assertThat(headReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) headReason.getBody().get("message")).contains("outsideCatalogueReason");
+    // the director's own proposal outside the catalogue needs the director's reason at once
+    ResponseEntity<Map> directorNoReason = startOverRest("director1", startBody("DIRECTOR"));
+    org.assertj.core.api.Assertions.assertThat(directorNoReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) directorNoReason.getBody().get("message")).contains("outsideCatalogueReason");
+
+    // in the catalogue: admitted without a reason
+    Map<String, Object> inCatalogue = startBody("UNIT", "catalogueItemNo", "2026-01");
+    org.assertj.core.api.Assertions.assertThat(startOverRest("head1", inCatalogue).getStatusCode().is2xxSuccessful()).isTrue();
+    ProcessInstance listed = byKey(inCatalogue);
+    assertThat(listed).variables().containsEntry("inCatalogue", true).containsEntry("catalogueItemTitle", "城区停车收费调整");
+    completeAs(listed, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市政科"));
+    assertThat(listed).isWaitingAt("Task_ResearchDraft");
+
+    // outside the catalogue: the director admits it only with a reason, which is recorded as the director's
+    Map<String, Object> outside = startBody("UNIT");
+    org.assertj.core.api.Assertions.assertThat(startOverRest("head1", outside).getStatusCode().is2xxSuccessful()).isTrue();
+    ProcessInstance unlisted = byKey(outside);
+    ResponseEntity<Map> noReason = submit(unlisted, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市政科"));
+    org.assertj.core.api.Assertions.assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) noReason.getBody().get("message")).contains("outsideCatalogueReason").contains("DEC-18");
+    ResponseEntity<Map> reasoned = submit(unlisted, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市政科",
+        "outsideCatalogueReason", "上级部署的临时任务"));
+    org.assertj.core.api.Assertions.assertThat(reasoned.getStatusCode().is2xxSuccessful()).as(String.valueOf(reasoned.getBody())).isTrue();
+    assertThat(unlisted).isWaitingAt("Task_ResearchDraft").variables().containsEntry("inCatalogue", false)
+        .containsEntry("outsideCatalogueReason", "上级部署的临时任务").containsEntry("outsideCatalogueApprovedBy", "director1");
+  }
+
   @Test
   @DisplayName("DEC-02 经局长立项并指定承办单位后进入调查研究 / an admitted proposal names the lead unit and enters research")
   void admitted() {
     ProcessInstance pi = start("PUBLIC");
-    completeAs(pi, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市容科"));
+    completeAs(pi, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市容科",
+        "outsideCatalogueReason", "群众反映强烈，须年内解决"));
     assertThat(pi).isWaitingAt("Task_ResearchDraft").variables().containsEntry("leadUnit", "市容科");
     assertThat(task(pi)).hasCandidateGroup("section-head").hasCandidateGroup("enforcement-officer");
   }
@@ -814,7 +890,8 @@ class MajorDecisionProcessTest {
     ProcessInstance pi = start("UNIT");
     String taskId = open(pi, "Task_AdmitProposal").getId();
     Map<String, Object> body = Map.of("variables", Map.of(
-        "admitted", Map.of("value", true), "leadUnit", Map.of("value", "市容科")));
+        "admitted", Map.of("value", true), "leadUnit", Map.of("value", "市容科"),
+        "outsideCatalogueReason", Map.of("value", "群众反映强烈，须年内解决")));
 
     ResponseEntity<String> auxiliary = rest.withBasicAuth("aux1", "demo")
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);

@@ -100,7 +100,8 @@ class TodayProceduresTest extends RealDateTest {
   void majorDecisionFromToday() {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("major-decision", "today-DEC-" + UUID.randomUUID(), withVariables(
         "title", "城区占道经营管理办法", "category", "OTHER", "proposedBy", "PUBLIC", "proposer", "市容科", "proposalSummary", "规范城区占道经营"));
-    completeAs(pi, "Task_AdmitProposal", "director1", withVariables("admitted", true, "leadUnit", "市容科"));
+    completeAs(pi, "Task_AdmitProposal", "director1", withVariables("admitted", true, "leadUnit", "市容科",
+        "outsideCatalogueReason", "群众反映强烈，须年内解决")); // DEC-18: not in this year's catalogue
     completeAs(pi, "Task_ResearchDraft", "officer1", withVariables("draftPlan", "方案：划定临时摊区", "draftExplanation", "必要、合法、可行",
         "contested", false, "confidential", false, "franchiseGrantOrWithdrawal", false, "majorLicenceOrPenaltyHearing", false,
         "publicFeeOrPrice", false, "normativeDocumentPublicInterest", false, "majorPublicDisagreement", false, "requiredByLaw", false));
