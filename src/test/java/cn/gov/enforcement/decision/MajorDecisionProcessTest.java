@@ -411,7 +411,7 @@ class MajorDecisionProcessTest {
   }
 
   @Test
-  @DisplayName("DEC-04 至少 3 名不同专家并行出具经签名的书面意见，不采纳的说明理由 / ≥ 3 distinct experts in parallel, signed opinions, reasons for non-adoption")
+  @DisplayName("DEC-04 DEC-06 至少 3 名不同专家并行出具经签名的书面意见，每份不采纳的各自说明理由 / ≥ 3 distinct experts in parallel, signed opinions, reasons for non-adoption")
   void expertArgumentByThreeExperts() {
     ProcessInstance pi = start("DIRECTOR");
     completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
