@@ -123,8 +123,11 @@ class TodayProceduresTest extends RealDateTest {
         "opinionContent", "摊区请避开学校门口"));
     completeAs(pi, "Task_RegisterOpinions", "aux1", withVariables("opinionSubmitter", "李四", "opinionChannel", "LETTER",
         "opinionContent", "延长夜市时段"));
-    ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().plusSeconds(1)));
-    managementService.executeJob(consultation.getId());
+    // each registration re-enters the consultation sub-process: its timer is set again, due as before
+    Job closing = timer(pi, "Event_ConsultationClosed");
+    assertThat(closing.getDuedate()).isEqualTo(consultation.getDuedate());
+    ClockUtil.setCurrentTime(Date.from(closing.getDuedate().toInstant().plusSeconds(1)));
+    managementService.executeJob(closing.getId());
     LocalDate handledOn = today();
     completeAs(pi, "Task_HandlePublicOpinions", "officer1", withVariables("opinionHandling",
         org.camunda.spin.plugin.variable.SpinValues.jsonValue("[{\"no\":1,\"adopted\":true},{\"no\":2,\"adopted\":false,"
