@@ -20,7 +20,6 @@ public class CaseOpening implements JavaDelegate {
       "reviewOutcome", "NONE",
       "hearingRequested", false,
       "complexCase", false,
-      "uploadedRecordings", "",
       "serviceMethod", "DIRECT",
       "complianceDays", 15,
       "reminderDays", 10);

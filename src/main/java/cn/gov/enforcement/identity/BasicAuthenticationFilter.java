@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic against the engine's users for {@code /engine-rest} and {@code /api}. The engine's
+ * HTTP Basic against the engine's users for {@code /engine-rest} and {@code /api}; for {@code /api}
+ * also the Tasklist session ({@link WebappSession}), so the evidence panel in Tasklist calls the
+ * evidence API as the logged-in user without asking for the password again. The engine's
  * {@code checkPassword} throttles repeated wrong passwords (login-delay-* settings) and locks the
  * user after login-max-attempts, so a throttled correct password is refused like a wrong one.
  * While the request runs, the engine sees the caller as the authenticated user, so every
@@ -26,22 +28,51 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   private static final String CHALLENGE = "Basic realm=\"enforcement\", charset=\"UTF-8\"";
 
   private final IdentityService identityService;
+  /** The normalised path prefix on which a webapp session is accepted instead of HTTP Basic (null: never). */
+  private final String sessionPath;
 
   public BasicAuthenticationFilter(IdentityService identityService) {
+    this(identityService, null);
+  }
+
+  public BasicAuthenticationFilter(IdentityService identityService, String sessionPath) {
     this.identityService = identityService;
+    this.sessionPath = sessionPath;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String[] credentials = credentials(request.getHeader("Authorization"));
+    String header = request.getHeader("Authorization");
+    if (header == null && sessionPath != null && underSessionPath(request)) {
+      WebappSession session = WebappSession.of(request, identityService);
+      if (session.csrfRefused()) {
+        ApiErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "CSRF",
+            "缺少或错误的 X-XSRF-TOKEN（从 Tasklist 页面发起的修改请求须带此头） / missing or wrong X-XSRF-TOKEN");
+        return;
+      }
+      if (session.userId() != null) {
+        authenticateAndContinue(session.userId(), request, response, chain);
+        return;
+      }
+    }
+    String[] credentials = credentials(header);
     if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
       response.setHeader("WWW-Authenticate", CHALLENGE);
       ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED",
           "未登录或用户名、密码错误（多次输错将被延时锁定） / missing or wrong credentials (repeated failures are throttled)");
       return;
     }
-    String userId = credentials[0];
+    authenticateAndContinue(credentials[0], request, response, chain);
+  }
+
+  private boolean underSessionPath(HttpServletRequest request) {
+    String path = RequestPaths.normalised(request);
+    return path.equals(sessionPath) || path.startsWith(sessionPath + "/");
+  }
+
+  private void authenticateAndContinue(String userId, HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
         .stream().map(Tenant::getId).toList();
