@@ -28,9 +28,16 @@ abstract class LinkedRecordingRule implements FormRule {
   /** The form field that links the recordings. */
   abstract String field();
 
+  /** Its label in the form, named in the refusal. */
+  abstract String label();
+
   /** Whether this submission is the record of a service that took place (lodged: the document was left). */
   boolean applies(FormValues values) {
     return true;
+  }
+
+  private String named() {
+    return "字段 " + field() + "（" + label() + "）";
   }
 
   @Override
@@ -41,23 +48,25 @@ abstract class LinkedRecordingRule implements FormRule {
     }
     List<String> ids = CaseEvidence.ids(values.get(field()));
     if (ids.isEmpty()) {
-      return List.of(FormViolation.rule(ruleId(), field(), "音像记录要求为 " + requirement
+      return List.of(FormViolation.rule(ruleId(), field(), named() + "：音像记录要求为 " + requirement
           + "，须从本案已上传的音像资料中选择至少一项（可在本任务的“音像资料”标签页上传）",
-          "the recording requirement is " + requirement + ": link at least one uploaded recording of this case"));
+          "field " + field() + ": the recording requirement is " + requirement
+          + ", link at least one uploaded recording of this case"));
     }
     String caseNumber = values.text("caseNumber").orElse(null);
     boolean meets = false;
     for (String id : ids) {
       Optional<Recording> recording = repository.find(id);
       if (recording.isEmpty() || (caseNumber != null && !caseNumber.equals(recording.get().caseNumber()))) {
-        return List.of(FormViolation.rule(ruleId(), field(), "所选音像资料 " + id + " 不是本案已上传的记录",
-            "recording " + id + " is not an uploaded recording of this case"));
+        return List.of(FormViolation.rule(ruleId(), field(), named() + "：所选音像资料 " + id + " 不是本案已上传的记录",
+            "field " + field() + ": recording " + id + " is not an uploaded recording of this case"));
       }
       meets |= RecordingRequirementCheck.warning(requirement, MediaType.parse(recording.get().mediaType())).isEmpty();
     }
     if (!meets) {
-      return List.of(FormViolation.rule(ruleId(), field(), "所选音像资料的类型不满足记录要求 " + requirement,
-          "none of the linked recordings is of a medium that meets " + requirement));
+      return List.of(FormViolation.rule(ruleId(), field(), named() + "：所选音像资料的类型不满足记录要求 " + requirement
+          + "（" + (requirement.equals("PHOTO_OR_AV") ? "须有照片或录像" : "媒体类型不符") + "）",
+          "field " + field() + ": none of the linked recordings is of a medium that meets " + requirement));
     }
     return List.of();
   }

@@ -22,6 +22,11 @@ class LodgedServiceRecordingRule extends LinkedRecordingRule {
   }
 
   @Override
+  String label() {
+    return "留置过程音像记录";
+  }
+
+  @Override
   String field() {
     return "lodgedRecordingIds";
   }

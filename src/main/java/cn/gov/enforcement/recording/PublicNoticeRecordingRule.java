@@ -21,6 +21,11 @@ class PublicNoticeRecordingRule extends LinkedRecordingRule {
   }
 
   @Override
+  String label() {
+    return "公告张贴/发布过程的截图、照片或录像";
+  }
+
+  @Override
   String field() {
     return "noticeRecordingIds";
   }
