@@ -80,6 +80,7 @@ test('执法人员在“记录调查取证活动”任务中上传音像资料�
   const refusal = panel.locator('[data-evidence-error]');
   await refusal.waitFor({ timeout: 20000 });
   assert.match(await refusal.innerText(), /服务器拒绝了上传：.*deviceNumber/);
+  await refusal.scrollIntoViewIfNeeded();
   await screenshot(page, 'evidence-upload-refused');
   // that 400 was the point of this step; only what follows counts
   page.consoleErrors.length = 0;
@@ -105,6 +106,7 @@ test('执法人员在“记录调查取证活动”任务中上传音像资料�
   assert.match(await row.first().innerText(), /现场检查\(勘验\)/);
   assert.match(await panel.locator('[data-evidence-result]').innerText(), /REC-02 MEDIA_MISMATCH/);
   const recordingId = await row.first().getAttribute('data-recording-id');
+  await panel.locator('[data-evidence-result]').scrollIntoViewIfNeeded();
   await screenshot(page, 'evidence-uploaded-in-task');
 
   // back in the form: the recording is in 本次活动的音像资料 (renewed from the store)
@@ -112,6 +114,7 @@ test('执法人员在“记录调查取证活动”任务中上传音像资料�
   await page.locator('.fjs-container').first().waitFor({ timeout: 20000 });
   const list = page.locator('.fjs-form-field-checklist').filter({ hasText: '本次活动的音像资料' });
   await list.getByText('现场检查录音.wav', { exact: false }).first().waitFor({ timeout: 20000 });
+  await list.scrollIntoViewIfNeeded();
   await screenshot(page, 'evidence-in-activity-form');
   assert.deepEqual(page.consoleErrors, [], 'console errors in the evidence panel');
   await page.context().close();
@@ -131,7 +134,7 @@ test('执法人员在“记录调查取证活动”任务中上传音像资料�
     hearingRightGranted: true, rightsNoticeServedOn: today });
   await submitTask('officer1', id, 'Task_RecordPartyResponse', { hearingRequested: false, partyStatement: '无异议' });
   await submitTask('officer1', id, 'Task_DraftDecision', { decisionSummary: '罚款五万元', decisionType: 'PENALTY',
-    penaltyContent: '罚款五万元', legalBasis: '《建筑法》第六十四条', evidenceList: '笔录、音像资料', factorsConsidered: '首次违法',
+    penaltyContent: '罚款五万元', legalBasis: '《建筑法》第六十四条', evidenceList: '笔录、音像资料', factorsConsidered: '首次违法', drafter: 'officer1',
     majorPublicInterest: false, majorRightsAfterHearing: false, complexOrMultipleRelations: false, requiredByLaw: false,
     complexCase: false, serviceMethod: 'DIRECT', complianceDays: 15 });
   const approval = await findTask('director1', id, 'Task_ApproveDecision');

@@ -217,8 +217,9 @@ class CaseEvidenceTest {
     String caseNumber = "云建罚〔2026〕W" + UUID.randomUUID().toString().substring(0, 6);
     // REC-02: audio where the on-site inspection needs audio and video
     EvidenceFixtures.uploadFor(rest, caseNumber, "ONSITE_INSPECTION", EvidenceFixtures.wav(2));
+    // started alone, the review is named by its business key, the case number (the case's call passes caseNumber too)
     ProcessInstance review = runtimeService.startProcessInstanceByKey("legal-review", caseNumber, Map.of(
-        "subject", "对某公司罚款", "investigators", "officer1,officer2", "reviewMaterials", "案卷一册", "caseNumber", caseNumber));
+        "subject", "对某公司罚款", "investigators", "officer1,officer2", "reviewMaterials", "案卷一册"));
     Task task = task(review, "Task_ReviewLegality");
     assertThat(taskService.getVariable(task.getId(), CaseRecordingWarnings.WARNINGS).toString()).contains("REC-02 MEDIA_MISMATCH");
     assertThat((Integer) taskService.getVariable(task.getId(), CaseRecordingWarnings.COUNT)).isPositive();
