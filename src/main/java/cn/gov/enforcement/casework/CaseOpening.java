@@ -22,7 +22,6 @@ public class CaseOpening implements JavaDelegate {
       "decisionApproved", false,
       "reviewOutcome", "NONE",
       "complexCase", false,
-      "uploadedRecordings", "",
       "serviceMethod", "DIRECT",
       "complianceDays", 15,
       "reminderDays", 10);

@@ -9,7 +9,8 @@ import org.springframework.core.Ordered;
 
 /**
  * The servlet filters in front of the engine's REST API ({@code /engine-rest}), the application's
- * API ({@code /api}) and the webapps' internal API. The webapps authenticate by session themselves.
+ * API ({@code /api}) and the webapps' internal API. The webapps authenticate by session themselves;
+ * {@code /api} accepts that session too (with the webapps' CSRF token for changes), see {@link WebappSession}.
  */
 @Configuration
 public class HttpSecurityConfiguration {
@@ -34,7 +35,7 @@ public class HttpSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(IdentityService identityService) {
-    var registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
+    var registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, API));
     registration.addUrlPatterns(ENGINE_REST + "/*", API + "/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;

@@ -63,13 +63,18 @@ public class IngestService {
   private final TransactionTemplate transaction;
   private final RecordingRequirementCheck requirementCheck;
   private final PolyglotCheck polyglots;
+  private final CaseEvidenceRefresh caseEvidence;
+  private final RecordingInterruptions interruptions;
 
   public IngestService(RecordingProperties properties, RecordingStorage storage, MediaTypeDetector detector,
       CompletenessCheck completeness, MetadataReader metadataReader, UploadRequestParser parser, RecordingChecks checks,
       RetentionClassifier classifier, RecordingRepository repository, AuditLog auditLog,
       UploadDeadlineWarnings deadlineWarnings, TransactionTemplate transaction,
-      RecordingRequirementCheck requirementCheck, PolyglotCheck polyglots) {
+      RecordingRequirementCheck requirementCheck, PolyglotCheck polyglots, CaseEvidenceRefresh caseEvidence,
+      RecordingInterruptions interruptions) {
     this.polyglots = polyglots;
+    this.caseEvidence = caseEvidence;
+    this.interruptions = interruptions;
     this.requirementCheck = requirementCheck;
     this.properties = properties;
     this.storage = storage;
@@ -159,6 +164,7 @@ public class IngestService {
     }
     // parsed again with the fields sent after the file, if any
     UploadRequest upload = parser.parse(fields);
+    boolean stopped = parser.recordingStopped(fields, upload);
     if (digests.size() == 0) {
       throw Refusals.emptyFile();
     }
@@ -176,14 +182,14 @@ public class IngestService {
         throw Refusals.polyglot(foreign.get());
       }
       MediaMetadata media = metadataReader.read(partial, type);
-      return store(id, partial, caller, upload, type, digests, media, clientFileName);
+      return store(id, partial, caller, upload, type, digests, media, clientFileName, stopped);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the upload " + id, e);
     }
   }
 
   private Ingested store(String id, Path partial, Caller caller, UploadRequest upload, MediaType type,
-      DigestingCopier.Digests digests, MediaMetadata media, String clientFileName) throws IOException {
+      DigestingCopier.Digests digests, MediaMetadata media, String clientFileName, boolean stopped) throws IOException {
     Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
     Instant deadline = checks.uploadDeadline(upload.endedAt());
     List<String> warnings = new java.util.ArrayList<>(checks.warnings(upload, media, now));
@@ -214,6 +220,9 @@ public class IngestService {
         repository.insert(recording);
         repository.insertClassification(classification);
         deadlineWarnings.recordingIngested(recording);
+        if (stopped) {
+          interruptions.recordingStopped(recording, upload.interruptionReason());
+        }
         try {
           storage.moveIntoPlace(partial, target);
         } catch (IOException e) {
@@ -230,6 +239,7 @@ public class IngestService {
         return repository.currentClassification(id).orElseThrow();
       });
       moved = true;
+      caseEvidence.recordingStored(recording);
       return new Ingested(recording, stored);
     } finally {
       if (!moved) {

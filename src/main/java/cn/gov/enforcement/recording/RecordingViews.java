@@ -35,6 +35,8 @@ final class RecordingViews {
     view.put("partyName", r.partyName());
     view.put("startedAt", time(r.startedAt()));
     view.put("endedAt", time(r.endedAt()));
+    // the name the officer knows the file by (a label only), for lists such as Tasklist's 音像资料 tab
+    view.put("clientFileName", r.clientFileName());
     view.put("uploadedAt", time(r.uploadedAt()));
     view.put("uploadedBy", r.uploadedBy());
     view.put("deviceMake", r.deviceMake());

@@ -35,7 +35,7 @@ public class UploadRequestParser {
   static {
     Set<String> known = new java.util.HashSet<>(Set.of("activity", "caseNumber", "deviceNumber", "officers", "partyName",
         "startedAt", "endedAt", "confidential", "confidentialityReason", "evidenceDescription", "segments",
-        "interruptionReason", "affectsLibertyLifeOrMajorProperty"));
+        "interruptionReason", "affectsLibertyLifeOrMajorProperty", RecordingInterruptions.FLAG));
     known.addAll(RetentionDecision.FACTS);
     KNOWN_FIELDS = Set.copyOf(known);
   }
@@ -171,6 +171,18 @@ public class UploadRequestParser {
   private static String optional(Map<String, String> fields, String name) {
     String value = fields.get(name);
     return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /**
+   * REC-16: the upload says the recording could not continue ({@code recordingStopped=true}); then
+   * {@code interruptionReason} says why (the officer's first account; the written explanation follows).
+   */
+  public boolean recordingStopped(Map<String, String> fields, UploadRequest upload) {
+    boolean stopped = bool(fields, RecordingInterruptions.FLAG);
+    if (stopped && upload.interruptionReason() == null) {
+      throw Refusals.missing("interruptionReason");
+    }
+    return stopped;
   }
 
   private static boolean bool(Map<String, String> fields, String name) {

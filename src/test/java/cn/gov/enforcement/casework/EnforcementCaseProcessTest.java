@@ -89,6 +89,12 @@ class EnforcementCaseProcessTest {
     return "云建立〔2026〕" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /** A small real recording of the case's {@code activity}, uploaded through the evidence API. */
+  private String upload(ProcessInstance pi, String activity) {
+    return cn.gov.enforcement.recording.EvidenceFixtures.uploadFor(rest,
+        (String) runtimeService().getVariable(pi.getId(), "caseNumber"), activity, cn.gov.enforcement.recording.EvidenceFixtures.wav(3));
+  }
+
   private void proposeFiling(ProcessInstance pi) {
     complete(claimed("Task_ProposeFiling", pi, "officer1"), withVariables("caseNumber", caseNumber(), "filingFacts", "现场照片、询问笔录",
         "suspectedViolation", "《建筑法》第七条", "filingOpinion", "建议立案"));
@@ -212,20 +218,24 @@ class EnforcementCaseProcessTest {
         .variables().containsEntry("filedOn", "2026-03-02");
     org.assertj.core.api.Assertions.assertThat(job("Event_DecisionWarningDue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-02", 75));
     complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2"), "assistants", List.of("aux1")));
-    runtimeService().setVariable(pi.getId(), "uploadedRecordings", "REC-A,REC-B");
+    // the case's recordings come from the evidence store: real media uploaded through the API
+    String recA = upload(pi, "ONSITE_INSPECTION");
+    String recB = upload(pi, "EVIDENCE_PRESERVATION");
     at("2026-03-03T02:00:00Z"); // PER-06: the activities are recorded on the day they happen
 
     plan(pi, "ONSITE_INSPECTION", "NONE");
     assertThat(pi).hasPassed("Task_DecideActivityRecording").isWaitingAt("Task_RecordActivity")
         .variables().containsEntry("recordingRequirement", "AV").containsEntry("notifyParty", true);
-    org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(pi.getId(), "recordingOptions").toString()).contains("REC-A");
-    complete(task("Task_RecordActivity", pi), activityRecord(true, "recordingNoticeGiven", true, "activityRecordingIds", List.of("REC-A")));
+    // the pick list holds this activity's recordings, not the other activity's
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task("Task_RecordActivity", pi).getId(), "recordingOptions")
+        .toString()).contains(recA).doesNotContain(recB);
+    complete(task("Task_RecordActivity", pi), activityRecord(true, "recordingNoticeGiven", true, "activityRecordingIds", List.of(recA)));
     assertThat(pi).isWaitingAt("Event_UploadDeadline", "Task_PlanActivity");
     // REC-08: the check is due 24 hours after the activity ended
     org.assertj.core.api.Assertions.assertThat(job("Event_UploadDeadline", pi).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-04T02:00:00Z")));
 
     plan(pi, "EVIDENCE_PRESERVATION", "NONE");
-    complete(task("Task_RecordActivity", pi), activityRecord(false, "recordingNoticeGiven", true, "activityRecordingIds", List.of("REC-B"),
+    complete(task("Task_RecordActivity", pi), activityRecord(false, "recordingNoticeGiven", true, "activityRecordingIds", List.of(recB),
         "activityRecord", "先行登记保存清单：钢筋 2 吨，理由：可能灭失"));
     // CASE-02: 7 working days from Tue 3 March: Thu 12 March
     assertThat(task("Task_DecidePreservedEvidence", pi)).hasCandidateGroup("section-head").hasDueDate(periods.endOfPenaltyDays("2026-03-03", 7));
@@ -244,6 +254,9 @@ class EnforcementCaseProcessTest {
         .variables().containsEntry("legalReviewRequired", false);
     // CASE-05: the decision is due 90 days after filing
     assertThat(task("Task_ApproveDecision", pi)).hasCandidateGroup("director").hasDueDate(periods.endOfDays("2026-03-02", 90));
+    // REC-02: the approver sees what the store found at upload (an audio file where AV was required)
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task("Task_ApproveDecision", pi).getId(), "recordingWarnings")
+        .toString()).contains("REC-02 MEDIA_MISMATCH");
     complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
 
     ProcessInstance service = calledProcessInstance("document-service", pi);
@@ -699,9 +712,9 @@ class EnforcementCaseProcessTest {
     at("2026-03-02T02:00:00Z");
     ProcessInstance pi = startCase("INSPECTION", false);
     fileCase(pi);
-    runtimeService().setVariable(pi.getId(), "uploadedRecordings", "REC-A");
+    String recording = upload(pi, "ONSITE_INSPECTION");
     plan(pi, "ONSITE_INSPECTION", "NONE");
-    complete(task("Task_RecordActivity", pi), activityRecord(false, "recordingNoticeGiven", true, "activityRecordingIds", List.of("REC-A")));
+    complete(task("Task_RecordActivity", pi), activityRecord(false, "recordingNoticeGiven", true, "activityRecordingIds", List.of(recording)));
     at("2026-03-10T02:00:00Z"); // Tue 10 March
     return pi;
   }

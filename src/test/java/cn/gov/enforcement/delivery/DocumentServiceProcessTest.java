@@ -10,14 +10,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import cn.gov.enforcement.recording.EvidenceFixtures;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.spin.Spin;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -63,6 +67,11 @@ class DocumentServiceProcessTest {
     ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
   }
 
+  /** Real media for the service's case, uploaded through the evidence API. */
+  private String upload(ProcessInstance pi, String activity, byte[] media) {
+    return EvidenceFixtures.uploadFor(rest, (String) runtimeService().getVariable(pi.getId(), "caseNumber"), activity, media);
+  }
+
   private ProcessInstance start(String method, Object... more) {
     Map<String, Object> variables = new HashMap<>(Map.of(
         "caseNumber", "云建罚〔2026〕" + UUID.randomUUID().toString().substring(0, 6),
@@ -90,19 +99,34 @@ class DocumentServiceProcessTest {
   }
 
   @Test
-  @DisplayName("SVC-02 REC-02 refused direct service becomes lodged service: reason, witness and the photo/video recording recording-requirement demands (PHOTO_OR_AV)")
+  @DisplayName("SVC-02 REC-02 refused direct service becomes lodged service: reason, witness and the photo/video recording recording-requirement demands (PHOTO_OR_AV), picked from the store; none or audio only is refused")
   void refusedThenLodged() {
     ProcessInstance pi = start("DIRECT");
-    // what the recording service (or the calling case) keeps on the instance
-    runtimeService().setVariable(pi.getId(), "uploadedRecordings", "rec-1,rec-2");
     complete(task(pi), withVariables("served", false, "recipientRefused", true, "servedBy", "officer1"));
     assertThat(pi).hasPassed("Task_DecideLodgedRecording").isWaitingAt("Task_ServeLodged")
         .variables().containsEntry("recordingRequirement", "PHOTO_OR_AV").containsEntry("notifyParty", false);
-    org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(pi.getId(), "recordingOptions").toString())
-        .contains("rec-1").contains("rec-2");
-    complete(task(pi), withVariables("refusalReason", "拒不签收", "refusalDate", "2026-03-02", "witnessName", "李四",
-        "witnessUnit", "社区居委会", "servedBy", "officer1", "served", true, "serviceDate", "2026-03-02",
-        "lodgedRecordingIds", java.util.List.of("rec-1")));
+    // the photo and the audio of the lodging, uploaded while the task is open: its pick list is renewed from the store
+    String photo = upload(pi, "SERVICE_LODGED", EvidenceFixtures.jpeg());
+    String audio = upload(pi, "SERVICE_LODGED", EvidenceFixtures.wav(2));
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(pi).getId(), "recordingOptions").toString())
+        .contains(photo).contains(audio);
+    Map<String, Object> record = new HashMap<>(Map.of("refusalReason", "拒不签收", "refusalDate", "2026-03-02",
+        "witnessName", "李四", "witnessUnit", "社区居委会", "servedBy", "officer1", "served", true, "serviceDate", "2026-03-02"));
+    // PHOTO_OR_AV: nothing linked, or only audio, is refused (400 over REST, the task stays)
+    for (Object linked : new Object[] {java.util.List.of(), java.util.List.of(audio)}) {
+      Map<String, Object> body = new HashMap<>();
+      record.forEach((k, v) -> body.put(k, Map.of("value", v)));
+      body.put("lodgedRecordingIds", Map.of("value", Spin.JSON(linked).toString(), "type", "Json"));
+      ResponseEntity<Map> refused = rest.withBasicAuth("officer1", "demo")
+          .postForEntity("/engine-rest/task/{id}/submit-form", Map.of("variables", body), Map.class, task(pi).getId());
+      org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message")).contains("lodgedRecordingIds");
+    }
+    assertThatThrownBy(() -> taskService().complete(task(pi).getId(), record))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("lodgedRecordingIds");
+    assertThat(pi).isWaitingAt("Task_ServeLodged");
+    record.put("lodgedRecordingIds", java.util.List.of(photo, audio));
+    complete(task(pi), record);
     assertThat(pi).isEnded().variables().containsEntry("serviceMethodUsed", "LODGED").containsEntry("serviceDate", "2026-03-02");
   }
 
@@ -164,8 +188,10 @@ class DocumentServiceProcessTest {
         .containsEntry("failedAttemptsRecord", "ENTRUSTED：转交未果\nDIRECT：下落不明")
         .containsEntry("recordingRequirement", "PHOTO_OR_AV").containsEntry("publicNoticeDays", 30)
         .containsEntry("attemptedMethods", "ENTRUSTED,DIRECT,PUBLIC_NOTICE");
+    String screenshot = upload(pi, "SERVICE_PUBLIC_NOTICE", EvidenceFixtures.jpeg());
     complete(task(pi), withVariables("noticeReason", "其他方式均无法送达", "noticeCarrier", "WEBSITE",
-        "noticeLocation", "https://www.example.gov.cn", "publishedOn", "2026-03-02", "noticeArchiveRef", "GG-1"));
+        "noticeLocation", "https://www.example.gov.cn", "publishedOn", "2026-03-02", "noticeArchiveRef", "GG-1",
+        "noticeRecordingIds", java.util.List.of(screenshot)));
     assertThat(pi).isWaitingAt("Event_DeemedServed");
     // 30 days from 3 March: 1 April (a Wednesday), the timer fires at its 24:00 Beijing time
     org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2026-04-01T16:00:00Z")));

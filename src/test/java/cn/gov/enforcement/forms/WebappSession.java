@@ -65,14 +65,21 @@ public final class WebappSession {
     return response;
   }
 
-  private HttpHeaders headers() {
+  /** The session's cookie and CSRF header, for a request built by the caller. */
+  public HttpHeaders headers() {
+    HttpHeaders headers = headersWithoutCsrf();
+    if (csrfToken != null) {
+      headers.add("X-XSRF-TOKEN", csrfToken);
+    }
+    return headers;
+  }
+
+  /** The session's cookie alone: what a page of another site could make the browser send. */
+  public HttpHeaders headersWithoutCsrf() {
     HttpHeaders headers = new HttpHeaders();
     headers.setAccept(List.of(MediaType.APPLICATION_JSON));
     if (!cookies.isEmpty()) {
       headers.add(HttpHeaders.COOKIE, String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
-    }
-    if (csrfToken != null) {
-      headers.add("X-XSRF-TOKEN", csrfToken);
     }
     return headers;
   }

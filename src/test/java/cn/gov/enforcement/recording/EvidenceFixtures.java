@@ -63,7 +63,7 @@ public final class EvidenceFixtures {
     return b.array();
   }
 
-  static byte[] jpeg() {
+  public static byte[] jpeg() {
     BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.ORANGE);
@@ -150,5 +150,16 @@ public final class EvidenceFixtures {
     Map<String, String> fields = fields(end.minusSeconds(3).toString(), end.toString());
     fields.put("activity", activity);
     return fields;
+  }
+
+  /**
+   * Uploads {@code content} as officer1 for a case and activity through {@code POST /api/recordings},
+   * recorded until a minute before the engine's time, and returns the new id: how a case gets
+   * recordings (never a process variable).
+   */
+  public static String uploadFor(TestRestTemplate rest, String caseNumber, String activity, byte[] content) {
+    Map<String, String> fields = justRecorded(activity);
+    fields.put("caseNumber", caseNumber);
+    return uploadId(rest, "officer1", fields, content);
   }
 }

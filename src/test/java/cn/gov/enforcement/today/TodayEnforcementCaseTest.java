@@ -38,6 +38,8 @@ class TodayEnforcementCaseTest extends RealDateTest {
     return task;
   }
 
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
+
   @Test
   @DisplayName("PER-05 PER-06 CASE-01..07 LR-06 SVC-07 PUB-02 REC-13 a case filed, reviewed, decided, served, closed, archived and disclosed from today's real date")
   void caseFromToday() {
@@ -52,14 +54,17 @@ class TodayEnforcementCaseTest extends RealDateTest {
     Job warning = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("Event_DecisionWarningDue").singleResult();
     assertThat(warning.getDuedate()).isNotNull().isAfter(ClockUtil.getCurrentTime());
     complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
-    runtimeService.setVariable(pi.getId(), "uploadedRecordings", "REC-TODAY");
+    // a real recording of the inspection, uploaded through the evidence API (REC-08 asks the store)
+    String recording = cn.gov.enforcement.recording.EvidenceFixtures.uploadFor(rest,
+        (String) runtimeService.getVariable(pi.getId(), "caseNumber"), "ONSITE_INSPECTION",
+        cn.gov.enforcement.recording.EvidenceFixtures.mp4());
 
     complete(task("Task_PlanActivity", pi), withVariables("activity", "ONSITE_INSPECTION", "exemption", "NONE",
         "affectsLibertyLifeOrMajorProperty", false));
     String endedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0).toString();
     complete(task("Task_RecordActivity", pi), withVariables("activityOfficers", List.of("officer1", "officer2"), "credentialsShown", true,
         "activityDate", today().toString(), "activityEndedAt", endedAt, "activityRecord", "现场检查笔录", "moreActivities", false,
-        "recordingNoticeGiven", true, "activityRecordingIds", List.of("REC-TODAY")));
+        "recordingNoticeGiven", true, "activityRecordingIds", List.of(recording)));
     forward(Duration.ofHours(25), pi); // the upload check after 24 h
     assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_WarnMissingRecording").count()).isZero();
 

@@ -202,8 +202,11 @@ class TodayProceduresTest extends RealDateTest {
     ProcessInstance notice = service("PUBLIC_NOTICE", "personalInapplicable", "WHEREABOUTS_UNKNOWN", "mailInapplicable", "WHEREABOUTS_UNKNOWN",
         "entrustedInapplicable", "WHEREABOUTS_UNKNOWN", "inapplicableExplanation", "经公安户籍、社区核实，受送达人下落不明");
     LocalDate publishedOn = today();
+    String screenshot = EvidenceFixtures.uploadFor(rest, (String) runtimeService.getVariable(notice.getId(), "caseNumber"),
+        "SERVICE_PUBLIC_NOTICE", EvidenceFixtures.jpeg());
     complete(task("Task_PublishNotice", notice), withVariables("noticeReason", "下落不明", "noticeCarrier", "WEBSITE",
-        "noticeLocation", "https://www.example.gov.cn", "publishedOn", publishedOn.toString(), "noticeArchiveRef", "GG-TODAY"));
+        "noticeLocation", "https://www.example.gov.cn", "publishedOn", publishedOn.toString(), "noticeArchiveRef", "GG-TODAY",
+        "noticeRecordingIds", List.of(screenshot)));
     Job deemed = timer(notice, "Event_DeemedServed");
     // 30 days (PER-02): the last day may lie in 2027, a year without a notice — the timer is computed anyway
     assertThat(deemed.getDuedate().toInstant()).isAfter(publishedOn.plusDays(30).atStartOfDay(BeijingTime.ZONE).toInstant());

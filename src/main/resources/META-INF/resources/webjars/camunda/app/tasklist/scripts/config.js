@@ -34,6 +34,8 @@ export default {
     availableLocales: [chosenLocale],
     fallbackLocale: chosenLocale
   },
+  // CHANGED: the 音像资料 tab on every task (upload to the evidence store, the case's recordings; issue 15)
+  customScripts: ['scripts/evidence-panel.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
