@@ -160,6 +160,8 @@ export async function fillForm(page, schema, values = {}) {
 export function restVariables(values) {
   return Object.fromEntries(Object.entries(values).map(([name, value]) => {
     if (typeof value === 'boolean') return [name, { value, type: 'Boolean' }];
+    // a checklist (pick list) arrives as JSON, as Tasklist submits it
+    if (Array.isArray(value)) return [name, { value: JSON.stringify(value), type: 'Json' }];
     if (Number.isInteger(value)) return [name, { value, type: 'Long' }];
     return [name, { value: String(value), type: 'String' }];
   }));

@@ -41,7 +41,7 @@ test('规则维护人员在 Cockpit 中查看决策表及其决策实例 / a rul
 test('督察人员在 Cockpit 中查看运行中的实例、征求意见计时器和事件 / a supervisor sees running instances, the consultation timer and an incident', async () => {
   const started = await rest('director1', 'POST', '/engine-rest/process-definition/key/major-decision/submit-form', {
     businessKey: `DEC-COCKPIT-${Date.now()}`,
-    variables: restVariables({ title: '城区停车收费调整方案', category: 'FEE_OR_PRICE', proposedBy: 'DIRECTOR',
+    variables: restVariables({ title: '城区停车收费调整方案', category: 'FEE_OR_PRICE', proposedBy: 'DIRECTOR', outsideCatalogueReason: '年内须出台，未列入年度目录',
       proposer: '局长办公室', proposalSummary: '调整城区停车收费', leadUnit: '市政科' }),
   });
   assert.equal(started.status, 200, JSON.stringify(started.body));
@@ -49,10 +49,10 @@ test('督察人员在 Cockpit 中查看运行中的实例、征求意见计时�
   await submitTask('officer1', id, 'Task_ResearchDraft', { draftPlan: '方案：分时段收费', draftExplanation: '必要、合法、可行',
     contested: false, confidential: false, franchiseGrantOrWithdrawal: false, majorLicenceOrPenaltyHearing: false,
     publicFeeOrPrice: false, normativeDocumentPublicInterest: false, majorPublicDisagreement: false, requiredByLaw: false });
-  await submitTask('head1', id, 'Task_SelectExperts', { experts: 'expert1,expert2,expert3', expertSelectionMethod: 'RANDOM',
+  await submitTask('head1', id, 'Task_SelectExperts', { experts: ['expert1', 'expert2', 'expert3'], expertSelectionMethod: 'RANDOM',
     selectionNote: '随机抽取', noConflictOfInterest: true });
   for (const expert of ['expert1', 'expert2', 'expert3']) {
-    await submitTask(expert, id, 'Task_ExpertOpinion', { expertOpinion: `${expert}：可行`, signatureName: expert, signed: true });
+    await submitTask(expert, id, 'Task_ExpertOpinion', { expertOpinion: `${expert}：可行`, signed: true });
   }
   for (let i = 0; i < 3; i++) {
     await submitTask('officer1', id, 'Task_HandleExpertOpinion', { expertOpinionClass: 'SUPPORT', expertAdopted: true });
@@ -69,7 +69,9 @@ test('督察人员在 Cockpit 中查看运行中的实例、征求意见计时�
   assert.ok(due.getTime() >= Date.parse(`${consultationStart}T16:00:00Z`) + 20 * 86400 * 1000, 'at least 20 days after the start');
   // an incident on the waiting consultation, as the evidence fixity check raises one
   const tree = await rest('admin', 'GET', `/engine-rest/process-instance/${id}/activity-instances`);
-  const waiting = tree.body.childActivityInstances.find((a) => a.activityId === 'Task_RegisterOpinions');
+  // the registration is inside the consultation sub-process (opinions can be registered until the timer fires)
+  const flatten = (a) => [a, ...(a.childActivityInstances ?? []).flatMap(flatten)];
+  const waiting = flatten(tree.body).find((a) => a.activityId === 'Task_RegisterOpinions');
   const incident = await rest('admin', 'POST', `/engine-rest/execution/${waiting.executionIds[0]}/create-incident`,
     { incidentType: 'fixityMismatch', configuration: 'e2e', message: '音像资料指纹校验不一致（测试）' });
   assert.equal(incident.status, 200, JSON.stringify(incident.body));

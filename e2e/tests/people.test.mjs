@@ -83,7 +83,7 @@ test('执法人员从启动表单发起案件，相关人员依次办理 / an of
 test('局长在 Tasklist 中完成集体讨论决定 / the director completes a deliberation', async () => {
   const started = await rest('director1', 'POST', '/engine-rest/process-definition/key/major-decision/submit-form', {
     businessKey: `DEC-E2E-${Date.now()}`,
-    variables: restVariables({ title: '城区占道经营管理办法', category: 'OTHER', proposedBy: 'DIRECTOR', proposer: '局长办公室',
+    variables: restVariables({ title: '城区占道经营管理办法', category: 'OTHER', proposedBy: 'DIRECTOR', outsideCatalogueReason: '年内须出台，未列入年度目录', proposer: '局长办公室',
       proposalSummary: '规范城区占道经营', leadUnit: '市容科' }),
   });
   assert.equal(started.status, 200, JSON.stringify(started.body));
@@ -92,10 +92,10 @@ test('局长在 Tasklist 中完成集体讨论决定 / the director completes a 
     contested: false, confidential: true, confidentialityBasis: '涉及安保部署', franchiseGrantOrWithdrawal: false,
     majorLicenceOrPenaltyHearing: false, publicFeeOrPrice: false, normativeDocumentPublicInterest: false,
     majorPublicDisagreement: false, requiredByLaw: false });
-  await submitTask('head1', id, 'Task_SelectExperts', { experts: 'expert1,expert2,expert3', expertSelectionMethod: 'RANDOM',
+  await submitTask('head1', id, 'Task_SelectExperts', { experts: ['expert1', 'expert2', 'expert3'], expertSelectionMethod: 'RANDOM',
     selectionNote: '随机抽取，含持不同意见专家', noConflictOfInterest: true });
   for (const expert of ['expert1', 'expert2', 'expert3']) {
-    await submitTask(expert, id, 'Task_ExpertOpinion', { expertOpinion: `${expert}：方案可行`, signatureName: expert, signed: true });
+    await submitTask(expert, id, 'Task_ExpertOpinion', { expertOpinion: `${expert}：方案可行`, signed: true });
   }
   for (let i = 0; i < 3; i++) {
     await submitTask('officer1', id, 'Task_HandleExpertOpinion', { expertOpinionClass: 'SUPPORT', expertAdopted: true });

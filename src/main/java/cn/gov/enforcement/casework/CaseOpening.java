@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * 立案登记 (CASE-01, CASE-05): records the filing day, from which the 90-day decision period and
  * its 75-day warning run, and gives the variables later gateways read a defined value, so that
- * a path not taken (no hearing, no legal review) never fails on a missing variable.
+ * a path not taken (no hearing, no legal review) never fails on a missing variable. Not
+ * {@code hearingRequested}: Tasklist fills a form from the instance's variables, so a preset
+ * {@code false} would open 当事人是否要求听证 with 否 chosen; its gateway is reached only through
+ * that form, which requires it (issue 16: no default on a field that records a decision).
  */
 @Component("caseOpening")
 public class CaseOpening implements JavaDelegate {
@@ -18,7 +21,6 @@ public class CaseOpening implements JavaDelegate {
   private static final Map<String, Object> DEFAULTS = Map.of(
       "decisionApproved", false,
       "reviewOutcome", "NONE",
-      "hearingRequested", false,
       "complexCase", false,
       "uploadedRecordings", "",
       "serviceMethod", "DIRECT",

@@ -1,29 +1,43 @@
 package cn.gov.enforcement.decision;
 
+import cn.gov.enforcement.identity.StaffMembership;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ExpertOpinion (one per expert), complete (DEC-04): the written opinion is signed by the
- * expert it was assigned to, nobody else. The parallel tasks submit the same field names, so
- * each opinion is kept under the expert's id ({@code expertOpinion_expert1}, …) before the next
+ * Task_ExpertOpinion (one per expert), complete (DEC-04, issue #14 item 3): the written opinion is
+ * signed by the expert who completes the task, nobody else. The signature is that user, stamped by
+ * the server ({@code expertSignedBy_<expert>}, {@code expertSignedAt_<expert>}; server-stamped
+ * prefixes in {@code platform.ServerStampedVariables}); a typed name ({@code signatureName}) is
+ * refused, because anybody can type a name. The parallel tasks submit the same field names, so each
+ * opinion is kept under the expert's id ({@code expertOpinion_expert1}, …) before the next
  * submission overwrites the shared field.
  */
 @Component("expertOpinionRecord")
 public class ExpertOpinionRecord implements TaskListener {
 
+  private final StaffMembership staff;
+
+  public ExpertOpinionRecord(StaffMembership staff) {
+    this.staff = staff;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     String expert = Checks.text(task, "expert");
-    Checks.require("DEC-04", "assignee", expert != null && expert.equals(task.getAssignee()), "论证意见须由指定专家本人签署",
-        "the opinion must be signed by the expert it was assigned to");
+    String doer = staff.doer(task).orElse(null);
+    Checks.require("DEC-04", "assignee", expert != null && expert.equals(doer) && expert.equals(task.getAssignee()),
+        "论证意见须由指定专家本人签署", "the opinion must be signed by the expert it was assigned to");
+    Checks.require("DEC-04", "signatureName", task.getVariable("signatureName") == null,
+        "签名由系统按完成任务的专家本人记录，不接受填写的姓名（signatureName）",
+        "the signature is the expert who completes the task; a typed signatureName is not accepted");
     Checks.require("DEC-04", "expertOpinion", !Checks.blank(task.getVariable("expertOpinion")), "须出具书面论证意见", "expertOpinion is required");
-    Checks.require("DEC-04", "signed", Checks.isTrue(task, "signed") && !Checks.blank(task.getVariable("signatureName")),
-        "书面论证意见须经专家签名", "the written opinion must be signed (signed, signatureName)");
+    Checks.require("DEC-04", "signed", Checks.isTrue(task, "signed"), "书面论证意见须经专家本人确认签署",
+        "the expert must confirm signing the written opinion (signed)");
     task.setVariable("expertOpinion_" + expert, task.getVariable("expertOpinion"));
-    task.setVariable("expertSignature_" + expert, task.getVariable("signatureName"));
+    task.setVariable("expertSignedBy_" + expert, doer);
     task.setVariable("expertSignedAt_" + expert, ClockUtil.getCurrentTime());
   }
 }

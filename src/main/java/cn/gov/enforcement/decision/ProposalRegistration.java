@@ -1,5 +1,8 @@
 package cn.gov.enforcement.decision;
 
+import cn.gov.enforcement.calendar.BeijingTime;
+import cn.gov.enforcement.identity.BureauGroup;
+import cn.gov.enforcement.identity.StaffMembership;
 import cn.gov.enforcement.numbering.DocumentNumbers;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,11 +26,15 @@ public class ProposalRegistration implements JavaDelegate {
   static final Set<String> PROPOSERS = Set.of("DIRECTOR", "DEPUTY_DIRECTOR", "UNIT", "PUBLIC");
   static final String NUMBER = "decisionNumber";
 
+  private final StaffMembership staff;
+  private final DecisionCatalogue catalogue;
   private final DocumentNumbers numbers;
   private final String numberPrefix;
 
-  public ProposalRegistration(DocumentNumbers numbers,
+  public ProposalRegistration(StaffMembership staff, DecisionCatalogue catalogue, DocumentNumbers numbers,
       @org.springframework.beans.factory.annotation.Value("${bureau.numbering.major-decision:重大决策}") String numberPrefix) {
+    this.staff = staff;
+    this.catalogue = catalogue;
     this.numbers = numbers;
     this.numberPrefix = numberPrefix;
   }
@@ -39,6 +46,14 @@ public class ProposalRegistration implements JavaDelegate {
         "决策事项类别无效", "category must be one of " + CATEGORIES);
     Checks.require("DEC-02", "proposedBy", PROPOSERS.contains(Checks.text(execution, "proposedBy")),
         "提出主体无效", "proposedBy must be one of " + PROPOSERS);
+    // DEC-02: the director's own proposal skips admission, so the claim is checked against the
+    // authenticated initiator (camunda:initiator, server-stamped), never taken from the form
+    if ("DIRECTOR".equals(Checks.text(execution, "proposedBy"))) {
+      Checks.require("DEC-02", "proposedBy", staff.isMember(Checks.text(execution, "registeredBy"), BureauGroup.DIRECTOR),
+          "只有局长本人登记的建议才能作为局长提出的建议（直接进入决策程序），请选择实际提出主体",
+          "proposedBy DIRECTOR is accepted only when the director registers the proposal; choose the actual proposer");
+    }
+    checkCatalogue(execution);
     execution.setVariable("registeredAt", ClockUtil.getCurrentTime());
     String number = Checks.blank(execution.getProcessBusinessKey()) ? numbers.next(numberPrefix) : execution.getProcessBusinessKey();
     execution.setProcessBusinessKey(number);
@@ -49,6 +64,41 @@ public class ProposalRegistration implements JavaDelegate {
       if (execution.getVariable(flag) == null) {
         execution.setVariable(flag, false);
       }
+    }
+  }
+
+  /**
+   * DEC-18: a matter names its item of this year's adopted catalogue ({@code catalogueItemNo}), or
+   * it is outside the catalogue ({@code inCatalogue = false}) and enters the procedure only with the
+   * director's recorded reason ({@code outsideCatalogueReason}): given here when the director
+   * registers the proposal, else at admission ({@link AdmissionCheck}); nobody else may give it.
+   */
+  private void checkCatalogue(DelegateExecution execution) {
+    int year = ClockUtil.getCurrentTime().toInstant().atZone(BeijingTime.ZONE).getYear();
+    String itemNo = Checks.text(execution, "catalogueItemNo");
+    boolean director = staff.isMember(Checks.text(execution, "registeredBy"), BureauGroup.DIRECTOR);
+    if (!Checks.blank(itemNo)) {
+      var item = catalogue.item(itemNo.trim()).filter(i -> i.itemNo().startsWith(year + "-"));
+      Checks.require("DEC-18", "catalogueItemNo", item.isPresent(),
+          "编号 " + itemNo + " 不是局长通过的 " + year + " 年度重大行政决策目录中的事项（catalogueItemNo）",
+          "catalogueItemNo " + itemNo + " is not an item of the adopted catalogue of " + year);
+      execution.setVariable("inCatalogue", true);
+      execution.setVariable("catalogueItemTitle", item.get().title());
+      Checks.require("DEC-18", "outsideCatalogueReason", Checks.blank(execution.getVariable("outsideCatalogueReason")),
+          "目录内事项无须目录外理由（outsideCatalogueReason）", "an item of the catalogue needs no outsideCatalogueReason");
+      return;
+    }
+    execution.setVariable("inCatalogue", false);
+    boolean reasoned = !Checks.blank(execution.getVariable("outsideCatalogueReason"));
+    if (director && "DIRECTOR".equals(Checks.text(execution, "proposedBy"))) {
+      Checks.require("DEC-18", "outsideCatalogueReason", reasoned,
+          "不在 " + year + " 年度重大行政决策目录中的事项，须由局长说明进入决策程序的理由（outsideCatalogueReason）",
+          "a matter outside the catalogue of " + year + " needs the director's outsideCatalogueReason");
+      execution.setVariable("outsideCatalogueApprovedBy", Checks.text(execution, "registeredBy"));
+    } else {
+      Checks.require("DEC-18", "outsideCatalogueReason", !reasoned,
+          "目录外事项进入程序的理由由局长在立项审查时说明，登记时不得填写（outsideCatalogueReason）",
+          "only the director gives outsideCatalogueReason, at admission");
     }
   }
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component("disclosureRegistration")
 public class DisclosureRegistration implements JavaDelegate {
 
-  static final Set<String> TYPES = Set.of("PENALTY", "LICENSING", "COERCION", "INSPECTION");
+  /** DECISION_CONSULTATION: a major decision's public opinions and how each was handled (DEC-06). */
+  static final Set<String> TYPES = Set.of("PENALTY", "LICENSING", "COERCION", "INSPECTION", "DECISION_CONSULTATION");
 
   private final DisclosureRules disclosureRules;
 
@@ -25,7 +26,7 @@ public class DisclosureRegistration implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String type = String.valueOf(execution.getVariable("disclosureType"));
     if (!TYPES.contains(type)) {
-      throw new NotValidException("公示类别 disclosureType 须为 PENALTY、LICENSING、COERCION 或 INSPECTION / unknown disclosureType " + type);
+      throw new NotValidException("公示类别 disclosureType 须为 PENALTY、LICENSING、COERCION、INSPECTION 或 DECISION_CONSULTATION / unknown disclosureType " + type);
     }
     execution.setVariable("publicationMonths", disclosureRules.publicationMonths(execution.getVariable("partyType")));
     for (String name : new String[] {"contentExcluded", "withheldEntirely"}) {

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 
 /**
  * Who may do what, in one table, so an auditor reads it in one place. Tasks are not listed:
- * the engine grants a task to its candidate groups when the task is created, so a user sees and
- * completes only the tasks of their own groups, and auxiliary staff only the clerical tasks
+ * the engine grants a task to its candidate groups when the task is created, so a user completes
+ * only the tasks of their own groups (managers also read the others, {@link #UNIT_MANAGERS}), and auxiliary staff only the clerical tasks
  * that models give to {@code auxiliary-staff} (AUX-01, AUX-02).
  */
 public final class AccessPolicy {
@@ -41,6 +41,12 @@ public final class AccessPolicy {
    */
   static final List<BureauGroup> COCKPIT_READERS = List.of(DIRECTOR, DEPUTY_DIRECTOR, SECTION_HEAD, SUPERVISOR, LEGAL_AFFAIRS);
 
+  /**
+   * Who sees the unit's open tasks read-only (issue 16). The bureau is one unit: its sections share
+   * the groups of contract.md, so a section head's unit is every task of the bureau as well.
+   */
+  public static final List<BureauGroup> UNIT_MANAGERS = List.of(DIRECTOR, DEPUTY_DIRECTOR, SECTION_HEAD, SUPERVISOR);
+
   public static List<Grant> grants() {
     List<Grant> grants = new java.util.ArrayList<>();
     for (BureauGroup group : BureauGroup.values()) {
@@ -48,6 +54,10 @@ public final class AccessPolicy {
         continue;
       }
       grants.add(new Grant(group, APPLICATION, "tasklist", Set.of(ACCESS)));
+      // Tasklist names a task's candidate groups and assignee: with READ on groups and users it shows
+      // 科室负责人 and 张 执法员 instead of the ids section-head and officer1 (issue 16)
+      grants.add(new Grant(group, GROUP, ANY_ID, Set.of(READ)));
+      grants.add(new Grant(group, USER, ANY_ID, Set.of(READ)));
       // start forms are listed for definitions the user may read
       grants.add(new Grant(group, PROCESS_DEFINITION, ANY_ID, Set.of(ProcessDefinitionPermissions.READ)));
     }
@@ -65,8 +75,14 @@ public final class AccessPolicy {
       grants.add(new Grant(group, DECISION_REQUIREMENTS_DEFINITION, ANY_ID, Set.of(READ)));
       grants.add(new Grant(group, DEPLOYMENT, ANY_ID, Set.of(READ)));
     }
-    // the supervisor (督察) watches every open task, and completes none: no UPDATE_TASK anywhere
-    grants.add(new Grant(SUPERVISOR, PROCESS_DEFINITION, ANY_ID, Set.of(ProcessDefinitionPermissions.READ_TASK)));
+    // managers and the supervisor (督察) watch every open task of the bureau (the unit), in Tasklist
+    // (filters 本单位…) and in Cockpit (人工任务, deadline board), and complete none of them: READ_TASK
+    // only, no UPDATE_TASK / TASK_WORK / TASK_ASSIGN — their own tasks come from their candidate groups
+    for (BureauGroup group : UNIT_MANAGERS) {
+      grants.add(new Grant(group, PROCESS_DEFINITION, ANY_ID, Set.of(ProcessDefinitionPermissions.READ_TASK)));
+      // Cockpit's 人工任务 (and its per-group counts) asks for READ on all tasks, not per definition
+      grants.add(new Grant(group, TASK, ANY_ID, Set.of(READ)));
+    }
     // rule owners keep the DMN tables: they deploy them (the gate admits decisions only) and see
     // how they decided in Cockpit
     grants.add(new Grant(RULE_OWNER, APPLICATION, "cockpit", Set.of(ACCESS)));

@@ -36,13 +36,14 @@ final class TasklistFilters {
             tasks.createTaskQuery()
                 .or().taskAssigneeExpression("${currentUser()}").taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
                 .dueBeforeExpression("${now()}")),
-        // managers: the same for their unit — every task of the groups they belong to, also those a
-        // colleague has claimed (the engine's task authorizations still decide what is visible)
+        // managers: the same for their unit, also what a colleague has claimed. No group criterion:
+        // the engine's task authorizations decide what is listed — every open task for the managers
+        // (READ_TASK, AccessPolicy.UNIT_MANAGERS, read-only), the own groups' tasks for everybody else
+        new FilterDefinition("本单位待办", "本单位全部未办结任务（只读查看，含他人已签收） / the unit's open tasks, read-only", 1, "#555555",
+            tasks.createTaskQuery().active()),
         new FilterDefinition("本单位即将到期", "本单位 3 个工作日内到期的任务（含他人已签收） / the unit's tasks due within 3 working days", 2, "#e0b000",
-            tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-                .taskVariableValueEquals("deadlineSoon", true).dueAfterExpression("${now()}")),
+            tasks.createTaskQuery().taskVariableValueEquals("deadlineSoon", true).dueAfterExpression("${now()}")),
         new FilterDefinition("本单位已逾期", "本单位超过办理期限的任务（含他人已签收） / the unit's overdue tasks", 3, "#d9822b",
-            tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-                .dueBeforeExpression("${now()}")));
+            tasks.createTaskQuery().dueBeforeExpression("${now()}")));
   }
 }

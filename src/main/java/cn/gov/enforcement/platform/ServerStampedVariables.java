@@ -45,6 +45,14 @@ public final class ServerStampedVariables {
       "draftedBy", "draftedAt", "reviewedBy", "reviewedAt", "admittedBy", "admittedAt", "approvedBy", "approvedAt",
       // major-decision, decision.ProposalRegistration
       "registeredAt",
+      // major-decision, decision.OpinionRegistration / PublicOpinionHandling / OpinionHandlingPublication
+      // (DEC-06): the opinion register, its handling, the counts and the disclosure that publishes it
+      "publicOpinions", "publicOpinionHandling", "opinionsReceived", "opinionsAdopted", "opinionDisclosureId",
+      // major-decision, decision.ProposalRegistration / AdmissionCheck (DEC-18): the director who
+      // let a matter outside the yearly catalogue into the procedure, and whether it is in it
+      "outsideCatalogueApprovedBy", "inCatalogue", "catalogueItemTitle",
+      // major-decision, decision.ImplementationReports (DEC-16): how many periodic reports are done
+      "implementationReportNo",
       // legal-review, review.LegalReviewRecord: who reviewed and when
       "legalReviewer", "legalReviewedAt",
       // disclosure, disclosure.DisclosureReviewCheck
@@ -70,8 +78,15 @@ public final class ServerStampedVariables {
     return Set.copyOf(names);
   }
 
+  /**
+   * Families of server-stamped names with a per-person suffix: major-decision,
+   * decision.ExpertOpinionRecord (DEC-04): {@code expertSignedBy_<expert>} is the expert who
+   * completed the opinion task (the signature), {@code expertSignedAt_<expert>} when.
+   */
+  public static final Set<String> PREFIXES = Set.of("expertSignedBy_", "expertSignedAt_");
+
   public static boolean isServerStamped(String name) {
-    return NAMES.contains(name);
+    return name != null && (NAMES.contains(name) || PREFIXES.stream().anyMatch(name::startsWith));
   }
 
   /** The server-stamped names among the given ones, sorted; empty when there are none. */

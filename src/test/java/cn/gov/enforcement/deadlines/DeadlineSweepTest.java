@@ -83,7 +83,10 @@ class DeadlineSweepTest {
     assertThat(filtered("即将到期", "legal1", "legal-affairs")).contains(task.getId());
     // the head of the legal-affairs unit sees the task legal1 has claimed
     assertThat(filtered("本单位即将到期", "legal-chief", "legal-affairs")).contains(task.getId());
-    assertThat(filtered("本单位即将到期", "head1", "section-head")).doesNotContain(task.getId());
+    // managers read every unit's tasks (AccessPolicy.UNIT_MANAGERS); others only their own groups'
+    assertThat(filtered("本单位即将到期", "head1", "section-head")).contains(task.getId());
+    assertThat(filtered("本单位即将到期", "supervisor1", "supervisor")).contains(task.getId());
+    assertThat(filtered("本单位即将到期", "records1", "records-office")).doesNotContain(task.getId());
     assertThat(filtered("即将到期", "officer1", "enforcement-officer")).doesNotContain(task.getId());
     sweep.sweep(engine); // once only
     assertThat(escalations(pi, "Task_DeadlineWarning")).hasSize(1);

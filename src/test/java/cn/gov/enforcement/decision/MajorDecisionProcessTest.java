@@ -53,7 +53,9 @@ class MajorDecisionProcessTest {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired TestRestTemplate rest;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
   @Autowired Periods periods;
 
   @BeforeEach
@@ -92,8 +94,17 @@ class MajorDecisionProcessTest {
         "proposer", "市容科", "proposalSummary", "规范城区占道经营");
     if ("DIRECTOR".equals(proposedBy)) {
       start.put("leadUnit", "市容科");
+      start.put("outsideCatalogueReason", "汛期前须出台，年初未列入目录"); // DEC-18
     }
-    return runtimeService.startProcessInstanceByKey(KEY, "DEC-" + System.nanoTime(), start);
+    // the director's own proposal is registered by the director (DEC-02: the initiator decides)
+    String initiator = "DIRECTOR".equals(proposedBy) ? "director1" : "head1";
+    identityService.setAuthentication(initiator, identityService.createGroupQuery().groupMember(initiator).list()
+        .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      return runtimeService.startProcessInstanceByKey(KEY, "DEC-" + System.nanoTime(), start);
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   Task open(ProcessInstance pi, String taskKey) {
@@ -122,7 +133,7 @@ class MajorDecisionProcessTest {
     return values;
   }
 
-  static final Map<String, Object> EXPERTS = vars("experts", "expert1,expert2,expert3",
+  static final Map<String, Object> EXPERTS = vars("experts", List.of("expert1", "expert2", "expert3"),
       "expertSelectionMethod", "RANDOM", "selectionNote", "随机抽取，含持不同意见专家", "noConflictOfInterest", true);
 
   void expertArgument(ProcessInstance pi) {
@@ -130,7 +141,7 @@ class MajorDecisionProcessTest {
     for (String expert : List.of("expert1", "expert2", "expert3")) {
       Task task = taskService.createTaskQuery().processInstanceId(pi.getId())
           .taskDefinitionKey("Task_ExpertOpinion").taskAssignee(expert).singleResult();
-      complete(task, vars("expertOpinion", expert + "：方案可行", "signatureName", expert, "signed", true));
+      complete(task, vars("expertOpinion", expert + "：方案可行", "signed", true));
     }
     for (int i = 0; i < 3; i++) {
       completeAs(pi, "Task_HandleExpertOpinion", "officer1",
@@ -145,11 +156,31 @@ class MajorDecisionProcessTest {
 
   void consultation(ProcessInstance pi) {
     completeAs(pi, "Task_PublishDraft", "head1", CONSULTATION);
-    completeAs(pi, "Task_RegisterOpinions", "aux1", vars("opinionsRegistered", "收到意见 12 条"));
+    registerOpinion(pi, "aux1", "摊区请避开学校门口");
     execute(job("Event_ConsultationClosed", pi));
-    completeAs(pi, "Task_HandlePublicOpinions", "officer1", vars("opinionsReceived", 12L, "opinionsAdopted", 12L,
-        "opinionClassification", "均为摊区位置建议",
-        "handlingPublicationChannel", "县政府门户网站"));
+    completeAs(pi, "Task_HandlePublicOpinions", "officer1", vars("opinionHandling", rows(row(1, true, null)),
+        "opinionClassification", "摊区位置建议", "handlingPublicationChannel", "县政府门户网站"));
+  }
+
+  /** One registration of one opinion received during the consultation (登记征集意见). */
+  void registerOpinion(ProcessInstance pi, String user, String content) {
+    completeAs(pi, "Task_RegisterOpinions", user, vars("opinionSubmitter", "张三", "opinionChannel", "EMAIL", "opinionContent", content));
+  }
+
+  /** A row of the handling form's list, as Tasklist submits it. */
+  static Map<String, Object> row(int no, boolean adopted, String reason) {
+    Map<String, Object> row = new java.util.LinkedHashMap<>();
+    row.put("no", no);
+    row.put("adopted", adopted);
+    if (reason != null) {
+      row.put("notAdoptedReason", reason);
+    }
+    return row;
+  }
+
+  @SafeVarargs
+  static Object rows(Map<String, Object>... rows) {
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json(List.of(rows))).create();
   }
 
   /** Director's own proposal, researched, argued by experts, with or without consultation. */
@@ -255,10 +286,110 @@ class MajorDecisionProcessTest {
   }
 
   @Test
+  @DisplayName("DEC-02 局长提出与否由登记人（认证用户）决定：科室负责人声明 proposedBy=DIRECTOR 经 /engine-rest start 或 submit-form 均 400、不建实例；局长本人登记的直接进入程序 / proposedBy=DIRECTOR only from an initiator in director")
+  void directorOriginIsTheInitiators() {
+    String businessKey = "DEC-ORIGIN-" + System.nanoTime();
+    Map<String, Object> body = Map.of("businessKey", businessKey, "variables", Map.of(
+        "title", Map.of("value", "城区占道经营管理办法"), "category", Map.of("value", "OTHER"),
+        "proposedBy", Map.of("value", "DIRECTOR"), "proposer", Map.of("value", "局长办公室"),
+        "proposalSummary", Map.of("value", "规范城区占道经营"), "leadUnit", Map.of("value", "市容科"),
+        "outsideCatalogueReason", Map.of("value", "汛期前须出台")));
+    for (String path : List.of("/engine-rest/process-definition/key/major-decision/start",
+        "/engine-rest/process-definition/key/major-decision/submit-form")) {
+      ResponseEntity<Map> claimed = rest.withBasicAuth("head1", "demo").postForEntity(path, body, Map.class);
+      org.assertj.core.api.Assertions.assertThat(claimed.getStatusCode()).as(path + " " + claimed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+      org.assertj.core.api.Assertions.assertThat((String) claimed.getBody().get("message"))
+          .contains("proposedBy").contains("局长").contains("director").contains("DEC-02");
+    }
+    org.assertj.core.api.Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+
+    ResponseEntity<Map> director = rest.withBasicAuth("director1", "demo")
+        .postForEntity("/engine-rest/process-definition/key/major-decision/submit-form", body, Map.class);
+    org.assertj.core.api.Assertions.assertThat(director.getStatusCode().is2xxSuccessful()).as(String.valueOf(director.getBody())).isTrue();
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+    assertThat(pi).isWaitingAt("Task_ResearchDraft").hasNotPassed("Task_AdmitProposal")
+        .variables().containsEntry("registeredBy", "director1");
+  }
+
+  Map<String, Object> startBody(String proposedBy, Object... more) {
+    Map<String, Object> variables = new HashMap<>(Map.of("title", Map.of("value", "城区停车收费调整"), "category", Map.of("value", "FEE_OR_PRICE"),
+        "proposedBy", Map.of("value", proposedBy), "proposer", Map.of("value", "市政科"), "proposalSummary", Map.of("value", "调整收费"),
+        "leadUnit", Map.of("value", "市政科")));
+    for (int i = 0; i < more.length; i += 2) {
+      variables.put((String) more[i], Map.of("value", more[i + 1]));
+    }
+    return Map.of("businessKey", "DEC-CAT-" + System.nanoTime(), "variables", variables);
+  }
+
+  ResponseEntity<Map> startOverRest(String user, Map<String, Object> body) {
+    return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/process-definition/key/major-decision/submit-form", body, Map.class);
+  }
+
+  ProcessInstance byKey(Map<String, Object> body) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey((String) body.get("businessKey")).singleResult();
+  }
+
+  @Test
+  @DisplayName("DEC-18 年度重大行政决策目录由局长通过并公布（他人 403）；目录内事项注明编号（须为本年度目录中的），目录外事项须有局长记录的理由方可进入程序（局长本人登记时或立项审查时），他人不得代填 / the yearly catalogue: adopted by the director, published; a matter outside it needs the director's recorded reason")
+  void yearlyCatalogue() {
+    Map<String, Object> catalogueBody = Map.of("items", List.of(Map.of("title", "城区停车收费调整", "category", "FEE_OR_PRICE"),
+        Map.of("title", "城区占道经营管理办法", "category", "OTHER")));
+    ResponseEntity<Map> byHead = rest.withBasicAuth("head1", "demo").exchange("/api/decision-catalogue/2026",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(catalogueBody), Map.class);
+    org.assertj.core.api.Assertions.assertThat(byHead.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> noItems = rest.withBasicAuth("director1", "demo").exchange("/api/decision-catalogue/2026",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of("items", List.of())), Map.class);
+    org.assertj.core.api.Assertions.assertThat(noItems.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) noItems.getBody().get("message")).contains("items").contains("DEC-18");
+    ResponseEntity<Map> adopted = rest.withBasicAuth("director1", "demo").exchange("/api/decision-catalogue/2026",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(catalogueBody), Map.class);
+    org.assertj.core.api.Assertions.assertThat(adopted.getStatusCode()).as(String.valueOf(adopted.getBody())).isEqualTo(HttpStatus.OK);
+    ResponseEntity<Map> read = rest.withBasicAuth("officer1", "demo").getForEntity("/api/decision-catalogue/2026", Map.class);
+    org.assertj.core.api.Assertions.assertThat(read.getBody()).containsEntry("adoptedBy", "director1").containsEntry("published", true);
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(read.getBody().get("items"))).contains("2026-01").contains("城区停车收费调整")
+        .contains("2026-02");
+
+    // an item number that is not in this year's adopted catalogue
+    ResponseEntity<Map> unknown = startOverRest("head1", startBody("UNIT", "catalogueItemNo", "2026-09"));
+    org.assertj.core.api.Assertions.assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) unknown.getBody().get("message")).contains("catalogueItemNo").contains("DEC-18");
+    // the reason is the director's: a section head may not give it
+    ResponseEntity<Map> headReason = startOverRest("head1", startBody("UNIT", "outsideCatalogueReason", "急需"));
+    org.assertj.core.api.Assertions.assertThat(headReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) headReason.getBody().get("message")).contains("outsideCatalogueReason");
+    // the director's own proposal outside the catalogue needs the director's reason at once
+    ResponseEntity<Map> directorNoReason = startOverRest("director1", startBody("DIRECTOR"));
+    org.assertj.core.api.Assertions.assertThat(directorNoReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) directorNoReason.getBody().get("message")).contains("outsideCatalogueReason");
+
+    // in the catalogue: admitted without a reason
+    Map<String, Object> inCatalogue = startBody("UNIT", "catalogueItemNo", "2026-01");
+    org.assertj.core.api.Assertions.assertThat(startOverRest("head1", inCatalogue).getStatusCode().is2xxSuccessful()).isTrue();
+    ProcessInstance listed = byKey(inCatalogue);
+    assertThat(listed).variables().containsEntry("inCatalogue", true).containsEntry("catalogueItemTitle", "城区停车收费调整");
+    completeAs(listed, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市政科"));
+    assertThat(listed).isWaitingAt("Task_ResearchDraft");
+
+    // outside the catalogue: the director admits it only with a reason, which is recorded as the director's
+    Map<String, Object> outside = startBody("UNIT");
+    org.assertj.core.api.Assertions.assertThat(startOverRest("head1", outside).getStatusCode().is2xxSuccessful()).isTrue();
+    ProcessInstance unlisted = byKey(outside);
+    ResponseEntity<Map> noReason = submit(unlisted, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市政科"));
+    org.assertj.core.api.Assertions.assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) noReason.getBody().get("message")).contains("outsideCatalogueReason").contains("DEC-18");
+    ResponseEntity<Map> reasoned = submit(unlisted, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市政科",
+        "outsideCatalogueReason", "上级部署的临时任务"));
+    org.assertj.core.api.Assertions.assertThat(reasoned.getStatusCode().is2xxSuccessful()).as(String.valueOf(reasoned.getBody())).isTrue();
+    assertThat(unlisted).isWaitingAt("Task_ResearchDraft").variables().containsEntry("inCatalogue", false)
+        .containsEntry("outsideCatalogueReason", "上级部署的临时任务").containsEntry("outsideCatalogueApprovedBy", "director1");
+  }
+
+  @Test
   @DisplayName("DEC-02 经局长立项并指定承办单位后进入调查研究 / an admitted proposal names the lead unit and enters research")
   void admitted() {
     ProcessInstance pi = start("PUBLIC");
-    completeAs(pi, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市容科"));
+    completeAs(pi, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市容科",
+        "outsideCatalogueReason", "群众反映强烈，须年内解决"));
     assertThat(pi).isWaitingAt("Task_ResearchDraft").variables().containsEntry("leadUnit", "市容科");
     assertThat(task(pi)).hasCandidateGroup("section-head").hasCandidateGroup("enforcement-officer");
   }
@@ -280,12 +411,12 @@ class MajorDecisionProcessTest {
   }
 
   @Test
-  @DisplayName("DEC-04 至少 3 名不同专家并行出具经签名的书面意见，不采纳的说明理由 / ≥ 3 distinct experts in parallel, signed opinions, reasons for non-adoption")
+  @DisplayName("DEC-04 DEC-06 至少 3 名不同专家并行出具经签名的书面意见，每份不采纳的各自说明理由 / ≥ 3 distinct experts in parallel, signed opinions, reasons for non-adoption")
   void expertArgumentByThreeExperts() {
     ProcessInstance pi = start("DIRECTOR");
     completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
-    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", "expert1,expert2,expert1"), "3");
-    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", "expert1,expert2,officer2"), "officer2");
+    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", List.of("expert1", "expert2", "expert1")), "3");
+    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", List.of("expert1", "expert2", "officer2")), "officer2");
 
     completeAs(pi, "Task_SelectExperts", "head1", EXPERTS);
 
@@ -295,10 +426,9 @@ class MajorDecisionProcessTest {
         .containsExactlyInAnyOrder("expert1", "expert2", "expert3");
     Task first = opinions.get(0);
     assertThatThrownBy(() -> taskService.complete(first.getId(),
-        vars("expertOpinion", "意见", "signatureName", first.getAssignee(), "signed", false))).isNotNull();
+        vars("expertOpinion", "意见", "signed", false))).isNotNull();
     for (Task opinion : opinions) {
-      complete(opinion, vars("expertOpinion", "意见：" + opinion.getAssignee(), "signatureName", opinion.getAssignee(),
-          "signed", true));
+      complete(opinion, vars("expertOpinion", "意见：" + opinion.getAssignee(), "signed", true));
     }
     assertThat(pi).isWaitingAt("Task_HandleExpertOpinion").variables()
         .containsEntry("expertOpinion_expert2", "意见：expert2").containsKey("expertSignedAt_expert3");
@@ -313,7 +443,95 @@ class MajorDecisionProcessTest {
   }
 
   @Test
-  @DisplayName("DEC-05 DEC-06 征求意见只能由期满定时器结束（2026-09-11 起 20 日至 2026-10-08 24:00），少于 30 日须说明理由，意见分类处理并公布 / consultation ends only by its timer")
+  @DisplayName("DEC-04 MDR 19–21 论证专家只能从专家库（expert 组用户）中选择，至少 3 名不同专家，登记有利害关系的专家不得选任；拒绝为 400 并指明字段 / experts are picked from the registered experts, ≥ 3, none with a recorded interest")
+  void expertsFromTheRegisterWithoutInterest() {
+    boolean created = identityService.createUserQuery().userId("expert4").count() == 0;
+    if (created) {
+      var user = identityService.newUser("expert4");
+      user.setLastName("专家");
+      user.setFirstName("四");
+      identityService.saveUser(user);
+      identityService.createMembership("expert4", "expert");
+    }
+    try {
+      ProcessInstance pi = start("DIRECTOR");
+      // completed over REST: the pick list is filled inside officer1's request, who may not list users
+      ResponseEntity<Map> researched = submit(pi, "Task_ResearchDraft", "officer1", research(false, false));
+      org.assertj.core.api.Assertions.assertThat(researched.getStatusCode().is2xxSuccessful()).as(String.valueOf(researched.getBody())).isTrue();
+      Task selection = open(pi, "Task_SelectExperts");
+      org.assertj.core.api.Assertions.assertThat(String.valueOf(taskService.getVariableLocal(selection.getId(), "expertOptions")))
+          .contains("\"expert1\"").contains("\"expert4\"").doesNotContain("officer1");
+      // typed text instead of a pick from the register
+      ResponseEntity<Map> typed = submit(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", "expert1,expert2,expert3"));
+      org.assertj.core.api.Assertions.assertThat(typed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      org.assertj.core.api.Assertions.assertThat((String) typed.getBody().get("message")).contains("experts");
+      // an expert with a recorded interest in the matter
+      ResponseEntity<Map> interested = submit(pi, "Task_SelectExperts", "head1",
+          with(EXPERTS, "interestedExperts", List.of("expert3")));
+      org.assertj.core.api.Assertions.assertThat(interested.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      org.assertj.core.api.Assertions.assertThat((String) interested.getBody().get("message"))
+          .contains("experts").contains("expert3").contains("利害关系").contains("DEC-04");
+      refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", List.of("expert1", "expert2")), "3");
+      assertThat(pi).isWaitingAt("Task_SelectExperts");
+
+      ResponseEntity<Map> accepted = submit(pi, "Task_SelectExperts", "head1",
+          with(EXPERTS, "experts", List.of("expert1", "expert2", "expert4"), "interestedExperts", List.of("expert3")));
+      org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
+      assertThat(pi).isWaitingAt("Task_ExpertOpinion").variables().containsEntry("expertInterests", "expert3");
+      org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId())
+          .taskDefinitionKey("Task_ExpertOpinion").list()).extracting(Task::getAssignee)
+          .containsExactlyInAnyOrder("expert1", "expert2", "expert4");
+    } finally {
+      if (created) {
+        identityService.deleteUser("expert4");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("DEC-04 专家签名即完成论证任务的专家本人（服务器记录），不接受填写的姓名、他人代签或在表单旁写入签名变量；后续归纳任务显示签署人 / the signature is the expert who completes the task")
+  void expertSignatureIsTheCompletingExpert() {
+    ProcessInstance pi = start("DIRECTOR");
+    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
+    completeAs(pi, "Task_SelectExperts", "head1", EXPERTS);
+    Task mine = taskService.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_ExpertOpinion").taskAssignee("expert1").singleResult();
+    Map<String, Object> opinion = vars("expertOpinion", "方案可行", "signed", true);
+
+    ResponseEntity<Map> typedName = rest.withBasicAuth("expert1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of("expertOpinion", Map.of("value", "方案可行"), "signed", Map.of("value", true, "type", "Boolean"),
+            "signatureName", Map.of("value", "expert2"))), Map.class, mine.getId());
+    org.assertj.core.api.Assertions.assertThat(typedName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) typedName.getBody().get("message")).contains("signatureName");
+    ResponseEntity<Map> forged = rest.withBasicAuth("expert1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of("expertOpinion", Map.of("value", "方案可行"), "signed", Map.of("value", true, "type", "Boolean"),
+            "expertSignedBy_expert1", Map.of("value", "expert2"))), Map.class, mine.getId());
+    org.assertj.core.api.Assertions.assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(forged.getBody())).contains("expertSignedBy_expert1");
+    ResponseEntity<Map> otherExpert = rest.withBasicAuth("expert2", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of("expertOpinion", Map.of("value", "方案可行"), "signed", Map.of("value", true, "type", "Boolean"))),
+        Map.class, mine.getId());
+    org.assertj.core.api.Assertions.assertThat(otherExpert.getStatusCode().is4xxClientError()).as(String.valueOf(otherExpert.getBody())).isTrue();
+    org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().taskId(mine.getId()).count()).isOne();
+
+    ResponseEntity<Map> signed = rest.withBasicAuth("expert1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of("expertOpinion", Map.of("value", "方案可行"), "signed", Map.of("value", true, "type", "Boolean"))),
+        Map.class, mine.getId());
+    org.assertj.core.api.Assertions.assertThat(signed.getStatusCode().is2xxSuccessful()).as(String.valueOf(signed.getBody())).isTrue();
+    for (String expert : List.of("expert2", "expert3")) {
+      complete(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ExpertOpinion")
+          .taskAssignee(expert).singleResult(), opinion);
+    }
+    assertThat(pi).isWaitingAt("Task_HandleExpertOpinion").variables()
+        .containsEntry("expertSignedBy_expert1", "expert1").containsEntry("expertSignedBy_expert3", "expert3");
+    org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_HandleExpertOpinion").list())
+        .extracting(t -> taskService.getVariableLocal(t.getId(), "shownSignedBy"))
+        .containsExactlyInAnyOrder("expert1", "expert2", "expert3");
+  }
+
+  @Test
+  @DisplayName("DEC-05 DEC-06 征求意见期间可随时多次登记意见，登记只随期满定时器关闭（2026-09-11 起 20 日至 2026-10-08 24:00）；少于 30 日须说明理由 / opinions are registered any number of times; the register closes with the one consultation timer")
   void consultationEndsOnlyByTimer() {
     ProcessInstance pi = start("DIRECTOR");
     completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
@@ -325,23 +543,83 @@ class MajorDecisionProcessTest {
 
     completeAs(pi, "Task_PublishDraft", "head1", CONSULTATION);
 
-    assertThat(pi).isWaitingAt("Event_ConsultationClosed", "Task_RegisterOpinions");
+    assertThat(pi).isWaitingAt("Task_RegisterOpinions");
+    org.assertj.core.api.Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count())
+        .as("one consultation timer").isOne();
     Job timer = job("Event_ConsultationClosed", pi);
     org.assertj.core.api.Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-10-08T16:00:00Z")));
-    // registering the opinions does not close the consultation
-    completeAs(pi, "Task_RegisterOpinions", "aux1", vars("opinionsRegistered", "收到意见 3 条"));
-    assertThat(pi).isWaitingAt("Event_ConsultationClosed").hasNotPassed("Task_HandlePublicOpinions");
+    // opinions are registered any number of times while the consultation is open; none closes it
+    registerOpinion(pi, "aux1", "摊区请避开学校门口");
+    at("2026-09-20T02:00:00Z");
+    registerOpinion(pi, "officer1", "延长夜市时段");
+    at("2026-10-08T15:59:00Z");
+    registerOpinion(pi, "records1", "增设垃圾桶");
+    assertThat(pi).isWaitingAt("Task_RegisterOpinions").hasNotPassed("Task_HandlePublicOpinions")
+        .variables().containsEntry("opinionsReceived", 3L);
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(runtimeService.getVariable(pi.getId(), "publicOpinions")))
+        .contains("\"no\":3").contains("增设垃圾桶").contains("\"registeredBy\":\"records1\"");
+    org.assertj.core.api.Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().list())
+        .as("still one consultation timer, due as before").singleElement()
+        .satisfies(j -> org.assertj.core.api.Assertions.assertThat(j.getDuedate()).isEqualTo(timer.getDuedate()));
 
+    // the timer closes the register: the open registration goes, the handling lists the three opinions
     at("2026-10-08T16:00:01Z");
     execute(job("Event_ConsultationClosed", pi));
-    assertThat(pi).isWaitingAt("Task_HandlePublicOpinions");
-    Map<String, Object> handling = vars("opinionsReceived", 3L, "opinionsAdopted", 1L,
-        "opinionClassification", "位置 2 条，时段 1 条",
-        "handlingPublicationChannel", "县政府门户网站");
-    refused(pi, "Task_HandlePublicOpinions", "officer1", handling, "notAdoptedReasons");
-    completeAs(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "notAdoptedReasons", "占用盲道，不予采纳"));
+    assertThat(pi).isWaitingAt("Task_HandlePublicOpinions").isNotWaitingAt("Task_RegisterOpinions");
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(taskService.getVariable(open(pi, "Task_HandlePublicOpinions").getId(),
+        "opinionHandling"))).contains("摊区请避开学校门口").contains("延长夜市时段").contains("增设垃圾桶").doesNotContain("张三");
+    completeAs(pi, "Task_HandlePublicOpinions", "officer1", vars("opinionHandling", rows(row(1, true, null), row(2, true, null),
+        row(3, true, null)), "opinionClassification", "位置 1 条，时段 1 条，设施 1 条", "handlingPublicationChannel", "县政府门户网站"));
     assertThat(pi).hasPassed("Task_DetermineHearing").isWaitingAt("Task_ReviewDraft")
-        .variables().containsEntry("hearingDecision", Map.of("hearingRequired", false, "hearingGround", "NONE"));
+        .variables().containsEntry("hearingDecision", Map.of("hearingRequired", false, "hearingGround", "NONE"))
+        .containsEntry("opinionsAdopted", 3L);
+  }
+
+  @Test
+  @DisplayName("DEC-06 每条未采纳的公众意见各有理由（逐条，不是一段文字），缺一即 400；采纳情况及理由经行政执法公示（disclosure）公布，不只记日期；处理结果由服务器写入，不能在表单旁提交 / each non-adopted opinion has its own reason; the handling is published through disclosure")
+  void opinionHandlingPublishedWithAReasonEach() {
+    ProcessInstance pi = start("DIRECTOR");
+    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
+    expertArgument(pi);
+    completeAs(pi, "Task_PublishDraft", "head1", CONSULTATION);
+    registerOpinion(pi, "aux1", "摊区请避开学校门口");
+    registerOpinion(pi, "aux1", "取消全部摊区");
+    registerOpinion(pi, "aux1", "允许占用盲道");
+    at("2026-10-08T16:00:01Z");
+    execute(job("Event_ConsultationClosed", pi));
+    Map<String, Object> handling = vars("opinionClassification", "位置 1 条，取消 1 条，盲道 1 条",
+        "handlingPublicationChannel", "县政府门户网站");
+
+    // one reason for two opinions not adopted is not enough
+    ResponseEntity<Map> oneReason = submit(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "opinionHandling",
+        List.of(row(1, true, null), row(2, false, "与上位法不符"), row(3, false, null))));
+    org.assertj.core.api.Assertions.assertThat(oneReason.getStatusCode()).as(String.valueOf(oneReason.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat((String) oneReason.getBody().get("message")).contains("notAdoptedReason");
+    // an opinion left out of the handling
+    refused(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "opinionHandling", rows(row(1, true, null), row(2, true, null))), "3");
+    // the handling record beside the form
+    ResponseEntity<Map> beside = submit(pi, "Task_HandlePublicOpinions", "officer1", with(handling,
+        "opinionHandling", List.of(row(1, true, null), row(2, true, null), row(3, true, null)), "publicOpinionHandling", "[]"));
+    org.assertj.core.api.Assertions.assertThat(beside.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(beside.getBody())).contains("publicOpinionHandling");
+    assertThat(pi).isWaitingAt("Task_HandlePublicOpinions");
+
+    ResponseEntity<Map> accepted = submit(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "opinionHandling",
+        List.of(row(1, true, null), row(2, false, "取消摊区不利于就业"), row(3, false, "占用盲道违反无障碍环境建设法"))));
+    org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
+    assertThat(pi).hasPassed("Task_PublishOpinionHandling").isWaitingAt("Task_ReviewDraft").variables()
+        .containsEntry("opinionsReceived", 3L).containsEntry("opinionsAdopted", 1L).containsEntry("handlingPublishedOn", "2026-10-09");
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(runtimeService.getVariable(pi.getId(), "publicOpinionHandling")))
+        .contains("取消摊区不利于就业").contains("占用盲道违反无障碍环境建设法");
+
+    ProcessInstance disclosure = runtimeService.createProcessInstanceQuery().processDefinitionKey("disclosure")
+        .processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
+    assertThat(disclosure).isWaitingAt("Task_PrepareDisclosure").variables()
+        .containsEntry("disclosureType", "DECISION_CONSULTATION").containsEntry("decidedOn", "2026-10-09");
+    org.assertj.core.api.Assertions.assertThat((String) runtimeService.getVariable(disclosure.getId(), "disclosureSummary"))
+        .contains("共收到意见 3 条，采纳 1 条").contains("2. 取消全部摊区 —— 不予采纳，理由：取消摊区不利于就业")
+        .contains("3. 允许占用盲道 —— 不予采纳，理由：占用盲道违反无障碍环境建设法").doesNotContain("张三");
+    org.assertj.core.api.Assertions.assertThat(runtimeService.getVariable(pi.getId(), "opinionDisclosureId")).isEqualTo(disclosure.getId());
   }
 
   @Test
@@ -549,6 +827,8 @@ class MajorDecisionProcessTest {
     completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
     completeAs(pi, "Task_DecideImplementation", "director1",
         vars("implementationDecision", "CONTINUE", "implementationDecisionReason", "执行正常"));
+    at("2027-02-24T16:00:01Z");
+    execute(job("Event_NextReportPeriod", pi)); // the next period's report (DEC-16)
     completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
     completeAs(pi, "Task_DecideImplementation", "director1",
         vars("implementationDecision", "SUSPEND", "implementationDecisionReason", "收到异议"));
@@ -558,6 +838,34 @@ class MajorDecisionProcessTest {
         vars("implementationDecision", "SUSPEND", "implementationDecisionReason", "再次异议"));
     completeAs(pi, "Task_LiftSuspension", "director1", vars("suspensionLifted", false, "suspensionNote", "不再执行"));
     assertThat(pi).isEnded().hasPassed("Event_ImplementationStopped", "Event_EscalationHandled");
+  }
+
+  @Test
+  @DisplayName("DEC-16 执行情况报告按期进行（每 3 个月，自结果公布/决定之日起计），本期届满由定时器开启下一期，直至局长结束跟踪监督 / implementation reports are periodic until the director ends the supervision")
+  void implementationReportsArePeriodic() {
+    ProcessInstance pi = toDeliberation();
+    completeAs(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "APPROVE", "2026-11-02"));
+    // confidential: no publication, the periods count from the decision day
+    Task first = open(pi, "Task_MonitorImplementation");
+    org.assertj.core.api.Assertions.assertThat(due(first)).isEqualTo(periods.endOfMonths("2026-11-02", 3));
+    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
+    completeAs(pi, "Task_DecideImplementation", "director1",
+        vars("implementationDecision", "CONTINUE", "implementationDecisionReason", "执行正常"));
+    // the report of this period is done early: the next one opens only when the period ends
+    assertThat(pi).isWaitingAt("Event_NextReportPeriod").isNotWaitingAt("Task_MonitorImplementation")
+        .variables().containsEntry("implementationReportNo", 1L);
+    Job period = job("Event_NextReportPeriod", pi);
+    org.assertj.core.api.Assertions.assertThat(period.getDuedate()).isEqualTo(periods.endOfMonths("2026-11-02", 3))
+        .isEqualTo(Date.from(Instant.parse("2027-02-02T16:00:00Z")));
+    at("2027-02-02T16:00:01Z");
+    execute(period);
+    Task second = open(pi, "Task_MonitorImplementation");
+    org.assertj.core.api.Assertions.assertThat(due(second)).isEqualTo(periods.endOfMonths("2026-11-02", 6));
+    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
+    completeAs(pi, "Task_DecideImplementation", "director1",
+        vars("implementationDecision", "END_SUPERVISION", "implementationDecisionReason", "决策已执行完毕"));
+    assertThat(pi).isEnded().hasPassed("Event_SupervisionEnded").hasNotPassed("Event_ImplementationStopped")
+        .variables().containsEntry("implementationReportNo", 2L);
   }
 
   @Test
@@ -586,7 +894,8 @@ class MajorDecisionProcessTest {
     ProcessInstance pi = start("UNIT");
     String taskId = open(pi, "Task_AdmitProposal").getId();
     Map<String, Object> body = Map.of("variables", Map.of(
-        "admitted", Map.of("value", true), "leadUnit", Map.of("value", "市容科")));
+        "admitted", Map.of("value", true), "leadUnit", Map.of("value", "市容科"),
+        "outsideCatalogueReason", Map.of("value", "群众反映强烈，须年内解决")));
 
     ResponseEntity<String> auxiliary = rest.withBasicAuth("aux1", "demo")
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
@@ -616,9 +925,18 @@ class MajorDecisionProcessTest {
   // ------------------------------------------------------------------ PER-06 dates
 
   /** Submits a task form through engine-rest with typed values, as Tasklist does. */
+  static String json(Object value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   ResponseEntity<Map> submit(ProcessInstance pi, String taskKey, String user, Map<String, Object> values) {
     Map<String, Object> variables = new HashMap<>();
-    values.forEach((name, value) -> variables.put(name, value instanceof Long
+    values.forEach((name, value) -> variables.put(name, value instanceof List<?> list
+        ? Map.of("value", json(list), "type", "Json") : value instanceof Long
         ? Map.of("value", value, "type", "Long") : value instanceof Boolean ? Map.of("value", value, "type", "Boolean") : Map.of("value", value)));
     return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/{id}/submit-form",
         Map.of("variables", variables), Map.class, open(pi, taskKey).getId());

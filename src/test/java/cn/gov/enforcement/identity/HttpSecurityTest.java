@@ -113,13 +113,23 @@ class HttpSecurityTest {
   void usersSeeOnlyTheirGroupsTasks() {
     assertThat(visibleTaskKeys("officer1")).containsExactly("Task_Officer");
     assertThat(visibleTaskKeys("legal1")).containsExactly("Task_Legal");
-    assertThat(visibleTaskKeys("director1")).containsExactly("Task_Director");
     assertThat(visibleTaskKeys("aux1")).containsExactly("Task_Clerical");
-    // the supervisor watches all open tasks but completes none
-    assertThat(visibleTaskKeys("supervisor1")).hasSize(5);
-    assertThat(rest.withBasicAuth("supervisor1", "demo").postForEntity(
-        "/engine-rest/task/" + taskId("Task_Officer") + "/complete", json("{}"), String.class).getStatusCode())
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"supervisor1", "director1", "deputy1", "head1"})
+  @DisplayName("管理人员只读查看本单位全部任务：不能签收、完成或改派 / managers read the unit's open tasks and can neither claim, complete nor reassign them")
+  void managersReadTheUnitsTasksOnly(String manager) {
+    assertThat(visibleTaskKeys(manager)).hasSize(5);
+    var as = rest.withBasicAuth(manager, "demo");
+    String officerTask = taskId("Task_Officer");
+    assertThat(as.postForEntity("/engine-rest/task/" + officerTask + "/complete", json("{}"), String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as.postForEntity("/engine-rest/task/" + officerTask + "/claim", json("{\"userId\":\"" + manager + "\"}"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as.postForEntity("/engine-rest/task/" + officerTask + "/assignee", json("{\"userId\":\"officer2\"}"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taskService.createTaskQuery().taskId(officerTask).singleResult().getAssignee()).isNull();
   }
 
   @SuppressWarnings("unchecked")

@@ -100,15 +100,16 @@ class TodayProceduresTest extends RealDateTest {
   void majorDecisionFromToday() {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("major-decision", "today-DEC-" + UUID.randomUUID(), withVariables(
         "title", "城区占道经营管理办法", "category", "OTHER", "proposedBy", "PUBLIC", "proposer", "市容科", "proposalSummary", "规范城区占道经营"));
-    completeAs(pi, "Task_AdmitProposal", "director1", withVariables("admitted", true, "leadUnit", "市容科"));
+    completeAs(pi, "Task_AdmitProposal", "director1", withVariables("admitted", true, "leadUnit", "市容科",
+        "outsideCatalogueReason", "群众反映强烈，须年内解决")); // DEC-18: not in this year's catalogue
     completeAs(pi, "Task_ResearchDraft", "officer1", withVariables("draftPlan", "方案：划定临时摊区", "draftExplanation", "必要、合法、可行",
         "contested", false, "confidential", false, "franchiseGrantOrWithdrawal", false, "majorLicenceOrPenaltyHearing", false,
         "publicFeeOrPrice", false, "normativeDocumentPublicInterest", false, "majorPublicDisagreement", false, "requiredByLaw", false));
-    completeAs(pi, "Task_SelectExperts", "head1", withVariables("experts", "expert1,expert2,expert3",
+    completeAs(pi, "Task_SelectExperts", "head1", withVariables("experts", List.of("expert1", "expert2", "expert3"),
         "expertSelectionMethod", "RANDOM", "selectionNote", "随机抽取", "noConflictOfInterest", true));
     for (String expert : List.of("expert1", "expert2", "expert3")) {
       complete(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ExpertOpinion").taskAssignee(expert).singleResult(),
-          withVariables("expertOpinion", expert + "：方案可行", "signatureName", expert, "signed", true));
+          withVariables("expertOpinion", expert + "：方案可行", "signed", true));
     }
     for (int i = 0; i < 3; i++) {
       completeAs(pi, "Task_HandleExpertOpinion", "officer1", withVariables("expertOpinionClass", "SUPPORT", "expertAdopted", true));
@@ -118,11 +119,19 @@ class TodayProceduresTest extends RealDateTest {
         "submissionMethods", "信函、电子邮件", "contactUnit", "市容科", "contactAddress", "永兴县某路1号", "contactPhone", "0735-0000000",
         "contactEmail", "cg@example.gov.cn", "publicationChannel", "县政府门户网站"));
     Job consultation = timer(pi, "Event_ConsultationClosed");
-    completeAs(pi, "Task_RegisterOpinions", "aux1", withVariables("opinionsRegistered", "收到意见 2 条"));
-    ClockUtil.setCurrentTime(Date.from(consultation.getDuedate().toInstant().plusSeconds(1)));
-    managementService.executeJob(consultation.getId());
+    completeAs(pi, "Task_RegisterOpinions", "aux1", withVariables("opinionSubmitter", "张三", "opinionChannel", "EMAIL",
+        "opinionContent", "摊区请避开学校门口"));
+    completeAs(pi, "Task_RegisterOpinions", "aux1", withVariables("opinionSubmitter", "李四", "opinionChannel", "LETTER",
+        "opinionContent", "延长夜市时段"));
+    // each registration re-enters the consultation sub-process: its timer is set again, due as before
+    Job closing = timer(pi, "Event_ConsultationClosed");
+    assertThat(closing.getDuedate()).isEqualTo(consultation.getDuedate());
+    ClockUtil.setCurrentTime(Date.from(closing.getDuedate().toInstant().plusSeconds(1)));
+    managementService.executeJob(closing.getId());
     LocalDate handledOn = today();
-    completeAs(pi, "Task_HandlePublicOpinions", "officer1", withVariables("opinionsReceived", 2L, "opinionsAdopted", 2L,
+    completeAs(pi, "Task_HandlePublicOpinions", "officer1", withVariables("opinionHandling",
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[{\"no\":1,\"adopted\":true},{\"no\":2,\"adopted\":false,"
+            + "\"notAdoptedReason\":\"影响居民休息\"}]").create(),
         "opinionClassification", "摊区位置建议", "handlingPublicationChannel", "县政府门户网站"));
     assertThat(runtimeService.getVariable(pi.getId(), "handlingPublishedOn")).isEqualTo(handledOn.toString());
     completeAs(pi, "Task_ReviewDraft", "deputy1", withVariables("deputyApproved", true, "deputyOpinion", "同意提交"));

@@ -15,15 +15,24 @@
  * limitations under the License.
  */
 
+// Chinese whatever the browser's language; English only when the person chose it with the
+// 中文/English switch of people.js (docs/locale.md). The webapps match the browser's first
+// language against availableLocales, so only the chosen one is offered.
+const chosenLocale = (() => {
+  try { return window.localStorage.getItem('enforcement.locale') === 'en' ? 'en' : 'zh'; } catch (e) { return 'zh'; }
+})();
+
 export default {
-  // CHANGED from the 7.24.0 original only here: zh (Simplified Chinese, picked for zh-* browsers) + en with per-key English fallback, and YYYY-MM-DD dates for staff.
+  // issue 16: texts of the bundled libraries, yyyy-MM-dd, refusal reasons, hidden actions (people.js)
+  customScripts: ['scripts/people'],
+  // CHANGED from the 7.24.0 original only here: customScripts, one locale (zh unless English was chosen), YYYY-MM-DD dates.
   dateFormat: {
     normal: 'YYYY-MM-DD HH:mm',
-    long: 'YYYY年M月D日 HH:mm:ss'
+    long: 'YYYY-MM-DD HH:mm:ss'
   },
   locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    availableLocales: [chosenLocale],
+    fallbackLocale: chosenLocale
   },
   // change the app name and vendor
   // app: {

@@ -1,0 +1,92 @@
+package cn.gov.enforcement.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.forms.WebappSession;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * PER-07 期限看板: {@code GET /api/deadlines/board}. The fixture is a real case of a late task: a
+ * disclosure registered for a penalty decided on 9 Oct 2026 is due 7 working days later (PUB-02),
+ * long before today's date, so its first task is overdue on the engine's own terms.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DeadlineBoardTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RuntimeService runtimeService;
+
+  private ProcessInstance lateDisclosure() {
+    return runtimeService.startProcessInstanceByKey("disclosure", "DIS-BOARD-" + System.nanoTime(), Map.of(
+        "disclosureType", "PENALTY", "caseNumber", "云建罚〔2026〕7号", "decisionNumber", "云建罚决〔2026〕7号",
+        "decidedOn", "2026-10-09", "partyName", "某商贸有限公司", "partyType", "LEGAL_PERSON", "disclosureSummary", "摘要"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> tasksOf(Map<String, Object> board, ProcessInstance pi) {
+    return ((List<Map<String, Object>>) board.get("tasks")).stream()
+        .filter(t -> pi.getId().equals(t.get("processInstanceId"))).toList();
+  }
+
+  @Test
+  @DisplayName("PER-07 期限看板列出本单位已逾期的任务，含程序、承办单位、承办人和最后一日 / the board lists the unit's overdue task with procedure, unit, officer and last day")
+  @SuppressWarnings("unchecked")
+  void managersSeeTheOverdueTask() {
+    ProcessInstance pi = lateDisclosure();
+    for (String manager : List.of("supervisor1", "head1", "director1")) {
+      Map<String, Object> board = rest.withBasicAuth(manager, "demo").getForObject("/api/deadlines/board", Map.class);
+      List<Map<String, Object>> tasks = tasksOf(board, pi);
+      assertThat(tasks).as("%s sees the late disclosure", manager).hasSize(1);
+      Map<String, Object> task = tasks.get(0);
+      assertThat(task.get("status")).isEqualTo("OVERDUE");
+      assertThat(task.get("procedureKey")).isEqualTo("disclosure");
+      assertThat((List<String>) task.get("unitNames")).containsExactly("办公室(档案)");
+      assertThat(task.get("assigneeName")).isEqualTo("（未签收）");
+      assertThat(task.get("businessKey")).isEqualTo(pi.getBusinessKey());
+      assertThat(((Map<String, Object>) board.get("total")).get("overdue")).isInstanceOf(Integer.class);
+      assertThat((List<Map<String, Object>>) board.get("byProcedure"))
+          .anySatisfy(row -> {
+            assertThat(row.get("id")).isEqualTo("disclosure");
+            assertThat((Integer) row.get("overdue")).isPositive();
+          });
+    }
+  }
+
+  @Test
+  @DisplayName("PER-07 看板只列出本人可读的任务：执法人员看不到档案室的任务 / the board lists only tasks the caller may read")
+  @SuppressWarnings("unchecked")
+  void othersSeeOnlyTheirGroupsTasks() {
+    ProcessInstance pi = lateDisclosure();
+    Map<String, Object> board = rest.withBasicAuth("officer1", "demo").getForObject("/api/deadlines/board", Map.class);
+    assertThat(tasksOf(board, pi)).isEmpty();
+    Map<String, Object> records = rest.withBasicAuth("records1", "demo").getForObject("/api/deadlines/board", Map.class);
+    assertThat(tasksOf(records, pi)).hasSize(1);
+    assertThat(rest.getForEntity("/api/deadlines/board", String.class).getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("PER-07 Cockpit 以登录会话读取看板；会话不能代替密码做写操作 / Cockpit reads the board with its session; a session alone writes nothing")
+  @SuppressWarnings("unchecked")
+  void cockpitSessionReadsOnly() {
+    ProcessInstance pi = lateDisclosure();
+    WebappSession session = WebappSession.login(rest, "supervisor1", "demo", "cockpit");
+    ResponseEntity<String> board = session.send(HttpMethod.GET, "/api/deadlines/board", null);
+    assertThat(board.getStatusCode().value()).isEqualTo(200);
+    assertThat(board.getBody()).contains(pi.getId());
+    // a write to /api with the session cookie only, without a password: refused before it is read
+    ResponseEntity<String> write = session.send(HttpMethod.POST, "/api/calendar/years", "{}");
+    assertThat(write.getStatusCode().value()).isEqualTo(401);
+    // engine-rest keeps HTTP Basic even for a read
+    assertThat(session.send(HttpMethod.GET, "/engine-rest/task", null).getStatusCode().value()).isEqualTo(401);
+  }
+}
