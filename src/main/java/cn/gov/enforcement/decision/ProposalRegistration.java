@@ -3,6 +3,7 @@ package cn.gov.enforcement.decision;
 import cn.gov.enforcement.calendar.BeijingTime;
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.identity.StaffMembership;
+import cn.gov.enforcement.numbering.DocumentNumbers;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
  * Task_RegisterProposal (DEC-01, DEC-02, DEC-17): the category and the proposer are recorded at
  * the start, whoever registers it (Tasklist, REST, another process), so the values are checked
  * here and not only in the start form. The investigators list for the legal review starts empty
- * and grows with everybody who drafts (see {@link ResearchCheck}).
+ * and grows with everybody who drafts (see {@link ResearchCheck}). Registration gives the matter
+ * its number (决策编号, {@code decisionNumber}), which is the instance's business key when the
+ * starter gave none (contract.md "Business keys").
  */
 @Component("proposalRegistration")
 public class ProposalRegistration implements JavaDelegate {
@@ -21,13 +24,19 @@ public class ProposalRegistration implements JavaDelegate {
   static final Set<String> CATEGORIES = Set.of("PLANNING", "ANNUAL_PLAN", "MAJOR_PROJECT", "BUDGET", "FEE_OR_PRICE",
       "REFORM", "EMERGENCY_PLAN", "OTHER");
   static final Set<String> PROPOSERS = Set.of("DIRECTOR", "DEPUTY_DIRECTOR", "UNIT", "PUBLIC");
+  static final String NUMBER = "decisionNumber";
 
   private final StaffMembership staff;
   private final DecisionCatalogue catalogue;
+  private final DocumentNumbers numbers;
+  private final String numberPrefix;
 
-  public ProposalRegistration(StaffMembership staff, DecisionCatalogue catalogue) {
+  public ProposalRegistration(StaffMembership staff, DecisionCatalogue catalogue, DocumentNumbers numbers,
+      @org.springframework.beans.factory.annotation.Value("${bureau.numbering.major-decision:重大决策}") String numberPrefix) {
     this.staff = staff;
     this.catalogue = catalogue;
+    this.numbers = numbers;
+    this.numberPrefix = numberPrefix;
   }
 
   @Override
@@ -46,6 +55,9 @@ public class ProposalRegistration implements JavaDelegate {
     }
     checkCatalogue(execution);
     execution.setVariable("registeredAt", ClockUtil.getCurrentTime());
+    String number = Checks.blank(execution.getProcessBusinessKey()) ? numbers.next(numberPrefix) : execution.getProcessBusinessKey();
+    execution.setProcessBusinessKey(number);
+    execution.setVariable(NUMBER, number);
     execution.setVariable("investigators", "");
     // defaults for the path choices, so a gateway never meets an undefined variable
     for (String flag : new String[] {"confidential", "contested", "higherApprovalRequired"}) {
