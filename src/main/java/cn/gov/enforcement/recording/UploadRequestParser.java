@@ -35,7 +35,7 @@ public class UploadRequestParser {
   static {
     Set<String> known = new java.util.HashSet<>(Set.of("activity", "caseNumber", "deviceNumber", "officers", "partyName",
         "startedAt", "endedAt", "confidential", "confidentialityReason", "evidenceDescription", "segments",
-        "interruptionReason", "affectsLibertyLifeOrMajorProperty"));
+        "interruptionReason", "affectsLibertyLifeOrMajorProperty", "unit", "cause"));
     known.addAll(RetentionDecision.FACTS);
     KNOWN_FIELDS = Set.copyOf(known);
   }
@@ -59,11 +59,12 @@ public class UploadRequestParser {
    * The longest value each stored text field takes (the columns' sizes): longer is a clear 400, never
    * a database error. Single-line fields may hold no control characters at all; none may hold NUL.
    */
-  static final Map<String, Integer> MAX_LENGTH = Map.of("activity", 64, "caseNumber", 128, "deviceNumber", 128,
-      "officers", 512, "partyName", 256, "confidentialityReason", 1000, "evidenceDescription", 4000,
-      "segments", 6000, "interruptionReason", 1000);
+  static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(Map.entry("activity", 64), Map.entry("caseNumber", 128),
+      Map.entry("deviceNumber", 128), Map.entry("officers", 512), Map.entry("partyName", 256),
+      Map.entry("confidentialityReason", 1000), Map.entry("evidenceDescription", 4000), Map.entry("segments", 6000),
+      Map.entry("interruptionReason", 1000), Map.entry("unit", 128), Map.entry("cause", 256));
   static final Set<String> SINGLE_LINE = Set.of("activity", "caseNumber", "deviceNumber", "officers", "partyName",
-      "startedAt", "endedAt");
+      "startedAt", "endedAt", "unit", "cause");
 
   public UploadRequest parse(Map<String, String> fields) {
     for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -123,7 +124,7 @@ public class UploadRequestParser {
     return new UploadRequest(activity, optional(fields, "caseNumber"), deviceNumber, officers,
         optional(fields, "partyName"), startedAt, endedAt, confidential, confidentialityReason, facts,
         evidenceDescription, segments, optional(fields, "interruptionReason"),
-        bool(fields, "affectsLibertyLifeOrMajorProperty"));
+        bool(fields, "affectsLibertyLifeOrMajorProperty"), optional(fields, "unit"), optional(fields, "cause"));
   }
 
   private void requireCertified(String officer) {
