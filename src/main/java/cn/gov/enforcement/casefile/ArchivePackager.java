@@ -3,7 +3,7 @@ package cn.gov.enforcement.casefile;
 import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditEntry;
 import cn.gov.enforcement.audit.AuditLog;
-import cn.gov.enforcement.recording.CaseEvidence;
+import cn.gov.enforcement.recording.EvidenceReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -55,12 +55,12 @@ public class ArchivePackager {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final CaseFileReader reader;
-  private final CaseEvidence evidence;
+  private final EvidenceReader evidence;
   private final CaseArchives archives;
   private final AuditLog auditLog;
   private final CaseFileProperties properties;
 
-  public ArchivePackager(CaseFileReader reader, CaseEvidence evidence, CaseArchives archives, AuditLog auditLog,
+  public ArchivePackager(CaseFileReader reader, EvidenceReader evidence, CaseArchives archives, AuditLog auditLog,
       CaseFileProperties properties) {
     this.reader = reader;
     this.evidence = evidence;
@@ -95,7 +95,7 @@ public class ArchivePackager {
             .getBytes(StandardCharsets.UTF_8))));
         items.add(entry(zip, "case-file.json", out -> JSON.writeValue(nonClosing(out), file)));
         List<Map<String, Object>> recordings = new ArrayList<>();
-        for (CaseEvidence.Item r : file.recordings()) {
+        for (EvidenceReader.Item r : file.recordings()) {
           Map<String, Object> ref = new LinkedHashMap<>();
           ref.put("id", r.id());
           ref.put("mediaType", r.mediaType());

@@ -1,13 +1,13 @@
 package cn.gov.enforcement.casefile;
 
 import cn.gov.enforcement.audit.AuditEntry;
-import cn.gov.enforcement.recording.CaseEvidence;
+import cn.gov.enforcement.recording.EvidenceReader;
 import java.time.Instant;
 import java.util.List;
 
 /** The case file as read from the engine's history, the evidence store and the audit log. */
 public record CaseFile(String caseNumber, String processInstanceId, String cause, String partyName, Instant startedAt,
-    String startedBy, Instant endedAt, List<Step> steps, List<CaseEvidence.Item> recordings, List<Deadline> deadlines,
+    String startedBy, Instant endedAt, List<Step> steps, List<EvidenceReader.Item> recordings, List<Deadline> deadlines,
     List<AuditEntry> auditEntries) {
 
   /** One step's record: a user task (or the case's start), who did it, when, and what they entered. */

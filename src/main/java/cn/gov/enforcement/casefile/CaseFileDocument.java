@@ -1,7 +1,7 @@
 package cn.gov.enforcement.casefile;
 
 import cn.gov.enforcement.audit.AuditEntry;
-import cn.gov.enforcement.recording.CaseEvidence;
+import cn.gov.enforcement.recording.EvidenceReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ final class CaseFileDocument {
       blocks.add(new Text("本案无音像资料。"));
     }
     n = 1;
-    for (CaseEvidence.Item r : file.recordings()) {
+    for (EvidenceReader.Item r : file.recordings()) {
       blocks.add(new Heading(3, n++ + ". 音像资料 " + r.id()));
       blocks.add(new Line("执法活动", r.activity()));
       blocks.add(new Line("录制时间", time(r.startedAt()) + " 至 " + time(r.endedAt())));

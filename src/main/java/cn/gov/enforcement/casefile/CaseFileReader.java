@@ -2,7 +2,7 @@ package cn.gov.enforcement.casefile;
 
 import cn.gov.enforcement.audit.AuditEntry;
 import cn.gov.enforcement.audit.AuditLog;
-import cn.gov.enforcement.recording.CaseEvidence;
+import cn.gov.enforcement.recording.EvidenceReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads one enforcement case from the engine's history (its own instance and every instance called
- * from it), the evidence store ({@link CaseEvidence}) and the audit log, into a {@link CaseFile}.
+ * from it), the evidence store ({@link EvidenceReader}) and the audit log, into a {@link CaseFile}.
  * Field labels and option texts come from the deployed forms, so the record reads as the officer saw
  * it ("处罚决定：批准", not "decision=APPROVE").
  */
@@ -50,12 +51,12 @@ public class CaseFileReader {
   private final HistoryService historyService;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
-  private final CaseEvidence evidence;
+  private final EvidenceReader evidence;
   private final AuditLog auditLog;
   private final Map<String, FormTexts> formsByDeployment = new ConcurrentHashMap<>();
 
   public CaseFileReader(HistoryService historyService, RepositoryService repositoryService,
-      IdentityService identityService, CaseEvidence evidence, AuditLog auditLog) {
+      IdentityService identityService, EvidenceReader evidence, AuditLog auditLog) {
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
@@ -76,12 +77,12 @@ public class CaseFileReader {
    * not yet in the history (the archive step itself).
    */
   public Optional<CaseFile> read(String caseNumber, boolean allRecordings, CaseFile.Step pending) {
-    List<CaseEvidence.Item> recordings = allRecordings ? evidence.forCase(caseNumber) : evidence.visibleForCase(caseNumber);
+    List<EvidenceReader.Item> recordings = allRecordings ? evidence.forCase(caseNumber) : evidence.visibleForCase(caseNumber);
     return AsSystem.run(identityService, () -> instance(caseNumber).map(root -> build(caseNumber, root, recordings,
         pending)));
   }
 
-  private CaseFile build(String caseNumber, HistoricProcessInstance root, List<CaseEvidence.Item> recordings,
+  private CaseFile build(String caseNumber, HistoricProcessInstance root, List<EvidenceReader.Item> recordings,
       CaseFile.Step pending) {
     Map<String, HistoricProcessInstance> tree = new LinkedHashMap<>();
     tree.put(root.getId(), root);
@@ -99,6 +100,7 @@ public class CaseFileReader {
     Map<String, String> taskOfActivity = new HashMap<>();
     tasks.forEach(t -> taskOfActivity.put(t.getActivityInstanceId(), t.getId()));
     Map<String, List<HistoricVariableUpdate>> byTask = new HashMap<>();
+    Map<String, List<HistoricVariableUpdate>> bySystemStep = new LinkedHashMap<>();
     List<HistoricVariableUpdate> atStart = new ArrayList<>();
     for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceIdIn(ids).variableUpdates()
         .orderByTime().asc().list()) {
@@ -110,6 +112,9 @@ public class CaseFileReader {
           && update.getRevision() == 0 && root.getStartTime() != null
           && !update.getTime().after(new Date(root.getStartTime().getTime() + 1000))) {
         atStart.add(update);
+      } else if (update.getActivityInstanceId() != null) {
+        // set by the engine's own steps (server-stamped dates, rule-table results, service steps)
+        bySystemStep.computeIfAbsent(update.getActivityInstanceId(), k -> new ArrayList<>()).add(update);
       }
     }
 
@@ -141,6 +146,28 @@ public class CaseFileReader {
       }
     }
 
+    Map<String, HistoricActivityInstance> activities = new HashMap<>();
+    for (String id : ids) {
+      historyService.createHistoricActivityInstanceQuery().processInstanceId(id).list()
+          .forEach(a -> activities.put(a.getId(), a));
+    }
+    for (Map.Entry<String, List<HistoricVariableUpdate>> system : bySystemStep.entrySet()) {
+      HistoricActivityInstance activity = activities.get(system.getKey());
+      HistoricProcessInstance process = tree.get(system.getValue().get(0).getProcessInstanceId());
+      FormTexts forms = forms(system.getValue().get(0).getProcessDefinitionId());
+      String name = activity == null ? "流程记录" : activity.getActivityName() != null ? activity.getActivityName()
+          : activity.getActivityId();
+      Instant at = activity == null ? instant(system.getValue().get(0).getTime()) : instant(activity.getStartTime());
+      steps.add(new CaseFile.Step(processName(process), name + "（系统记录）", activity == null ? null
+          : activity.getActivityId(), "系统", at, activity == null ? at : instant(activity.getEndTime()), "已记录",
+          entries(system.getValue(), forms, null)));
+    }
+    CaseFile.Step first = steps.get(0);
+    List<CaseFile.Step> rest = new ArrayList<>(steps.subList(1, steps.size()));
+    rest.sort(Comparator.comparing(CaseFile.Step::startedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+    steps = new ArrayList<>(List.of(first));
+    steps.addAll(rest);
+
     Map<String, AuditEntry> audit = new TreeMap<>();
     List<String> targets = new ArrayList<>(List.of(caseNumber));
     targets.addAll(tree.keySet());
@@ -170,7 +197,9 @@ public class CaseFileReader {
     // the last value a step set for each variable, in the order first set
     Map<String, Object> last = new LinkedHashMap<>();
     for (HistoricVariableUpdate update : updates) {
-      last.put(update.getVariableName(), update.getValue());
+      if (!update.getVariableName().endsWith("Options")) {
+        last.put(update.getVariableName(), update.getValue());
+      }
     }
     List<CaseFile.Entry> entries = new ArrayList<>();
     last.forEach((key, value) -> entries.add(new CaseFile.Entry(key, forms.label(formRef, key), forms.text(formRef, key,
@@ -284,7 +313,11 @@ public class CaseFileReader {
 
     String label(String formRef, String key) {
       String own = formRef == null ? null : labels.getOrDefault(formRef, Map.of()).get(key);
-      return own != null ? own : labels.getOrDefault("", Map.of()).getOrDefault(key, key);
+      if (own != null) {
+        return own;
+      }
+      String any = labels.getOrDefault("", Map.of()).get(key);
+      return any != null ? any : CaseVariables.SYSTEM_LABELS.getOrDefault(key, key);
     }
 
     String text(String formRef, String key, Object value) {

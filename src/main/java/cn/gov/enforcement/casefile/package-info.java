@@ -7,7 +7,7 @@
  *
  * <p>It reads across capabilities, so it is its own package: the engine's history through the public
  * {@code HistoryService} / {@code RepositoryService}, the evidence store only through
- * {@link cn.gov.enforcement.recording.CaseEvidence} (the recording package's public read service),
+ * {@link cn.gov.enforcement.recording.EvidenceReader} (the recording package's public read service),
  * and the audit log through {@code audit}. It never calls another capability's beans otherwise.
  */
 package cn.gov.enforcement.casefile;

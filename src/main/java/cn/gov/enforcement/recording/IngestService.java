@@ -63,14 +63,12 @@ public class IngestService {
   private final TransactionTemplate transaction;
   private final RecordingRequirementCheck requirementCheck;
   private final PolyglotCheck polyglots;
-  private final CaseCauses caseCauses;
 
   public IngestService(RecordingProperties properties, RecordingStorage storage, MediaTypeDetector detector,
       CompletenessCheck completeness, MetadataReader metadataReader, UploadRequestParser parser, RecordingChecks checks,
       RetentionClassifier classifier, RecordingRepository repository, AuditLog auditLog,
       UploadDeadlineWarnings deadlineWarnings, TransactionTemplate transaction,
-      RecordingRequirementCheck requirementCheck, PolyglotCheck polyglots, CaseCauses caseCauses) {
-    this.caseCauses = caseCauses;
+      RecordingRequirementCheck requirementCheck, PolyglotCheck polyglots) {
     this.polyglots = polyglots;
     this.requirementCheck = requirementCheck;
     this.properties = properties;
@@ -206,8 +204,7 @@ public class IngestService {
             Map.of("segments", upload.segments().stream().map(s -> Map.of("startedAt", s.startedAt().toString(),
                 "endedAt", s.endedAt().toString(), "interruptionReason", String.valueOf(s.interruptionReason()))).toList(),
                 "interruptionReason", String.valueOf(upload.interruptionReason()))),
-        warnings, upload.evidenceDescription(), requirement, upload.unit() != null ? upload.unit() : properties.unit(),
-        upload.cause() != null ? upload.cause() : caseCauses.cause(upload.caseNumber()).orElse(null));
+        warnings, upload.evidenceDescription(), requirement, upload.unit(), upload.cause());
     Classification classification = classifier.initial(id, upload.activity(), upload.endedAt(), upload.facts(),
         caller.userId(), now, "ingest");
     storage.writeMarker(id, target);

@@ -35,8 +35,9 @@ public class UploadRequestParser {
   static {
     Set<String> known = new java.util.HashSet<>(Set.of("activity", "caseNumber", "deviceNumber", "officers", "partyName",
         "startedAt", "endedAt", "confidential", "confidentialityReason", "evidenceDescription", "segments",
-        "interruptionReason", "affectsLibertyLifeOrMajorProperty", "unit", "cause"));
+        "interruptionReason", "affectsLibertyLifeOrMajorProperty"));
     known.addAll(RetentionDecision.FACTS);
+    known.addAll(Set.of("unit", "cause")); // REC-09 classes
     KNOWN_FIELDS = Set.copyOf(known);
   }
 
@@ -46,9 +47,11 @@ public class UploadRequestParser {
   private final RecordingProperties properties;
   private final org.camunda.bpm.engine.IdentityService identityService;
   private final SystemActions system;
+  private final CaseCauses caseCauses;
 
   public UploadRequestParser(CertifiedOfficers certifiedOfficers, RecordingProperties properties,
-      org.camunda.bpm.engine.IdentityService identityService, SystemActions system) {
+      org.camunda.bpm.engine.IdentityService identityService, SystemActions system, CaseCauses caseCauses) {
+    this.caseCauses = caseCauses;
     this.system = system;
     this.certifiedOfficers = certifiedOfficers;
     this.identityService = identityService;
@@ -124,7 +127,7 @@ public class UploadRequestParser {
     return new UploadRequest(activity, optional(fields, "caseNumber"), deviceNumber, officers,
         optional(fields, "partyName"), startedAt, endedAt, confidential, confidentialityReason, facts,
         evidenceDescription, segments, optional(fields, "interruptionReason"),
-        bool(fields, "affectsLibertyLifeOrMajorProperty"), optional(fields, "unit"), optional(fields, "cause"));
+        bool(fields, "affectsLibertyLifeOrMajorProperty"), unit(fields), cause(fields));
   }
 
   private void requireCertified(String officer) {
@@ -172,6 +175,22 @@ public class UploadRequestParser {
   private static String optional(Map<String, String> fields, String name) {
     String value = fields.get(name);
     return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** REC-09: the unit the upload names, else the configured one ({@code recording.unit}). */
+  private String unit(Map<String, String> fields) {
+    String unit = optional(fields, "unit");
+    return unit != null ? unit : properties.unit();
+  }
+
+  /** REC-09: the cause the upload names, else the cause of the enforcement case it is filed under. */
+  private String cause(Map<String, String> fields) {
+    String cause = optional(fields, "cause");
+    if (cause != null) {
+      return cause;
+    }
+    String caseCause = caseCauses.cause(optional(fields, "caseNumber")).orElse(null);
+    return caseCause == null ? null : caseCause.substring(0, Math.min(caseCause.length(), MAX_LENGTH.get("cause")));
   }
 
   private static boolean bool(Map<String, String> fields, String name) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * with their digests, and an original as a stream. Nothing here changes a recording.
  */
 @Service
-public class CaseEvidence {
+public class EvidenceReader {
 
   /** One stored original as the case file lists it. */
   public record Item(String id, String activity, String mediaType, long sizeBytes, String sha256, String sm3,
@@ -26,7 +26,7 @@ public class CaseEvidence {
   private final RecordingVisibility visibility;
   private final IdentityService identityService;
 
-  public CaseEvidence(RecordingRepository repository, RecordingStorage storage, RecordingVisibility visibility,
+  public EvidenceReader(RecordingRepository repository, RecordingStorage storage, RecordingVisibility visibility,
       IdentityService identityService) {
     this.repository = repository;
     this.storage = storage;
