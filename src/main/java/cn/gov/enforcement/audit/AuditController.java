@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/audit} and {@code GET /api/audit/verify} (contract "Evidence API"). */
 @RestController
 @RequestMapping("/api/audit")
-@io.swagger.v3.oas.annotations.tags.Tag(name = "审计日志", description = "只追加、哈希链接的审计日志（ACC-07）；限督察、局领导、法规科、档案室、系统管理员")
 public class AuditController {
 
   /** Those who oversee the records: supervision, leadership, the legal unit and the records office. */
@@ -35,7 +34,6 @@ public class AuditController {
   }
 
   @GetMapping
-  @io.swagger.v3.oas.annotations.Operation(summary = "读取审计记录", description = "from、to 为 ISO-8601 时刻，返回其间的审计条目；读取本身也记入审计。")
   public List<AuditEntry> entries(@RequestParam String from, @RequestParam String to) {
     String reader = requireReader();
     Instant start = instant("from", from);
@@ -45,7 +43,6 @@ public class AuditController {
   }
 
   @GetMapping("/verify")
-  @io.swagger.v3.oas.annotations.Operation(summary = "校验审计日志哈希链", description = "逐条核对序号、前后链接、哈希、所覆盖行的摘要、链头与外部锚点。")
   public AuditVerification verify() {
     requireReader();
     return auditLog.verify();

@@ -60,8 +60,6 @@ public class CalendarYearController {
   }
 
   @GetMapping("/api/calendar/years")
-  @io.swagger.v3.oas.annotations.tags.Tag(name = "法定期限")
-  @io.swagger.v3.oas.annotations.Operation(summary = "各年份放假安排的来源", description = "日历库、已录入通知或暂定（PER-05）。")
   public List<Map<String, Object>> years() {
     SortedSet<Integer> years = new TreeSet<>(calendar.knownYears());
     int thisYear = LocalDate.now(BeijingTime.ZONE).getYear();
@@ -76,9 +74,6 @@ public class CalendarYearController {
   }
 
   @PutMapping("/api/calendar/years/{year}")
-  @io.swagger.v3.oas.annotations.tags.Tag(name = "法定期限")
-  @io.swagger.v3.oas.annotations.Operation(summary = "录入年度放假通知（仅系统管理员）", description = "body {holidays, makeUpWorkingDays, notice}；"
-      + "校验后保存，重新计算所有未到期的暂定定时器与任务期限，并记入审计（旧 → 新）。")
   public Map<String, Object> enter(@PathVariable String year, @RequestBody(required = false) Map<String, Object> body) {
     String actor = requireAdmin();
     int number = parseYear(year);

@@ -32,9 +32,6 @@ public class PeriodController {
   public record PeriodAnswer(String lastDay, String endsAt, boolean provisional) {}
 
   @GetMapping("/api/periods")
-  @io.swagger.v3.oas.annotations.tags.Tag(name = "法定期限")
-  @io.swagger.v3.oas.annotations.Operation(summary = "计算法定期限（PER-*）", description = "from=yyyy-MM-dd 起算日，days=天数，"
-      + "kind=CALENDAR（自然日）|WORKING（工作日）；返回 lastDay（末日）、endsAt（末日 24 时）、provisional（所依赖年份的放假通知尚未录入，PER-05）。")
   public PeriodAnswer period(@RequestParam String from, @RequestParam String days, @RequestParam String kind,
       @RequestParam(required = false) String side) {
     LocalDate trigger = parseFrom(required("from", from));

@@ -4,9 +4,6 @@ import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.web.ApiException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/cases/{caseNumber}")
-@Tag(name = "案卷", description = "案件的案卷（各步骤记录、音像资料及摘要、期限执行情况、审计记录）与归档包（REC-13）")
 public class CaseFileController {
 
   static final Set<String> READERS = Set.of(BureauGroup.DIRECTOR.id(), BureauGroup.DEPUTY_DIRECTOR.id(),
@@ -56,9 +52,7 @@ public class CaseFileController {
   }
 
   @GetMapping("/file")
-  @Operation(summary = "案卷（JSON）", description = "案件每一步骤的记录（办理人、时间、所作决定及依据）、音像资料及其 SHA-256/SM3 摘要、"
-      + "期限及执行情况、案件的审计记录。执法辅助人员与专家不可查阅。")
-  public CaseFile file(@Parameter(description = "案号，如 云住建罚〔2026〕12号") @PathVariable String caseNumber) {
+  public CaseFile file(@PathVariable String caseNumber) {
     String user = caller(READERS);
     CaseFile file = reader.read(caseNumber, false, null).orElseThrow(() -> notFound(caseNumber));
     auditLog.append(user, AuditAction.CASE_FILE_READ, caseNumber, "json");
@@ -66,8 +60,7 @@ public class CaseFileController {
   }
 
   @GetMapping(value = "/file.html", produces = MediaType.TEXT_HTML_VALUE)
-  @Operation(summary = "案卷（网页）", description = "与归档包中 PDF 相同内容的网页版案卷。")
-  public ResponseEntity<String> page(@Parameter(description = "案号") @PathVariable String caseNumber) {
+  public ResponseEntity<String> page(@PathVariable String caseNumber) {
     String user = caller(READERS);
     CaseFile file = reader.read(caseNumber, false, null).orElseThrow(() -> notFound(caseNumber));
     auditLog.append(user, AuditAction.CASE_FILE_READ, caseNumber, "html");
@@ -77,10 +70,7 @@ public class CaseFileController {
   }
 
   @GetMapping("/archive")
-  @Operation(summary = "下载归档包（ZIP）", description = "立卷归档（REC-13）时生成、只写一次的归档包：PDF 案卷、音像资料引用及摘要、"
-      + "含每一项 SHA-256 与 SM3 的 manifest.json 及审计记录。限档案室、法规科、局领导；每次下载记入审计日志。"
-      + "用 verify/Verify.java 离线校验。")
-  public ResponseEntity<Resource> archive(@Parameter(description = "案号") @PathVariable String caseNumber) {
+  public ResponseEntity<Resource> archive(@PathVariable String caseNumber) {
     String user = caller(PACKAGE_READERS);
     CaseArchives.Archive archive = archives.forCase(caseNumber).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
         "NOT_ARCHIVED", "案件 " + caseNumber + " 尚未归档，没有归档包 / case " + caseNumber + " has no archive package yet"));

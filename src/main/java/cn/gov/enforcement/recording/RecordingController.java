@@ -5,9 +5,6 @@ import cn.gov.enforcement.audit.AuditLog;
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.web.ApiErrors;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The evidence API of contract.md. Originals are write-once: there is no operation that changes one (ACC-01). */
 @RestController
 @RequestMapping("/api/recordings")
-@Tag(name = "音像资料", description = "执法音像资料的上传、查找、查阅与保存事实（REC-05、REC-08、REC-09、ACC-01..ACC-07）。原始文件只写一次。")
 public class RecordingController {
 
   /** Who may report facts that lengthen retention; never auxiliary staff (AUX-03). */
@@ -61,11 +57,6 @@ public class RecordingController {
   }
 
   @PostMapping
-  @Operation(summary = "上传音像资料", description = "multipart/form-data：file（原始文件，流式写入并同时计算 SHA-256 与 SM3）、"
-      + "activity（执法活动）、caseNumber（案号，可选）、deviceNumber（设备编号）、officers（执法人员用户名，逗号分隔）、partyName（当事人）、"
-      + "startedAt/endedAt（文书记载的开始、结束时间，ISO-8601 带时区）；可选 unit（执法单位）、cause（案由，缺省取案件案由）、"
-      + "confidential + confidentialityReason、segments + interruptionReason、保存事实布尔值、evidenceDescription。"
-      + "类型按内容识别；读取时长与创建时间；核对上传时限（REC-08）与时间差（REC-05，超过 5 分钟警示）。")
   public ResponseEntity<Map<String, Object>> upload(HttpServletRequest request) {
     IngestService.Ingested ingested = ingest.ingest(request, caller());
     return ResponseEntity.status(HttpStatus.CREATED)
@@ -78,18 +69,15 @@ public class RecordingController {
    * cause and by year / month / day of their start (Beijing time); every criterion given must hold.
    */
   @GetMapping
-  @Operation(summary = "查找音像资料（REC-09）", description = "按案号、执法单位、设备编号、执法人员、当事人（部分匹配）、案由（部分匹配）"
-      + "及开始时间所在的年/月/日（北京时间）查找，给出的条件须同时成立；只返回调用者可见的（涉密限定范围 ACC-06，执法辅助人员只见本人上传及协办案件的）。"
-      + "每次查找记入审计日志。最多 1000 条。")
-  public List<Map<String, Object>> list(@Parameter(description = "案号") @RequestParam(required = false) String caseNumber,
-      @Parameter(description = "执法单位") @RequestParam(required = false) String unit,
-      @Parameter(description = "执法记录设备编号") @RequestParam(required = false) String deviceNumber,
-      @Parameter(description = "执法人员用户名") @RequestParam(required = false) String officer,
-      @Parameter(description = "当事人（部分匹配）") @RequestParam(required = false) String partyName,
-      @Parameter(description = "案由（部分匹配）") @RequestParam(required = false) String cause,
-      @Parameter(description = "年，如 2026") @RequestParam(required = false) Integer year,
-      @Parameter(description = "月 1–12（须同时给出年）") @RequestParam(required = false) Integer month,
-      @Parameter(description = "日（须同时给出年、月）") @RequestParam(required = false) Integer day) {
+  public List<Map<String, Object>> list(@RequestParam(required = false) String caseNumber,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String deviceNumber,
+      @RequestParam(required = false) String officer,
+      @RequestParam(required = false) String partyName,
+      @RequestParam(required = false) String cause,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) Integer month,
+      @RequestParam(required = false) Integer day) {
     Caller caller = caller();
     RecordingSearch search = RecordingSearch.of(caseNumber, unit, deviceNumber, officer, partyName, cause, year, month,
         day);
@@ -104,7 +92,6 @@ public class RecordingController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "音像资料元数据", description = "摘要、时长、创建时间、警示、保存类别及其历次变更、事件（完整性核查、处置）。记入审计。")
   public Map<String, Object> metadata(@PathVariable String id) {
     Caller caller = caller();
     Recording recording = visible(id, caller);
@@ -113,8 +100,6 @@ public class RecordingController {
   }
 
   @GetMapping("/{id}/content")
-  @Operation(summary = "调取原始文件", description = "先重新核对摘要再流式返回；须有经批准且未过期的查阅授权（ACC-03），或为 24 小时内的上传人。"
-      + "每次调取记入审计；响应头 Digest: sha-256=…。")
   public ResponseEntity<Resource> content(@PathVariable String id) {
     Caller caller = caller();
     Recording recording = visible(id, caller);
@@ -132,8 +117,6 @@ public class RecordingController {
    * {@code evidenceDescription} (REC-10), and an optional {@code reason}. The class never gets shorter.
    */
   @PostMapping("/{id}/facts")
-  @Operation(summary = "报告保存事实", description = "retention-class 的长期保存事实（布尔值）、usedAsEvidence + evidenceDescription（REC-10）、reason；"
-      + "重新判定保存类别，类别只会变长不会变短（RET-05）。执法辅助人员不可报告。")
   public Map<String, Object> facts(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
     Caller caller = caller();
     if (!caller.inAny(FACT_REPORTERS)) {
