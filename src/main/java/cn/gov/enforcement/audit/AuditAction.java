@@ -25,5 +25,8 @@ public enum AuditAction {
   DEADLINE_RECOMPUTED,
   // deadlines (PER-07): a task warned ahead of its due date, and a task marked overdue (超期)
   DEADLINE_WARNING,
-  DEADLINE_OVERDUE
+  DEADLINE_OVERDUE,
+  // case file (REC-13, issue 15): a case file read, an archive package stored (its digests in the entry)
+  CASE_FILE_READ,
+  CASE_ARCHIVED
 }

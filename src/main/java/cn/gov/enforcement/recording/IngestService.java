@@ -210,7 +210,7 @@ public class IngestService {
             Map.of("segments", upload.segments().stream().map(s -> Map.of("startedAt", s.startedAt().toString(),
                 "endedAt", s.endedAt().toString(), "interruptionReason", String.valueOf(s.interruptionReason()))).toList(),
                 "interruptionReason", String.valueOf(upload.interruptionReason()))),
-        warnings, upload.evidenceDescription(), requirement);
+        warnings, upload.evidenceDescription(), requirement, upload.unit(), upload.cause());
     Classification classification = classifier.initial(id, upload.activity(), upload.endedAt(), upload.facts(),
         caller.userId(), now, "ingest");
     storage.writeMarker(id, target);

@@ -122,7 +122,15 @@ public class MetadataReader implements DisposableBean {
         return MediaMetadata.unparsed("parse failed: " + t);
       }
     }
-    return new MediaMetadata(true, duration(metadata), created(metadata), blankToNull(metadata.get(TIFF.EQUIPMENT_MAKE)),
+    Double duration = duration(metadata);
+    Instant created = created(metadata);
+    if (duration == null || created == null) {
+      // Tika first; the container's own header only for what Tika left out (WAV duration, bext time)
+      ContainerFacts.Facts facts = ContainerFacts.read(file, detected);
+      duration = duration != null ? duration : facts.durationSeconds();
+      created = created != null ? created : facts.createdAt();
+    }
+    return new MediaMetadata(true, duration, created, blankToNull(metadata.get(TIFF.EQUIPMENT_MAKE)),
         blankToNull(metadata.get(TIFF.EQUIPMENT_MODEL)), null);
   }
 

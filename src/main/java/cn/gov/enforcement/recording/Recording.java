@@ -9,4 +9,4 @@ public record Recording(String id, String storagePath, String mediaType, long si
     Instant startedAt, Instant endedAt, Instant uploadedAt, String uploadedBy, Instant uploadDeadline, boolean late,
     boolean confidential, String confidentialityReason, String metadataStatus, Double durationSeconds,
     Instant recordedAt, String deviceMake, String deviceModel, String clientFileName, String segmentsJson,
-    List<String> warnings, String evidenceDescription, String recordingRequirement) {}
+    List<String> warnings, String evidenceDescription, String recordingRequirement, String unit, String cause) {}

@@ -64,14 +64,30 @@ public class RecordingController {
         .body(RecordingViews.summary(ingested.recording(), ingested.classification(), false));
   }
 
+  /**
+   * REC-09: the recordings the caller may see (ACC-06, AUX-03), by case, unit, device, officer, party,
+   * cause and by year / month / day of their start (Beijing time); every criterion given must hold.
+   */
   @GetMapping
-  public List<Map<String, Object>> list(@RequestParam(required = false) String caseNumber) {
+  public List<Map<String, Object>> list(@RequestParam(required = false) String caseNumber,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String deviceNumber,
+      @RequestParam(required = false) String officer,
+      @RequestParam(required = false) String partyName,
+      @RequestParam(required = false) String cause,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) Integer month,
+      @RequestParam(required = false) Integer day) {
     Caller caller = caller();
-    List<Map<String, Object>> visible = repository.list(caseNumber).stream().filter(visibility.forCaller(caller))
+    RecordingSearch search = RecordingSearch.of(caseNumber, unit, deviceNumber, officer, partyName, cause, year, month,
+        day);
+    List<Recording> found = search.onlyCase() ? repository.list(search.caseNumber()) : repository.search(search);
+    List<Map<String, Object>> visible = found.stream().filter(visibility.forCaller(caller))
         .map(r -> RecordingViews.summary(r, repository.currentClassification(r.id()).orElseThrow(),
             repository.isDisposed(r.id())))
         .toList();
-    auditLog.append(caller.userId(), AuditAction.LIST, caseNumber, "caseNumber=" + caseNumber + " rows=" + visible.size());
+    auditLog.append(caller.userId(), AuditAction.LIST, search.caseNumber(),
+        (search.onlyCase() ? "caseNumber=" + search.caseNumber() : search.describe()) + " rows=" + visible.size());
     return visible;
   }
 

@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
 /** The {@code recording:} block of application.yaml; every number of the agency rule set is here, not in code. */
 @ConfigurationProperties("recording")
 public record RecordingProperties(Storage storage, Upload upload, Metadata metadata, Rules rules, Access access,
-    Fixity fixity, Disposal disposal) {
+    Fixity fixity, Disposal disposal, String unit) {
 
   public record Storage(Path root) {}
 

@@ -41,14 +41,18 @@ public class RecordingRepository {
         INSERT INTO recording (id, storage_path, media_type, size_bytes, sha256, sm3, activity, case_number,
           device_number, officers, party_name, started_at, ended_at, uploaded_at, uploaded_by, upload_deadline, late,
           confidential, confidentiality_reason, metadata_status, duration_seconds, recorded_at, device_make,
-          device_model, client_file_name, segments, warnings, evidence_description, recording_requirement)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+          device_model, client_file_name, segments, warnings, evidence_description, recording_requirement, unit, cause)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
         r.id(), r.storagePath(), r.mediaType(), r.sizeBytes(), r.sha256(), r.sm3(), r.activity(), r.caseNumber(),
         r.deviceNumber(), String.join(",", r.officers()), r.partyName(), odt(r.startedAt()), odt(r.endedAt()),
         odt(r.uploadedAt()), r.uploadedBy(), odt(r.uploadDeadline()), r.late(), r.confidential(),
         r.confidentialityReason(), r.metadataStatus(), r.durationSeconds(), odt(r.recordedAt()), r.deviceMake(),
         r.deviceModel(), r.clientFileName(), r.segmentsJson(), json(r.warnings()), r.evidenceDescription(),
-        r.recordingRequirement());
+        r.recordingRequirement(), r.unit(), r.cause());
+    // REC-09: one row per officer, so "recordings of officer X" is an index lookup, not a LIKE over a list
+    for (String officer : r.officers()) {
+      jdbc.update("INSERT INTO recording_officer (recording_id, officer) VALUES (?,?)", r.id(), officer);
+    }
   }
 
   public Optional<Recording> find(String id) {
@@ -66,6 +70,14 @@ public class RecordingRepository {
     }
     return jdbc.query("SELECT * FROM recording WHERE case_number = ? ORDER BY started_at", RecordingRepository::recording,
         caseNumber);
+  }
+
+  /** REC-09: the recordings matching every criterion; by start time within a case, else the newest first. */
+  public List<Recording> search(RecordingSearch search) {
+    Map.Entry<String, List<Object>> where = search.where().entrySet().iterator().next();
+    String order = search.caseNumber() != null ? "r.started_at" : "r.started_at DESC";
+    return jdbc.query("SELECT r.* FROM recording r WHERE " + where.getKey() + " ORDER BY " + order + " LIMIT "
+        + RecordingSearch.LIMIT, RecordingRepository::recording, where.getValue().toArray());
   }
 
   /** Ids in pages, for the fixity check. */
@@ -155,7 +167,8 @@ public class RecordingRepository {
         rs.getString("confidentiality_reason"), rs.getString("metadata_status"), durationSeconds,
         instant(rs, "recorded_at"), rs.getString("device_make"), rs.getString("device_model"),
         rs.getString("client_file_name"), rs.getString("segments"), readList(rs.getString("warnings")),
-        rs.getString("evidence_description"), rs.getString("recording_requirement"));
+        rs.getString("evidence_description"), rs.getString("recording_requirement"), rs.getString("unit"),
+        rs.getString("cause"));
   }
 
   private static Classification classification(ResultSet rs, int row) throws SQLException {

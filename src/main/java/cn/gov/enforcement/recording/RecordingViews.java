@@ -43,6 +43,8 @@ final class RecordingViews {
     view.put("deviceModel", r.deviceModel());
     view.put("confidential", r.confidential());
     view.put("recordingRequirement", r.recordingRequirement());
+    view.put("unit", r.unit());
+    view.put("cause", r.cause());
     view.put("disposed", disposed);
     return view;
   }

@@ -37,6 +37,7 @@ public class UploadRequestParser {
         "startedAt", "endedAt", "confidential", "confidentialityReason", "evidenceDescription", "segments",
         "interruptionReason", "affectsLibertyLifeOrMajorProperty", RecordingInterruptions.FLAG));
     known.addAll(RetentionDecision.FACTS);
+    known.addAll(Set.of("unit", "cause")); // REC-09 classes
     KNOWN_FIELDS = Set.copyOf(known);
   }
 
@@ -46,9 +47,11 @@ public class UploadRequestParser {
   private final RecordingProperties properties;
   private final org.camunda.bpm.engine.IdentityService identityService;
   private final SystemActions system;
+  private final CaseCauses caseCauses;
 
   public UploadRequestParser(CertifiedOfficers certifiedOfficers, RecordingProperties properties,
-      org.camunda.bpm.engine.IdentityService identityService, SystemActions system) {
+      org.camunda.bpm.engine.IdentityService identityService, SystemActions system, CaseCauses caseCauses) {
+    this.caseCauses = caseCauses;
     this.system = system;
     this.certifiedOfficers = certifiedOfficers;
     this.identityService = identityService;
@@ -59,11 +62,12 @@ public class UploadRequestParser {
    * The longest value each stored text field takes (the columns' sizes): longer is a clear 400, never
    * a database error. Single-line fields may hold no control characters at all; none may hold NUL.
    */
-  static final Map<String, Integer> MAX_LENGTH = Map.of("activity", 64, "caseNumber", 128, "deviceNumber", 128,
-      "officers", 512, "partyName", 256, "confidentialityReason", 1000, "evidenceDescription", 4000,
-      "segments", 6000, "interruptionReason", 1000);
+  static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(Map.entry("activity", 64), Map.entry("caseNumber", 128),
+      Map.entry("deviceNumber", 128), Map.entry("officers", 512), Map.entry("partyName", 256),
+      Map.entry("confidentialityReason", 1000), Map.entry("evidenceDescription", 4000), Map.entry("segments", 6000),
+      Map.entry("interruptionReason", 1000), Map.entry("unit", 128), Map.entry("cause", 256));
   static final Set<String> SINGLE_LINE = Set.of("activity", "caseNumber", "deviceNumber", "officers", "partyName",
-      "startedAt", "endedAt");
+      "startedAt", "endedAt", "unit", "cause");
 
   public UploadRequest parse(Map<String, String> fields) {
     for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -123,7 +127,7 @@ public class UploadRequestParser {
     return new UploadRequest(activity, optional(fields, "caseNumber"), deviceNumber, officers,
         optional(fields, "partyName"), startedAt, endedAt, confidential, confidentialityReason, facts,
         evidenceDescription, segments, optional(fields, "interruptionReason"),
-        bool(fields, "affectsLibertyLifeOrMajorProperty"));
+        bool(fields, "affectsLibertyLifeOrMajorProperty"), unit(fields), cause(fields));
   }
 
   private void requireCertified(String officer) {
@@ -183,6 +187,22 @@ public class UploadRequestParser {
       throw Refusals.missing("interruptionReason");
     }
     return stopped;
+  }
+
+  /** REC-09: the unit the upload names, else the configured one ({@code recording.unit}). */
+  private String unit(Map<String, String> fields) {
+    String unit = optional(fields, "unit");
+    return unit != null ? unit : properties.unit();
+  }
+
+  /** REC-09: the cause the upload names, else the cause of the enforcement case it is filed under. */
+  private String cause(Map<String, String> fields) {
+    String cause = optional(fields, "cause");
+    if (cause != null) {
+      return cause;
+    }
+    String caseCause = caseCauses.cause(optional(fields, "caseNumber")).orElse(null);
+    return caseCause == null ? null : caseCause.substring(0, Math.min(caseCause.length(), MAX_LENGTH.get("cause")));
   }
 
   private static boolean bool(Map<String, String> fields, String name) {

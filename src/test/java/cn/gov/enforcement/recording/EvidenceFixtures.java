@@ -63,6 +63,45 @@ public final class EvidenceFixtures {
     return b.array();
   }
 
+  /** A real tone written by the JDK's own audio writer ({@code javax.sound.sampled}): WAVE, AIFF or AU. */
+  public static byte[] sampled(String container, double seconds) {
+    javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(8000f, 16, 1, true,
+        !"WAVE".equals(container));
+    int frames = (int) (8000 * seconds);
+    byte[] pcm = new byte[frames * 2];
+    for (int i = 0; i < frames; i++) {
+      short v = (short) (Math.sin(2 * Math.PI * 440 * i / 8000.0) * 8000);
+      int hi = format.isBigEndian() ? 2 * i : 2 * i + 1;
+      pcm[hi] = (byte) (v >> 8);
+      pcm[format.isBigEndian() ? 2 * i + 1 : 2 * i] = (byte) v;
+    }
+    javax.sound.sampled.AudioFileFormat.Type type = switch (container) {
+      case "AIFF" -> javax.sound.sampled.AudioFileFormat.Type.AIFF;
+      case "AU" -> javax.sound.sampled.AudioFileFormat.Type.AU;
+      default -> javax.sound.sampled.AudioFileFormat.Type.WAVE;
+    };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+        new java.io.ByteArrayInputStream(pcm), format, frames)) {
+      javax.sound.sampled.AudioSystem.write(in, type, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** A Broadcast-Wave file: a {@code bext} chunk (EBU Tech 3285) with the device's local origination date and time. */
+  public static byte[] broadcastWave(double seconds, String date, String time) {
+    byte[] plain = sampled("WAVE", seconds);
+    byte[] bext = new byte[602];
+    System.arraycopy(date.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bext, 320, 10);
+    System.arraycopy(time.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bext, 330, 8);
+    ByteBuffer b = ByteBuffer.allocate(plain.length + 8 + bext.length).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(plain, 0, 12).put("bext".getBytes()).putInt(bext.length).put(bext).put(plain, 12, plain.length - 12);
+    b.putInt(4, b.capacity() - 8);
+    return b.array();
+  }
+
   public static byte[] jpeg() {
     BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();

@@ -16,6 +16,8 @@ import org.apache.tika.parser.Parser;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.xml.sax.ContentHandler;
 
 /**
@@ -44,6 +46,30 @@ class MetadataReaderTest {
     MediaMetadata mp3 = reader.read(write("b.part", EvidenceFixtures.mp3()), MediaType.parse("audio/mpeg"));
     assertThat(mp3.parsed()).isTrue();
     assertThat(mp3.durationSeconds()).isPositive();
+    reader.destroy();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"WAVE, audio/vnd.wave", "AIFF, audio/x-aiff", "AU, audio/basic"})
+  @DisplayName("REC-05 REC-09 Tika 未给出时长的音频容器（WAV、AIFF、AU）由文件头读出时长")
+  void audioContainersGetTheirDuration(String container, String detected) throws Exception {
+    MetadataReader reader = new MetadataReader(new AutoDetectParser(), Duration.ofSeconds(20), 2, 100_000);
+    MediaMetadata media = reader.read(write("g.part", EvidenceFixtures.sampled(container, 20)), MediaType.parse(detected));
+    assertThat(media.parsed()).isTrue();
+    assertThat(media.durationSeconds()).isBetween(19.99, 20.01);
+    reader.destroy();
+  }
+
+  @Test
+  @DisplayName("REC-05 WAV 的创建时间取自广播 WAV（bext）的起录日期时间，按北京时间解释")
+  void broadcastWaveCarriesItsCreationTime() throws Exception {
+    MetadataReader reader = new MetadataReader(new AutoDetectParser(), Duration.ofSeconds(20), 2, 100_000);
+    MediaMetadata media = reader.read(write("h.part", EvidenceFixtures.broadcastWave(5, "2026-11-20", "10:00:00")),
+        MediaType.parse("audio/vnd.wave"));
+    assertThat(media.durationSeconds()).isBetween(4.99, 5.01);
+    assertThat(media.createdAt()).isEqualTo(Instant.parse("2026-11-20T02:00:00Z"));
+    // a plain WAV has no creation time: it stays unknown rather than guessed
+    assertThat(reader.read(write("i.part", EvidenceFixtures.wav(1)), MediaType.parse("audio/vnd.wave")).createdAt()).isNull();
     reader.destroy();
   }
 

@@ -230,6 +230,6 @@ class RecordingAccessProcessTest {
   void auxiliaryStaffCannotRequest() {
     ResponseEntity<String> response = rest.withBasicAuth("aux1", "demo").postForEntity(
         "/engine-rest/process-definition/key/" + PROCESS + "/start", Map.of("variables", Map.of()), String.class);
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 }

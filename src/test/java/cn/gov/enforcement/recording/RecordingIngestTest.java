@@ -180,6 +180,21 @@ class RecordingIngestTest {
   }
 
   @Test
+  @DisplayName("REC-05 20 秒的 WAV 在文书中记为 20 分钟：时长不符被警示；如实记载的不警示")
+  @SuppressWarnings("unchecked")
+  void twentySecondWaveDeclaredAsTwentyMinutesIsFlagged() {
+    byte[] wav = EvidenceFixtures.sampled("WAVE", 20);
+    Map<String, String> declared = EvidenceFixtures.fields("2026-11-20T10:00:00+08:00", "2026-11-20T10:20:00+08:00");
+    Map<String, Object> body = EvidenceFixtures.upload(rest, "officer1", declared, wav, "a.wav").getBody();
+    assertThat(((Number) body.get("durationSeconds")).doubleValue()).isBetween(19.99, 20.01);
+    assertThat((List<String>) body.get("warnings")).anyMatch(w -> w.startsWith("REC-05 DURATION_MISMATCH")
+        && w.contains("20 分钟"));
+    Map<String, String> honest = EvidenceFixtures.fields("2026-11-20T10:00:00+08:00", "2026-11-20T10:00:20+08:00");
+    assertThat((List<String>) EvidenceFixtures.upload(rest, "officer1", honest, wav, "a.wav").getBody().get("warnings"))
+        .noneMatch(w -> w.startsWith("REC-05"));
+  }
+
+  @Test
   @DisplayName("REC-06 分段之间的中断须说明原因：无原因时警示，有原因时不警示")
   @SuppressWarnings("unchecked")
   void segmentGapsNeedAReason() {
