@@ -88,9 +88,9 @@ class CaseArchiveTest {
 
   /** A case from filing to the archive task, with one WAV recording uploaded by officer1; returns the recording id. */
   private String walkToArchive(ProcessInstance pi, String caseNumber) {
-    complete(task("Task_ProposeFiling", pi), withVariables("caseNumber", caseNumber, "filingFacts", "现场照片、询问笔录",
+    complete(claimed("Task_ProposeFiling", pi, "officer1"), withVariables("caseNumber", caseNumber, "filingFacts", "现场照片、询问笔录",
         "suspectedViolation", "《建筑法》第七条", "filingOpinion", "建议立案"));
-    complete(task("Task_ApproveFiling", pi), withVariables("filingApproved", true, "filingApprovalOpinion", "同意立案"));
+    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意立案"));
     complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
     at("2026-03-03T02:00:00Z");
     Map<String, String> fields = EvidenceFixtures.justRecorded("DOCUMENT_WORK");
@@ -105,10 +105,12 @@ class CaseArchiveTest {
     at("2026-03-04T02:00:00Z");
     complete(task("Task_NotifyRights", pi), withVariables("rightsNoticeNumber", "云建告〔2026〕1号",
         "intendedPenalty", "罚款五万元", "hearingRightGranted", true, "rightsNoticeServedOn", "2026-03-04"));
-    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", false, "partyStatement", "无异议"));
-    complete(task("Task_DraftDecision", pi), withVariables("decisionSummary", "对某某建材有限公司罚款五万元",
+    // CASE-03: "no hearing" inside the request window is the party's written waiver, recorded by an officer
+    complete(claimed("Task_RecordPartyResponse", pi, "officer1"), withVariables("hearingRequested", false, "partyStatement", "无异议",
+        "hearingWaiverDocument", "当事人书面放弃听证声明（附卷第 12 页）", "hearingWaiverReceivedOn", "2026-03-04"));
+    complete(claimed("Task_DraftDecision", pi, "officer1"), withVariables("decisionSummary", "对某某建材有限公司罚款五万元",
         "decisionType", "PENALTY", "penaltyContent", "罚款五万元", "legalBasis", "《建筑法》第六十四条",
-        "evidenceList", "现场检查笔录、照片、音像资料", "factorsConsidered", "首次违法，主动整改", "drafter", "officer1",
+        "evidenceList", "现场检查笔录、照片、音像资料", "factorsConsidered", "首次违法，主动整改",
         "majorPublicInterest", false, "majorRightsAfterHearing", false, "complexOrMultipleRelations", false,
         "requiredByLaw", true, "complexCase", false, "serviceMethod", "DIRECT", "complianceDays", 15));
     ProcessInstance review = calledProcessInstance("legal-review", pi);
@@ -125,6 +127,13 @@ class CaseArchiveTest {
     at("2026-04-20T02:00:00Z");
     complete(task("Task_CloseCase", pi), withVariables("closureReason", "REVIEW_FAILED", "closureReport", "结案报告"));
     return recording;
+  }
+
+  /** Claims the task for {@code user}: the server records the doer of a step (DEC-17), so a named person does it. */
+  private static Task claimed(String key, ProcessInstance pi, String user) {
+    Task task = task(key, pi);
+    taskService().claim(task.getId(), user);
+    return task;
   }
 
   private void archiveAs(String user, ProcessInstance pi) {

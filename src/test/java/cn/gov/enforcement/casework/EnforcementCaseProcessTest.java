@@ -464,7 +464,11 @@ class EnforcementCaseProcessTest {
         "executionMeasure", "划拨存款"));
 
     at("2026-05-06T02:00:00Z");
-    runtimeService().createMessageCorrelation("CaseDecisionRevoked").processInstanceBusinessKey(pi.getBusinessKey()).correlate();
+    // the case is found by its number: the business key is the 案号 from 立案审查 on
+    String caseNumber = (String) runtimeService().getVariable(pi.getId(), "caseNumber");
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getBusinessKey()).isEqualTo(caseNumber);
+    runtimeService().createMessageCorrelation("CaseDecisionRevoked").processInstanceBusinessKey(caseNumber).correlate();
     assertThat(task("Task_RecordRevocation", pi)).hasCandidateGroup("legal-affairs");
     complete(task("Task_RecordRevocation", pi), withVariables("revocationType", "REVOKED", "revocationDocument", "云政复〔2026〕9号",
         "revokedOn", "2026-05-06", "revocationExplanation", "该决定经行政复议被撤销"));

@@ -75,7 +75,7 @@ class DeadlineBoardTest {
   }
 
   @Test
-  @DisplayName("PER-07 Cockpit 以登录会话读取看板；会话不能代替密码做写操作 / Cockpit reads the board with its session; a session alone writes nothing")
+  @DisplayName("PER-07 Cockpit 以登录会话读取看板；无 CSRF 令牌的会话写操作被拒绝 / Cockpit reads the board with its session; a session write without the CSRF token is refused")
   @SuppressWarnings("unchecked")
   void cockpitSessionReadsOnly() {
     ProcessInstance pi = lateDisclosure();
@@ -83,9 +83,14 @@ class DeadlineBoardTest {
     ResponseEntity<String> board = session.send(HttpMethod.GET, "/api/deadlines/board", null);
     assertThat(board.getStatusCode().value()).isEqualTo(200);
     assertThat(board.getBody()).contains(pi.getId());
-    // a write to /api with the session cookie only, without a password: refused before it is read
-    ResponseEntity<String> write = session.send(HttpMethod.POST, "/api/calendar/years", "{}");
-    assertThat(write.getStatusCode().value()).isEqualTo(401);
+    // a write to /api with the session cookie but without the webapps' CSRF token (what another site's
+    // page could send): refused before it is read, and nothing changes
+    ResponseEntity<String> write = rest.exchange("/api/calendar/years/2031", HttpMethod.PUT,
+        new org.springframework.http.HttpEntity<>("{}", session.headersWithoutCsrf()), String.class);
+    assertThat(write.getStatusCode().value()).isEqualTo(403);
+    assertThat(write.getBody()).contains("X-XSRF-TOKEN");
+    // with the token the session is the signed-in user, who is not camunda-admin
+    assertThat(session.send(HttpMethod.PUT, "/api/calendar/years/2031", "{}").getStatusCode().value()).isEqualTo(403);
     // engine-rest keeps HTTP Basic even for a read
     assertThat(session.send(HttpMethod.GET, "/engine-rest/task", null).getStatusCode().value()).isEqualTo(401);
   }

@@ -136,8 +136,16 @@ class CaseEvidenceTest {
     return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
   }
 
+  /** The steps whose doer the server records (DEC-17) are done by a named, claimed person. */
+  private static final Map<String, String> DOERS = Map.of("Task_ProposeFiling", "officer1", "Task_ApproveFiling", "head1",
+      "Task_DraftDecision", "officer1", "Task_ApproveDecision", "director1");
+
   private void complete(ProcessInstance pi, String key, Map<String, Object> variables) {
-    taskService.complete(task(pi, key).getId(), variables);
+    Task task = task(pi, key);
+    if (DOERS.containsKey(key)) {
+      taskService.claim(task.getId(), DOERS.get(key));
+    }
+    taskService.complete(task.getId(), variables);
   }
 
   private String caseNumber(ProcessInstance pi) {
@@ -243,7 +251,9 @@ class CaseEvidenceTest {
     String caseNumber = "云建罚〔2026〕N" + UUID.randomUUID().toString().substring(0, 6);
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("document-service", "svc-" + UUID.randomUUID(), Map.of(
         "caseNumber", caseNumber, "documentTitle", "行政处罚决定书", "recipientName", "某某建材有限公司",
-        "recipientAddress", "云和县某路 1 号", "method", "PUBLIC_NOTICE", "priorFailedAttempts", "直接送达、邮寄送达均未能送达"));
+        "recipientAddress", "云和县某路 1 号", "method", "PUBLIC_NOTICE", "personalInapplicable", "WHEREABOUTS_UNKNOWN",
+        "mailInapplicable", "WHEREABOUTS_UNKNOWN", "entrustedInapplicable", "WHEREABOUTS_UNKNOWN",
+        "inapplicableExplanation", "经公安户籍、社区核实，受送达人下落不明"));
     Task notice = task(pi, "Task_PublishNotice");
     String foreign = EvidenceFixtures.uploadFor(rest, "云建罚〔2026〕别案", "SERVICE_PUBLIC_NOTICE", EvidenceFixtures.jpeg());
 

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * asked of the database in use (H2 or, in the -Ppostgres run, PostgreSQL with sequential scans
  * switched off for the session, so a usable index must show up however few rows the test has).
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RecordingSearchIndexTest {
 
   static final boolean POSTGRES = "PostgreSQL".equals(System.getProperty("test.db.product"));
