@@ -105,7 +105,8 @@ test('局长在 Tasklist 中完成集体讨论决定 / the director completes a 
     'findingLegalBasis', 'findingProcedure', 'findingDiscretion', 'findingDocuments'].map((k) => [k, 'CONFORMS']));
   await submitTask('legal1', id, 'Task_ReviewLegality', { reviewOutcome: 'PASS', reviewOpinion: '合法性审查意见',
     extensionRequested: false, findingCrimeReferral: 'NO_REFERRAL', ...findings });
-  await submitTask('aux1', id, 'Task_PrepareMeeting', { meetingDate: '2026-11-10', meetingMaterials: '草案、说明、审查意见' });
+  await submitTask('aux1', id, 'Task_PrepareMeeting', { meetingDate: '2026-11-10', meetingMaterials: '草案、说明、审查意见',
+    assistedOfficer: 'officer1' });
 
   const deliberation = await findTask('director1', id, 'Task_Deliberate');
   assert.ok(deliberation, 'the deliberation is the director\'s');

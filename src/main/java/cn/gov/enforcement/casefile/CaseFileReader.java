@@ -1,5 +1,6 @@
 package cn.gov.enforcement.casefile;
 
+import cn.gov.enforcement.identity.SystemActions;
 import cn.gov.enforcement.audit.AuditEntry;
 import cn.gov.enforcement.audit.AuditLog;
 import cn.gov.enforcement.recording.EvidenceReader;
@@ -51,22 +52,24 @@ public class CaseFileReader {
   private final HistoryService historyService;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
+  private final SystemActions system;
   private final EvidenceReader evidence;
   private final AuditLog auditLog;
   private final Map<String, FormTexts> formsByDeployment = new ConcurrentHashMap<>();
 
   public CaseFileReader(HistoryService historyService, RepositoryService repositoryService,
-      IdentityService identityService, EvidenceReader evidence, AuditLog auditLog) {
+      IdentityService identityService, SystemActions system, EvidenceReader evidence, AuditLog auditLog) {
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
+    this.system = system;
     this.evidence = evidence;
     this.auditLog = auditLog;
   }
 
   /** The process instance of the case with this number (the latest, should a number be reused). */
   public Optional<HistoricProcessInstance> instance(String caseNumber) {
-    return AsSystem.run(identityService, () -> historyService.createHistoricProcessInstanceQuery()
+    return system.run(() -> historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(CaseVariables.PROCESS).variableValueEquals(CaseVariables.CASE_NUMBER, caseNumber)
         .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst());
   }
@@ -78,7 +81,7 @@ public class CaseFileReader {
    */
   public Optional<CaseFile> read(String caseNumber, boolean allRecordings, CaseFile.Step pending) {
     List<EvidenceReader.Item> recordings = allRecordings ? evidence.forCase(caseNumber) : evidence.visibleForCase(caseNumber);
-    return AsSystem.run(identityService, () -> instance(caseNumber).map(root -> build(caseNumber, root, recordings,
+    return system.run(() -> instance(caseNumber).map(root -> build(caseNumber, root, recordings,
         pending)));
   }
 

@@ -58,6 +58,9 @@ public class AssistedOfficerCheck implements TaskListener {
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setVariableLocal(OPTIONS, SpinValues.jsonValue(Spin.JSON(staff.withoutAuthorization(() -> options(task)))).create());
+      // an earlier step's pick must neither answer for this one nor show as this form's preset
+      // (the history keeps it, and the officer was told then)
+      task.getExecution().removeVariable(FIELD);
       return;
     }
     String doer = staff.doer(task).orElse(null);

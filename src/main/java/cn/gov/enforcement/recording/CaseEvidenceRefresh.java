@@ -1,5 +1,6 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.identity.SystemActions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.identity.SystemActions;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.tika.mime.MediaType;

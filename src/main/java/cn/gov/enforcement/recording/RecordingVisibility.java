@@ -1,5 +1,6 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.identity.SystemActions;
 import cn.gov.enforcement.identity.BureauGroup;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -164,7 +164,11 @@ class MajorDecisionProcessTest {
 
   /** One registration of one opinion received during the consultation (登记征集意见). */
   void registerOpinion(ProcessInstance pi, String user, String content) {
-    completeAs(pi, "Task_RegisterOpinions", user, vars("opinionSubmitter", "张三", "opinionChannel", "EMAIL", "opinionContent", content));
+    Map<String, Object> opinion = vars("opinionSubmitter", "张三", "opinionChannel", "EMAIL", "opinionContent", content);
+    if ("aux1".equals(user)) {
+      opinion.put("assistedOfficer", "officer1"); // AUX-02: an auxiliary names the officer they assist
+    }
+    completeAs(pi, "Task_RegisterOpinions", user, opinion);
   }
 
   /** A row of the handling form's list, as Tasklist submits it. */
@@ -216,7 +220,12 @@ class MajorDecisionProcessTest {
   }
 
   void prepareMeeting(ProcessInstance pi) {
-    completeAs(pi, "Task_PrepareMeeting", "aux1", vars("meetingDate", "2026-11-10", "meetingMaterials", "草案、说明、审查意见"));
+    // AUX-02: the auxiliary names the officer they assist, who is told
+    refused(pi, "Task_PrepareMeeting", "aux1", vars("meetingDate", "2026-11-10", "meetingMaterials", "草案、说明、审查意见"), "assistedOfficer");
+    completeAs(pi, "Task_PrepareMeeting", "aux1", vars("meetingDate", "2026-11-10", "meetingMaterials", "草案、说明、审查意见",
+        "assistedOfficer", "officer1"));
+    org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().taskAssignee("officer1")
+        .taskNameLike("辅助人员代办告知：准备局长办公会材料%").count()).isPositive();
   }
 
   /** The meeting's values; the meeting day is the server's (PER-06), so the clock moves to {@code date}. */

@@ -120,9 +120,9 @@ class TodayProceduresTest extends RealDateTest {
         "contactEmail", "cg@example.gov.cn", "publicationChannel", "县政府门户网站"));
     Job consultation = timer(pi, "Event_ConsultationClosed");
     completeAs(pi, "Task_RegisterOpinions", "aux1", withVariables("opinionSubmitter", "张三", "opinionChannel", "EMAIL",
-        "opinionContent", "摊区请避开学校门口"));
+        "opinionContent", "摊区请避开学校门口", "assistedOfficer", "officer1"));
     completeAs(pi, "Task_RegisterOpinions", "aux1", withVariables("opinionSubmitter", "李四", "opinionChannel", "LETTER",
-        "opinionContent", "延长夜市时段"));
+        "opinionContent", "延长夜市时段", "assistedOfficer", "officer1"));
     // each registration re-enters the consultation sub-process: its timer is set again, due as before
     Job closing = timer(pi, "Event_ConsultationClosed");
     assertThat(closing.getDuedate()).isEqualTo(consultation.getDuedate());
@@ -142,7 +142,8 @@ class TodayProceduresTest extends RealDateTest {
     taskService.claim(legality.getId(), "legal1");
     complete(legality, legalFindings());
 
-    completeAs(pi, "Task_PrepareMeeting", "aux1", withVariables("meetingDate", today().plusDays(1).toString(), "meetingMaterials", "草案、说明、审查意见"));
+    completeAs(pi, "Task_PrepareMeeting", "aux1", withVariables("meetingDate", today().plusDays(1).toString(), "meetingMaterials", "草案、说明、审查意见",
+        "assistedOfficer", "officer1"));
     forward(Duration.ofDays(1));
     completeAs(pi, "Task_Deliberate", "director1", withVariables("speechLeadUnit", "承办单位说明", "speechLegalUnit", "法制机构意见",
         "speechMembers", "班子成员意见", "speechDeputy", "分管副局长意见", "speechDirector", "局长意见", "majorityView", "APPROVE",

@@ -1,4 +1,4 @@
-package cn.gov.enforcement.recording;
+package cn.gov.enforcement.identity;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs engine calls that the system makes by rule, not the caller by permission: evaluating
- * {@code retention-class}, starting a warning or disposal procedure. An officer who uploads needs no
+ * {@code retention-class}, starting a warning or disposal procedure, reading a whole case's history
+ * for its case file once the reader's right to it was checked. An officer who uploads needs no
  * right to start a section head's warning task; the rule does it. The caller's authentication is
  * restored afterwards.
  */
