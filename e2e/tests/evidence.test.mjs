@@ -132,9 +132,11 @@ test('执法人员在“记录调查取证活动”任务中上传音像资料�
   assert.equal(recorded.status, 204, JSON.stringify(recorded.body));
   await submitTask('officer1', id, 'Task_NotifyRights', { rightsNoticeNumber: '云建告〔1〕号', intendedPenalty: '罚款五万元',
     hearingRightGranted: true, rightsNoticeServedOn: today });
-  await submitTask('officer1', id, 'Task_RecordPartyResponse', { hearingRequested: false, partyStatement: '无异议' });
+  // CASE-03: "no hearing" inside the request window is the party's written waiver, recorded by an officer
+  await submitTask('officer1', id, 'Task_RecordPartyResponse', { hearingRequested: false, partyStatement: '无异议',
+    hearingWaiverDocument: '当事人书面放弃听证声明', hearingWaiverReceivedOn: today });
   await submitTask('officer1', id, 'Task_DraftDecision', { decisionSummary: '罚款五万元', decisionType: 'PENALTY',
-    penaltyContent: '罚款五万元', legalBasis: '《建筑法》第六十四条', evidenceList: '笔录、音像资料', factorsConsidered: '首次违法', drafter: 'officer1',
+    penaltyContent: '罚款五万元', legalBasis: '《建筑法》第六十四条', evidenceList: '笔录、音像资料', factorsConsidered: '首次违法',
     majorPublicInterest: false, majorRightsAfterHearing: false, complexOrMultipleRelations: false, requiredByLaw: false,
     complexCase: false, serviceMethod: 'DIRECT', complianceDays: 15 });
   const approval = await findTask('director1', id, 'Task_ApproveDecision');

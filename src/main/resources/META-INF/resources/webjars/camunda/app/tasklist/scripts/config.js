@@ -23,8 +23,10 @@ const chosenLocale = (() => {
 })();
 
 export default {
-  // issue 16: texts of the bundled libraries, yyyy-MM-dd, refusal reasons, hidden actions (people.js)
-  customScripts: ['scripts/people'],
+  // issue 16: texts of the bundled libraries, yyyy-MM-dd, refusal reasons, hidden actions (people.js);
+  // issue 15: the 音像资料 tab on every task (upload to the evidence store, the case's recordings).
+  // One list: a second customScripts key would silently replace the first.
+  customScripts: ['scripts/people', 'scripts/evidence-panel.js'],
   // CHANGED from the 7.24.0 original only here: customScripts, one locale (zh unless English was chosen), YYYY-MM-DD dates.
   dateFormat: {
     normal: 'YYYY-MM-DD HH:mm',
@@ -34,8 +36,6 @@ export default {
     availableLocales: [chosenLocale],
     fallbackLocale: chosenLocale
   },
-  // CHANGED: the 音像资料 tab on every task (upload to the evidence store, the case's recordings; issue 15)
-  customScripts: ['scripts/evidence-panel.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
