@@ -25,9 +25,25 @@ function wav(seconds) {
   return buffer;
 }
 
-/** yyyy-MM-ddTHH:mm in Beijing time, {@code minutesAgo} before now. */
+/**
+ * yyyy-MM-ddTHH:mm in Beijing time, about {@code minutesAgo} (at most 30) before now, but never
+ * before today's Beijing midnight: the case is filed today (server date) and an activity may not
+ * end before the filing (PER-06). Just after midnight every time moves forward by the same amount,
+ * so a start stays before its end; in the first minute after midnight the caller waits (see below).
+ */
 function beijingInput(minutesAgo) {
-  return new Date(Date.now() + 8 * 3600 * 1000 - minutesAgo * 60000).toISOString().slice(0, 16);
+  const beijingNow = Date.now() + 8 * 3600 * 1000;
+  const sinceMidnight = Math.floor((beijingNow % 86400000) / 60000);
+  const shift = Math.max(0, 30 - sinceMidnight);
+  return new Date(beijingNow - Math.max(0, minutesAgo - shift) * 60000).toISOString().slice(0, 16);
+}
+
+/** Waits out the first minute after Beijing midnight, where no earlier minute of today exists. */
+async function afterFirstMinuteOfTheDay() {
+  const intoDay = (Date.now() + 8 * 3600 * 1000) % 86400000;
+  if (intoDay < 61000) {
+    await new Promise((resolve) => setTimeout(resolve, 61000 - intoDay));
+  }
 }
 
 async function caseAtActivityRecord(caseNumber) {
@@ -86,6 +102,7 @@ test('执法人员在“记录调查取证活动”任务中上传音像资料�
   page.consoleErrors.length = 0;
 
   // drag and drop the real recording, with the recording's times
+  await afterFirstMinuteOfTheDay();
   await panel.locator('input[name="deviceNumber"]').fill('DSJ-0042');
   await panel.locator('input[name="startedAt"]').fill(beijingInput(30));
   await panel.locator('input[name="endedAt"]').fill(beijingInput(29));
