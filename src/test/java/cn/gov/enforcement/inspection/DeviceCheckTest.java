@@ -246,6 +246,13 @@ class DeviceCheckTest {
     assertThat(register.current(device).orElseThrow().responsible()).isEqualTo("officer1");
   }
 
+  @Test
+  @DisplayName("REC-15 the register page offers the register, the pre-duty check (clock set) and registration through /api/devices")
+  void registerPage() {
+    String page = rest.getForObject("/devices.html", String.class);
+    assertThat(page).contains("执法记录设备登记与执勤前检查", "已按当前时间校准设备时间", "/api/devices");
+  }
+
   @SuppressWarnings("rawtypes")
   private static String message(ResponseEntity<Map> response, HttpStatus status) {
     assertThat(response.getStatusCode()).isEqualTo(status);

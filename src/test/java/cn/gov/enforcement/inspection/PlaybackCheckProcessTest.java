@@ -271,4 +271,11 @@ class PlaybackCheckProcessTest {
     assertThat((String) bad.getBody().get("message")).contains("month").contains("整数");
     assertThat(rest.getForEntity("/api/playback-ledger", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
+
+  @Test
+  @DisplayName("REC-14 the ledger page shows the ledger and its export through /api/playback-ledger")
+  void ledgerPage() {
+    String page = rest.getForObject("/playback-ledger.html", String.class);
+    assertThat(page).contains("回放检查台账", "导出 CSV", "/api/playback-ledger?", "/api/playback-ledger/export?");
+  }
 }
