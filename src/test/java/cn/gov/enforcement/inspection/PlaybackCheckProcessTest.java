@@ -31,6 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -277,6 +279,44 @@ class PlaybackCheckProcessTest {
   void ledgerPage() {
     String page = rest.getForObject("/playback-ledger.html", String.class);
     assertThat(page).contains("回放检查台账", "导出 CSV", "/api/playback-ledger?", "/api/playback-ledger/export?");
+  }
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  @DisplayName("REC-14 attack: completing a 回放检查 through engine-rest with another recording's id or a forged period is refused (400, not a field of the form); writing the variable around the form is refused; the row is the sampled recording's, by the caller")
+  void forgedVariablesOnComplete() {
+    String unit = "伪造测试中队" + System.nanoTime();
+    String sampled = recordedAt("2031-11-10T02:00:00Z", unit);
+    String other = recordedAt("2031-12-10T02:00:00Z", unit + "乙"); // not in the period
+    ProcessInstance pi = fireCycle("2031-12-01T01:00:00Z");
+    Task task = tasks(pi).stream().filter(t -> sampled.equals(recordingOf(t))).findFirst().orElseThrow();
+    var head = rest.withBasicAuth("head1", "demo");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    assertThat(head.postForEntity("/engine-rest/task/" + task.getId() + "/claim",
+        new HttpEntity<>("{\"userId\":\"head1\"}", headers), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    String body = "{\"variables\":{\"playbackResult\":{\"value\":\"PASS\"},"
+        + "\"playbackRecordingId\":{\"value\":\"" + other + "\"},"
+        + "\"playbackPeriodStart\":{\"value\":\"2000-01-01T00:00:00.000+0000\",\"type\":\"Date\"}}}";
+    ResponseEntity<String> completed = head.postForEntity("/engine-rest/task/" + task.getId() + "/complete",
+        new HttpEntity<>(body, headers), String.class);
+    assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(completed.getBody()).contains("不是本表单的字段").contains("playbackRecordingId");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    // around the form: writing the variable directly, on the task or its instance
+    HttpEntity<String> forged = new HttpEntity<>("{\"value\":\"" + other + "\",\"type\":\"String\"}", headers);
+    for (String path : List.of("/engine-rest/task/" + task.getId() + "/variables/playbackRecordingId",
+        "/engine-rest/task/" + task.getId() + "/localVariables/playbackRecordingId",
+        "/engine-rest/process-instance/" + pi.getId() + "/variables/playbackRecordingId",
+        "/engine-rest/execution/" + task.getExecutionId() + "/localVariables/playbackRecordingId")) {
+      assertThat(head.exchange(path, HttpMethod.PUT, forged, String.class).getStatusCode().is2xxSuccessful()).as(path).isFalse();
+    }
+    assertThat(recordingOf(task)).isEqualTo(sampled);
+    taskService.complete(task.getId(), Map.of(PlaybackFindingRecord.RESULT, "PASS"));
+    assertThat(ledger.ofCheck(pi.getId())).noneMatch(e -> e.recordingId().equals(other))
+        .extracting(LedgerEntry::recordingId, LedgerEntry::checkedBy)
+        .contains(org.assertj.core.groups.Tuple.tuple(sampled, "head1"));
+    tasks(pi).forEach(this::pass);
   }
 
   /**
