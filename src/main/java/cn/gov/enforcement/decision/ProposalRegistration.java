@@ -59,12 +59,9 @@ public class ProposalRegistration implements JavaDelegate {
     execution.setProcessBusinessKey(number);
     execution.setVariable(NUMBER, number);
     execution.setVariable("investigators", "");
-    // defaults for the path choices, so a gateway never meets an undefined variable
-    for (String flag : new String[] {"confidential", "contested", "higherApprovalRequired"}) {
-      if (execution.getVariable(flag) == null) {
-        execution.setVariable(flag, false);
-      }
-    }
+    // no presets for confidential, contested, higherApprovalRequired: Tasklist would open 研究起草 and
+    // 集体讨论决定 with 否 chosen (issue 16), and a preset false answered DEC-14's "须确定是否报上级批准"
+    // for the director. Their gateways test "== true" / "!= true", which an unset variable passes.
   }
 
   /**
