@@ -1,5 +1,6 @@
 package cn.gov.enforcement.casework;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,11 +31,17 @@ public class CaseDisclosureStart implements JavaDelegate {
         .putValue("partyName", execution.getVariable("partyName"))
         .putValue("partyType", execution.getVariable("partyType"))
         .putValue("disclosureSummary", execution.getVariable("decisionSummary"));
-    preset(variables, "resultFacts", execution.getVariable("cause"));
-    preset(variables, "resultBasis", execution.getVariable("legalBasis"));
-    preset(variables, "resultOutcome", execution.getVariable("penaltyContent"));
-    ProcessInstance disclosure = execution.getProcessEngineServices().getRuntimeService()
-        .startProcessInstanceByKey(DISCLOSURE, execution.getProcessBusinessKey(), variables);
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    ProcessInstance disclosure = runtime.startProcessInstanceByKey(DISCLOSURE, execution.getProcessBusinessKey(), variables);
+    // the start form holds what the request names; the presets of the records office's form are
+    // set after the start (they are no start-form fields, and the start form is validated)
+    VariableMap presets = Variables.createVariables();
+    preset(presets, "resultFacts", execution.getVariable("cause"));
+    preset(presets, "resultBasis", execution.getVariable("legalBasis"));
+    preset(presets, "resultOutcome", execution.getVariable("penaltyContent"));
+    if (!presets.isEmpty()) {
+      runtime.setVariables(disclosure.getId(), presets);
+    }
     execution.setVariable("disclosureInstanceId", disclosure.getId());
   }
 
