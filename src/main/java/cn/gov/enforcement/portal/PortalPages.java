@@ -80,7 +80,7 @@ final class PortalPages {
           .append('>').append(link[2]).append("</a>");
     }
     return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">"
         + "<title>" + e(title) + " - " + BUREAU + "行政执法公示</title><style>" + CSS + "</style></head><body>"
         + "<header><h1>" + BUREAU + " 行政执法公示</h1><p>依据《行政执法公示制度》公开，无需登录</p></header>"
         + "<nav aria-label=\"栏目\">" + nav + "</nav><main>" + content + "</main>"
