@@ -98,7 +98,7 @@ test('PUB-06 PUB-07 手机上的 en-US 浏览器看到中文公示栏目：事�
   await page.getByRole('heading', { name: '行政处罚结果公示' }).waitFor();
   const detail = await page.evaluate(() => document.body.innerText);
   for (const label of ['决定书文号', '当事人', '违法事实', '处罚依据', '处罚结果', '决定日期']) assert.ok(detail.includes(label), label);
-  assert.ok(detail.includes('欧某'), 'the natural person is masked');
+  assert.ok(detail.includes('欧阳某'), 'the natural person is masked (compound family name kept)');
   assert.ok(!detail.includes(person) && !detail.includes(idNumber), 'no full name, no identity number');
   await screenshot(page, 'portal-phone-result');
 

@@ -15,6 +15,11 @@ final class PortalMasking {
   private static final Pattern IDENTITY_NUMBER = Pattern.compile("(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9A-Za-z])");
   private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
 
+  /** Two-character family names: 欧阳明 is 欧阳某, not 欧某 (which would name another family). */
+  private static final java.util.Set<String> COMPOUND_SURNAMES = java.util.Set.of("欧阳", "司马", "上官", "诸葛", "东方",
+      "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "司徒", "申屠",
+      "澹台", "公冶", "呼延", "赫连", "百里", "钟离", "闻人", "太史", "万俟", "拓跋");
+
   private PortalMasking() {}
 
   /** The party as published: a natural person's name masked, a legal person's name as it is. */
@@ -23,7 +28,8 @@ final class PortalMasking {
     if (!NATURAL_PERSON.equals(partyType) || trimmed.isEmpty()) {
       return trimmed;
     }
-    return trimmed.codePoints().limit(1).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "某";
+    int family = trimmed.codePointCount(0, trimmed.length()) > 2 && COMPOUND_SURNAMES.contains(trimmed.substring(0, 2)) ? 2 : 1;
+    return trimmed.codePoints().limit(family).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "某";
   }
 
   /** A published text: the natural person's full name replaced by the masked one, numbers removed. */
