@@ -1,10 +1,10 @@
 package cn.gov.enforcement.casework;
 
 import cn.gov.enforcement.calendar.BeijingTime;
+import cn.gov.enforcement.platform.EngineClock;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ public class CaseOpening implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     // PER-06: the filing date is the server's date of this step, never a typed one (CaseDates)
-    execution.setVariable("filedOn", BeijingTime.dayOf(ClockUtil.getCurrentTime()).toString());
+    execution.setVariable("filedOn", BeijingTime.dayOf(EngineClock.now()).toString());
     DEFAULTS.forEach((name, value) -> {
       if (execution.getVariable(name) == null) {
         execution.setVariable(name, value);

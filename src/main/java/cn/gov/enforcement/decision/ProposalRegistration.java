@@ -4,10 +4,10 @@ import cn.gov.enforcement.calendar.BeijingTime;
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.identity.StaffMembership;
 import cn.gov.enforcement.numbering.DocumentNumbers;
+import cn.gov.enforcement.platform.EngineClock;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +54,7 @@ public class ProposalRegistration implements JavaDelegate {
           "proposedBy DIRECTOR is accepted only when the director registers the proposal; choose the actual proposer");
     }
     checkCatalogue(execution);
-    execution.setVariable("registeredAt", ClockUtil.getCurrentTime());
+    execution.setVariable("registeredAt", EngineClock.now());
     String number = Checks.blank(execution.getProcessBusinessKey()) ? numbers.next(numberPrefix) : execution.getProcessBusinessKey();
     execution.setProcessBusinessKey(number);
     execution.setVariable(NUMBER, number);
@@ -71,7 +71,7 @@ public class ProposalRegistration implements JavaDelegate {
    * registers the proposal, else at admission ({@link AdmissionCheck}); nobody else may give it.
    */
   private void checkCatalogue(DelegateExecution execution) {
-    int year = ClockUtil.getCurrentTime().toInstant().atZone(BeijingTime.ZONE).getYear();
+    int year = EngineClock.now().toInstant().atZone(BeijingTime.ZONE).getYear();
     String itemNo = Checks.text(execution, "catalogueItemNo");
     boolean director = staff.isMember(Checks.text(execution, "registeredBy"), BureauGroup.DIRECTOR);
     if (!Checks.blank(itemNo)) {

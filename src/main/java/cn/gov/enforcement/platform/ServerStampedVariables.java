@@ -67,7 +67,7 @@ public final class ServerStampedVariables {
       "legalReviewHeld",
       // recording-disposal, recording.DisposalReviewRecord (issue 14 item 7)
       "disposalRequestedBy",
-      // identity.AssistedOfficerCheck (AUX-02): who assisted whom
+      // forms.AssistedOfficerCheck (AUX-02): who assisted whom
       "assistedBy");
 
   /**
