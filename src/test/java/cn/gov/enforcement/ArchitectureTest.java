@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
  *       {@code 前缀〔年〕N号} that decisions and recordings both draw from).</li>
  *   <li>Capabilities, which talk to each other only through the engine: every other package
  *       ({@code casework}, {@code decision}, {@code review}, {@code delivery}, {@code disclosure},
- *       {@code recording}, {@code casefile}, {@code rules}, and any new one such as {@code portal}).</li>
+ *       {@code recording}, {@code casefile}, {@code rules}, and any new one; the public portal is part of {@code disclosure} (PUB-01..07), the playback checks and the device register of {@code recording} (REC-14, REC-15)).</li>
  * </ul>
  *
  * <p>Plain JUnit tests (not ArchUnit's {@code @AnalyzeClasses}/{@code @ArchTest} engine), so each rule
