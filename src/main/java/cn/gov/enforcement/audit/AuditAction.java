@@ -28,5 +28,7 @@ public enum AuditAction {
   DEADLINE_OVERDUE,
   // case file (REC-13, issue 15): a case file read, an archive package stored (its digests in the entry)
   CASE_FILE_READ,
-  CASE_ARCHIVED
+  CASE_ARCHIVED,
+  // rules (issue 16): a rule table version deployed from the browser editor, with what changed
+  RULE_DEPLOYED
 }
