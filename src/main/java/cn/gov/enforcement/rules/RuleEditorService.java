@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
@@ -55,7 +56,8 @@ public class RuleEditorService {
   private static final String CAMUNDA_ADMIN = "camunda-admin";
 
   /** One case row of the dry run: its position in the file (index 0 = first case) and line, and why it fails. */
-  public record RowResult(int index, int line, boolean passed, List<String> failures) {}
+  public record RowResult(int index, int line, boolean passed, List<String> failures, Map<String, Object> actual,
+      List<String> rules, String error) {}
 
   /** The dry run's answer: {@code problems} are about the table or file as a whole; {@code message} is the gate's text. */
   public record DryRun(boolean passed, int cases, int failing, List<String> problems, List<RowResult> rows, String message) {}
@@ -160,8 +162,32 @@ public class RuleEditorService {
       answer.put("table", new String(table, StandardCharsets.UTF_8));
       answer.put("cases", new String(cases.content(), StandardCharsets.UTF_8));
       answer.put("casesSource", cases.source());
+      answer.put("columns", columns(contract, table));
       return answer;
     });
+  }
+
+  /** The case file's columns with the active table's Chinese labels (inputs in contract order, outputs by name). */
+  private List<Map<String, String>> columns(DecisionContract.Table contract, byte[] table) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    try {
+      for (DmnDecision decision : runner().parse(new ByteArrayInputStream(table))) {
+        if (decision.getKey().equals(contract.key()) && decision.getDecisionLogic() instanceof DmnDecisionTableImpl dt) {
+          for (int i = 0; i < dt.getInputs().size() && i < contract.inputs().size(); i++) {
+            labels.put(contract.inputs().get(i).name(), dt.getInputs().get(i).getName());
+          }
+          dt.getOutputs().forEach(o -> labels.put(o.getOutputName(), o.getName()));
+        }
+      }
+    } catch (RuntimeException e) {
+      // a stored version that does not parse shows its column names only
+    }
+    List<Map<String, String>> columns = new ArrayList<>();
+    contract.inputNames().forEach(n -> columns.add(Map.of("name", n, "kind", "input", "label", labels.getOrDefault(n, n))));
+    contract.outputNames().forEach(n -> columns.add(Map.of("name", n, "kind", "output", "label", labels.getOrDefault(n, n))));
+    columns.add(Map.of("name", CaseFile.ERROR, "kind", "error", "label", "期望的错误"));
+    columns.add(Map.of("name", CaseFile.NOTE, "kind", "note", "label", "说明"));
+    return columns;
   }
 
   // dry run /////////////////////////////////////////////////////////////////////////////////////
@@ -207,10 +233,31 @@ public class RuleEditorService {
     }
     TableCheck.Checked checked = TableCheck.check(decision, cases, runner());
     problems.addAll(checked.contractProblems().stream().map(p -> "不符合合同 / leaves the contract: " + p).toList());
-    return answer(problems, checked.report(), cases.rows());
+    DmnDecision evaluated = decision;
+    List<String> outputs = CaseRunner.outputNames(decision);
+    List<String> inputColumns = cases.columns().stream().filter(c -> !outputs.contains(c) && !CaseFile.RESERVED.contains(c)).toList();
+    List<String> ruleIds = evaluated.getDecisionLogic() instanceof DmnDecisionTableImpl dt
+        ? dt.getRules().stream().map(r -> r.getId()).toList() : List.of();
+    // what a failing row got instead, for the editor to show next to the row (the same runner, once more)
+    java.util.function.Function<CaseFile.Row, CaseRunner.Outcome> outcome = row -> {
+      Map<String, Object> variables = new LinkedHashMap<>();
+      for (String column : inputColumns) {
+        String cell = row.cell(column);
+        if (!cell.isEmpty()) {
+          variables.put(column, CaseRunner.value(cell));
+        }
+      }
+      return runner().evaluate(evaluated, variables);
+    };
+    return answer(problems, checked.report(), cases.rows(), outcome, ruleIds);
   }
 
   private static DryRun answer(List<String> problems, CaseRunner.Report report, List<CaseFile.Row> rows) {
+    return answer(problems, report, rows, null, List.of());
+  }
+
+  private static DryRun answer(List<String> problems, CaseRunner.Report report, List<CaseFile.Row> rows,
+      java.util.function.Function<CaseFile.Row, CaseRunner.Outcome> outcome, List<String> ruleIds) {
     List<String> general = new ArrayList<>(problems);
     List<RowResult> results = new ArrayList<>();
     int failing = 0;
@@ -218,10 +265,19 @@ public class RuleEditorService {
       int line = rows.get(i).line();
       List<String> failures = report == null ? List.of()
           : report.failures().stream().filter(f -> f.line() == line).map(CaseRunner.Failure::message).toList();
+      Map<String, Object> actual = null;
+      List<String> rules = List.of();
+      String error = null;
       if (!failures.isEmpty()) {
         failing++;
+        if (outcome != null) {
+          CaseRunner.Outcome got = outcome.apply(rows.get(i));
+          actual = new LinkedHashMap<>(got.outputs());
+          rules = got.ruleIds().stream().map(id -> "第 " + (ruleIds.indexOf(id) + 1) + " 条规则 " + id).toList();
+          error = got.error();
+        }
       }
-      results.add(new RowResult(i, line, report != null && failures.isEmpty(), failures));
+      results.add(new RowResult(i, line, report != null && failures.isEmpty(), failures, actual, rules, error));
     }
     if (report != null) {
       report.failures().stream().filter(f -> f.line() == 0).map(CaseRunner.Failure::message).forEach(general::add);

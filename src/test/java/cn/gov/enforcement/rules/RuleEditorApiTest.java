@@ -147,6 +147,9 @@ class RuleEditorApiTest {
     JsonNode firstFailing = dry.body().get("rows").get(sixMonthRows().get(0));
     assertThat(firstFailing.get("failures").get(0).asText()).contains("期望 / expected", "retentionClass=SIX_MONTHS",
         "实际 / actual", "retentionClass=ONE_YEAR", "Rule_08_MinorDaily");
+    assertThat(firstFailing.get("actual").get("retentionClass").asText()).isEqualTo("ONE_YEAR");
+    assertThat(firstFailing.get("rules").get(0).asText()).isEqualTo("第 8 条规则 Rule_08_MinorDaily");
+    assertThat(dry.body().get("rows").get(0).get("passed").asBoolean()).isTrue();
     assertThat(dry.body().get("message").asText()).contains("未通过检查 / check failed");
     assertThat(desk.latestVersion(KEY)).isEqualTo(before);
 
