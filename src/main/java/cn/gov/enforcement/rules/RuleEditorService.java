@@ -19,6 +19,8 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
@@ -340,6 +342,10 @@ public class RuleEditorService {
       });
     } catch (RuleGateException e) {
       throw new Refused(e.getMessage(), shape);
+    } catch (AuthorizationException e) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "NOT_AUTHORIZED", "无权部署 / not authorized to deploy: " + e.getMessage());
+    } catch (BadUserRequestException e) { // e.g. the tenant check: the caller's mistake, said as the engine says it
+      throw new ApiException(HttpStatus.BAD_REQUEST, "DEPLOYMENT_REFUSED", "部署被拒绝 / the deployment is refused: " + e.getMessage());
     }
   }
 
