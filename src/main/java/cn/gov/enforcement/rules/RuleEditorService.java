@@ -319,7 +319,6 @@ public class RuleEditorService {
     if (tableBefore != null && Arrays.equals(tableBefore, table) && Arrays.equals(casesBefore.content(), cases)) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "RULES_UNCHANGED", "规则表和用例都没有改动，未部署 / neither the table nor the cases changed; nothing deployed");
     }
-    RuleDiff.Changes changes = RuleDiff.between(key, tableBefore, table, casesBefore.content(), cases);
     try {
       return transaction.execute(status -> {
         Deployment deployment = repositoryService.createDeployment()
@@ -328,6 +327,8 @@ public class RuleEditorService {
             .addInputStream("dmn/" + key + ".dmn", new ByteArrayInputStream(table))
             .addInputStream(RuleCaseGate.CASES_FOLDER + key + ".csv", new ByteArrayInputStream(cases))
             .deploy();
+        // read only once the gate accepted it: FEEL only, no DOCTYPE
+        RuleDiff.Changes changes = RuleDiff.between(key, tableBefore, table, casesBefore.content(), cases);
         DecisionDefinition created = system.run(() -> repositoryService.createDecisionDefinitionQuery()
             .deploymentId(deployment.getId()).decisionDefinitionKey(key).singleResult());
         Integer version = created == null ? null : created.getVersion();

@@ -87,11 +87,11 @@ class RuleEditorApiTest {
   }
 
   /** The positions (0 = first case) of the shipped cases that expect six months. */
-  static List<Integer> sixMonthRows() {
+  static List<Integer> sixMonthRows(String cases) {
     List<Integer> rows = new ArrayList<>();
     int index = -1;
     boolean header = true;
-    for (String line : RuleOwnerDesk.shippedCases(KEY).split("\n")) {
+    for (String line : cases.split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
@@ -135,16 +135,19 @@ class RuleEditorApiTest {
   @DisplayName("RET-01 RET-05 edit a cell, dry run marks the failing case rows, deploy is refused listing them; fix the cases, dry run passes, deploy creates the new version that answers ONE_YEAR; history names rules1 and the changed cells")
   void editDryRunDeployHistory() {
     int before = desk.latestVersion(KEY);
-    String edited = RuleOwnerDesk.edit(RuleOwnerDesk.shippedTable(KEY), "<text>\"SIX_MONTHS\"</text>", "<text>\"ONE_YEAR\"</text>",
+    // what the editor opens (the test context is shared: the latest version may differ from the shipped file in an annotation)
+    Answer opened = call("rules1", HttpMethod.GET, "/api/rules/" + KEY, null);
+    String edited = RuleOwnerDesk.edit(opened.body().get("table").asText(), "<text>\"SIX_MONTHS\"</text>", "<text>\"ONE_YEAR\"</text>",
         "<text>\"P6M\"</text>", "<text>\"P1Y\"</text>");
-    String shippedCases = RuleOwnerDesk.shippedCases(KEY);
+    String shippedCases = opened.body().get("cases").asText();
+    List<Integer> sixMonthRows = sixMonthRows(shippedCases);
 
     // dry run: the six-month rows fail, nothing deployed
     Answer dry = call("rules1", HttpMethod.POST, "/api/rules/" + KEY + "/dry-run", edit(edited, shippedCases));
     assertThat(dry.status()).as("%s", dry.body()).isEqualTo(200);
     assertThat(dry.body().get("passed").asBoolean()).isFalse();
-    assertThat(failingRows(dry.body())).isNotEmpty().containsExactlyElementsOf(sixMonthRows());
-    JsonNode firstFailing = dry.body().get("rows").get(sixMonthRows().get(0));
+    assertThat(failingRows(dry.body())).isNotEmpty().containsExactlyElementsOf(sixMonthRows);
+    JsonNode firstFailing = dry.body().get("rows").get(sixMonthRows.get(0));
     assertThat(firstFailing.get("failures").get(0).asText()).contains("期望 / expected", "retentionClass=SIX_MONTHS",
         "实际 / actual", "retentionClass=ONE_YEAR", "Rule_08_MinorDaily");
     assertThat(firstFailing.get("actual").get("retentionClass").asText()).isEqualTo("ONE_YEAR");
@@ -158,7 +161,7 @@ class RuleEditorApiTest {
     assertThat(refused.status()).as("%s", refused.body()).isEqualTo(400);
     assertThat(refused.body().get("error").asText()).isEqualTo("RULE_GATE_REFUSED");
     assertThat(refused.body().get("message").asText()).contains("部署已拒绝", "deployment is refused", "第 ", "行 / line");
-    assertThat(failingRows(refused.body().get("dryRun"))).containsExactlyElementsOf(sixMonthRows());
+    assertThat(failingRows(refused.body().get("dryRun"))).containsExactlyElementsOf(sixMonthRows);
     assertThat(desk.latestVersion(KEY)).isEqualTo(before);
 
     // fix the cases: the dry run passes, still nothing deployed
@@ -210,8 +213,8 @@ class RuleEditorApiTest {
     assertThat(cells.get(0).get("before").asText()).isEqualTo("\"SIX_MONTHS\"");
     assertThat(cells.get(0).get("after").asText()).isEqualTo("\"ONE_YEAR\"");
     assertThat(cells.get(1).get("before").asText()).isEqualTo("\"P6M\"");
-    assertThat(newest.get("changes").get("addedCases")).hasSize(sixMonthRows().size());
-    assertThat(newest.get("changes").get("removedCases")).hasSize(sixMonthRows().size());
+    assertThat(newest.get("changes").get("addedCases")).hasSize(sixMonthRows.size());
+    assertThat(newest.get("changes").get("removedCases")).hasSize(sixMonthRows.size());
     assertThat(history.body().get(1).get("version").asInt()).isEqualTo(before);
     assertThat(audit.forTarget("decision:" + KEY)).anySatisfy(entry -> {
       assertThat(entry.actor()).isEqualTo("rules1");
@@ -260,7 +263,7 @@ class RuleEditorApiTest {
   }
 
   @Test
-  @DisplayName("RET-05 bad input: unknown table 404, missing fields 400, unreadable XML and a changed decision id refused bilingually, a JUEL cell refused before any case runs; nothing deployed")
+  @DisplayName("RET-05 bad input: unknown table 404, missing fields 400, unreadable XML and a changed decision id refused bilingually, a JUEL cell refused before any case runs, a DOCTYPE refused; nothing deployed")
   void badInput() {
     int before = desk.latestVersion(KEY);
     String cases = RuleOwnerDesk.shippedCases(KEY);
@@ -289,6 +292,12 @@ class RuleEditorApiTest {
     assertThat(juelRun.body().get("passed").asBoolean()).isFalse();
     assertThat(juelRun.body().get("problems").toString()).contains("juel");
     assertThat(juelRun.body().get("rows")).isEmpty();
+
+    String doctype = RuleOwnerDesk.shippedTable(KEY).replaceFirst("<definitions",
+        "<!DOCTYPE definitions [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>\n<definitions");
+    Answer doctypeDeploy = call("rules1", HttpMethod.POST, "/api/rules/" + KEY + "/deploy", edit(doctype, cases));
+    assertThat(doctypeDeploy.status()).as("%s", doctypeDeploy.body()).isEqualTo(400);
+    assertThat(doctypeDeploy.body().get("message").asText()).contains("部署已拒绝", "XML");
 
     Answer malformedCases = call("rules1", HttpMethod.POST, "/api/rules/" + KEY + "/dry-run",
         edit(RuleOwnerDesk.shippedTable(KEY), "activity,\"unclosed\n"));
