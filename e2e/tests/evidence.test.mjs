@@ -1,11 +1,16 @@
 // Evidence inside the case (issue 15): an officer uploads a recording from the activity-record task
 // in Tasklist (音像资料 tab: drag and drop, progress bar, metadata prefilled from the task) and then
 // finds it in the form's list 本次活动的音像资料; the approver of the decision sees the warnings the
-// store computed at upload (here REC-02: an audio file where the activity needs audio and video).
+// store computed at upload (here REC-02: an audio file where the activity needs audio and video);
+// the case goes on to its archive, and the records office downloads the package and verifies it (REC-13).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, pageFor, login, screenshot, rest, openTask, submitTask, findTask, restVariables }
-  from '../lib/harness.mjs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { launchBrowser, pageFor, login, screenshot, rest, openTask, submitTask, findTask, restVariables, completeButton,
+  BASE, ROOT } from '../lib/harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -121,7 +126,10 @@ test('执法人员在“记录调查取证活动”任务中上传音像资料�
   const row = panel.locator('[data-recording-id]');
   await row.first().waitFor({ timeout: 20000 });
   assert.match(await row.first().innerText(), /现场检查\(勘验\)/);
-  assert.match(await panel.locator('[data-evidence-result]').innerText(), /REC-02 MEDIA_MISMATCH/);
+  // REC-02 as staff read it: the Chinese sentence, no rule code, no English
+  const uploadedText = await panel.locator('[data-evidence-result]').innerText();
+  assert.match(uploadedText, /该执法活动要求.*上传的文件为音频文件/);
+  assert.doesNotMatch(uploadedText, /MEDIA_MISMATCH|ONE_YEAR|SIX_MONTHS|WITH_CASE_FILE|LONG_TERM|the activity requires/);
   const recordingId = await row.first().getAttribute('data-recording-id');
   await panel.locator('[data-evidence-result]').scrollIntoViewIfNeeded();
   await screenshot(page, 'evidence-uploaded-in-task');
@@ -162,12 +170,65 @@ test('执法人员在“记录调查取证活动”任务中上传音像资料�
   const reviewer = await pageFor(browser);
   await login(reviewer, 'director1');
   await openTask(reviewer, approval.id);
-  const warnings = reviewer.locator('.fjs-container').getByText('REC-02 MEDIA_MISMATCH', { exact: false }).first();
+  const warnings = reviewer.locator('.fjs-container').getByText('上传的文件为音频', { exact: false }).first();
   await warnings.waitFor({ timeout: 20000 });
   await screenshot(reviewer, 'evidence-warnings-for-approver');
   await reviewer.getByText('音像资料', { exact: true }).first().click();
-  await reviewer.locator('[data-recording-id] .ev-warn').getByText('REC-02', { exact: false }).first().waitFor({ timeout: 20000 });
+  await reviewer.locator('[data-recording-id] .ev-warn').getByText('上传的文件为音频', { exact: false }).first().waitFor({ timeout: 20000 });
+  assert.doesNotMatch(await reviewer.locator('[data-evidence-panel]').innerText(), /MEDIA_MISMATCH|REC-02/);
   await screenshot(reviewer, 'evidence-panel-for-approver');
   assert.deepEqual(reviewer.consoleErrors, [], 'console errors for the approver');
   await reviewer.context().close();
+
+  // REC-13: approved, served, complied, closed (as scripts would); the records office archives in Tasklist
+  await submitTask('director1', id, 'Task_ApproveDecision', { decisionApproved: true, decisionNumber: `云建罚决〔${today.slice(0, 4)}〕E号`,
+    approvalOpinion: '同意' });
+  await submitTask('officer1', id, 'Task_ServeDirectly', { served: true, receiptSignedBy: '张三', signerRelation: 'RECIPIENT',
+    serviceDate: today, servedBy: 'officer1' });
+  await submitTask('officer1', id, 'Task_CheckCompliance', { complied: true, complianceRecord: '已缴纳罚款' });
+  await submitTask('head1', id, 'Task_CloseCase', { closureReason: 'EXECUTED', closureReport: '结案报告' });
+  const archiveTask = await findTask('records1', id, 'Task_ArchiveCase');
+  assert.ok(archiveTask, 'the archiving waits for the records office');
+
+  const records = await pageFor(browser);
+  await login(records, 'records1');
+  await openTask(records, archiveTask.id);
+  await records.locator('button.claim:visible').click(); // 签收
+  await records.locator('button.claim:visible').waitFor({ state: 'detached', timeout: 20000 });
+  const archived = records.locator('.fjs-form-field-checklist').filter({ hasText: '随卷归档的音像资料' });
+  await archived.getByText('现场检查录音.wav', { exact: false }).first().click();
+  await records.locator('.fjs-form-field-textfield').filter({ hasText: '档案号' }).locator('input').fill(`A-${Date.now() % 100000}`);
+  await screenshot(records, 'archive-task-form');
+  // the case file link, from the task's 音像资料 tab
+  await records.getByText('音像资料', { exact: true }).first().click();
+  const caseFileHref = await records.locator('[data-case-file-link]').getAttribute('href');
+  assert.ok(caseFileHref.startsWith('/api/cases/'), caseFileHref);
+  await records.locator('.nav-tabs a, .tabs a, a').getByText('表单', { exact: true }).first().click();
+  await records.locator('.fjs-container').first().waitFor({ timeout: 20000 });
+  await archived.getByText('现场检查录音.wav', { exact: false }).first().waitFor();
+  // the tab switch re-renders the form from the task: pick again what the new rendering shows unpicked
+  if (!(await archived.locator('input[type="checkbox"]').first().isChecked())) {
+    await archived.locator('input[type="checkbox"]').first().check();
+  }
+  const number = records.locator('.fjs-form-field-textfield').filter({ hasText: '档案号' }).locator('input');
+  if (!(await number.inputValue())) await number.fill(`A-${Date.now() % 100000}`);
+  await completeButton(records).click();
+  // completed: Tasklist closes the form, and the task is gone
+  await records.locator('.fjs-container').first().waitFor({ state: 'detached', timeout: 30000 });
+  assert.equal(await findTask('records1', id, 'Task_ArchiveCase'), undefined, 'the archiving task is completed');
+
+  // the case file shows the archive package; records1 downloads it and it verifies offline (verify/Verify.java)
+  await records.goto(`${BASE}${caseFileHref}`);
+  const link = records.locator('[data-archive-link]');
+  await link.waitFor({ timeout: 20000 });
+  await screenshot(records, 'case-file-archived');
+  const [download] = await Promise.all([records.waitForEvent('download'), link.click()]);
+  const zip = join(mkdtempSync(join(tmpdir(), 'archive-')), 'package.zip');
+  await download.saveAs(zip);
+  const verified = spawnSync('java', [join(ROOT, 'verify', 'Verify.java'), zip], { encoding: 'utf8' });
+  assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+  assert.match(verified.stdout, /VERIFIED: \d+ items match the manifest/);
+  assert.match(verified.stdout, new RegExp(caseNumber.replace(/[〔〕()]/g, '.')));
+  assert.deepEqual(records.consoleErrors, [], 'console errors for the records office');
+  await records.context().close();
 });

@@ -17,7 +17,8 @@ BEGIN
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', s, app);
   EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', s, app);
   EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON recording, recording_classification, recording_event, '
-      || 'recording_access_grant, recording_officer, case_archive, audit_log FROM %I', app);
+      || 'recording_access_grant, recording_officer, case_archive, audit_log, '
+      || 'recording_device, recording_device_check, recording_playback_ledger FROM %I', app);
   EXECUTE format('REVOKE INSERT, DELETE, TRUNCATE ON audit_head FROM %I', app);
   EXECUTE format('REVOKE ALL ON app_schema_history FROM %I', app);
 END

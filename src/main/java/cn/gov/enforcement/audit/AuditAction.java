@@ -29,6 +29,12 @@ public enum AuditAction {
   // case file (REC-13, issue 15): a case file read, an archive package stored (its digests in the entry)
   CASE_FILE_READ,
   CASE_ARCHIVED,
+  // inspection (REC-14, REC-15): a device registered, a pre-duty check, a playback finding, the ledger exported
+  DEVICE_REGISTERED,
+  DEVICE_CHECKED,
+  PLAYBACK_SAMPLE,
+  PLAYBACK_FINDING,
+  PLAYBACK_LEDGER_READ,
   // rules (issue 16): a rule table version deployed from the browser editor, with what changed
   RULE_DEPLOYED
 }

@@ -66,7 +66,8 @@ public class CaseFileController {
     auditLog.append(user, AuditAction.CASE_FILE_READ, caseNumber, "html");
     return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
         .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-        .body(CaseFileHtml.render(CaseFileDocument.of(file), "行政执法案卷 " + caseNumber));
+        .body(CaseFileHtml.render(CaseFileDocument.of(file), "行政执法案卷 " + caseNumber,
+            PACKAGE_READERS.stream().anyMatch(callerGroups()::contains) ? archives.forCase(caseNumber).orElse(null) : null));
   }
 
   @GetMapping("/archive")
@@ -98,6 +99,11 @@ public class CaseFileController {
       throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "无权查阅案卷或下载归档包 / you may not read this case file");
     }
     return authentication.getUserId();
+  }
+
+  private List<String> callerGroups() {
+    var authentication = identityService.getCurrentAuthentication();
+    return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
   }
 
   private static ApiException notFound(String caseNumber) {

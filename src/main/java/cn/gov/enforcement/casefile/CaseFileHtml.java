@@ -8,6 +8,15 @@ final class CaseFileHtml {
   private CaseFileHtml() {}
 
   static String render(List<CaseFileDocument.Block> blocks, String title) {
+    return render(blocks, title, null);
+  }
+
+  /**
+   * The case file as a page; {@code archive}, when the case is archived, adds the link that
+   * downloads its package (relative, so it works under any context path) with the package's
+   * digests to compare after download (REC-13). The package's own copy of this page has no link.
+   */
+  static String render(List<CaseFileDocument.Block> blocks, String title, CaseArchives.Archive archive) {
     StringBuilder html = new StringBuilder("""
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="UTF-8"><title>""").append(escape(title)).append("""
@@ -18,6 +27,12 @@ final class CaseFileHtml {
         td, th { border-bottom: 1px solid #eee; padding: .15em .5em; word-break: break-all; }
         </style></head><body>
         """);
+    if (archive != null) {
+      html.append("<p class=\"archive\">已归档。<a href=\"archive\" download data-archive-link>下载归档包（ZIP）</a>")
+          .append("（").append(archive.sizeBytes()).append(" 字节；SHA-256 <code>").append(escape(archive.sha256()))
+          .append("</code>；SM3 <code>").append(escape(archive.sm3())).append("</code>）。")
+          .append("下载后可用 <code>java Verify.java 归档包.zip</code> 离线核验。</p>\n");
+    }
     boolean inTable = false;
     for (CaseFileDocument.Block block : blocks) {
       if (block instanceof CaseFileDocument.Line line) {

@@ -181,8 +181,31 @@ public class CaseFileReader {
     String cause = stringVariable(root.getId(), CaseVariables.CAUSE);
     String party = stringVariable(root.getId(), CaseVariables.PARTY_NAME);
     return new CaseFile(caseNumber, root.getId(), cause, party, instant(root.getStartTime()),
-        person(root.getStartUserId()), instant(root.getEndTime()), steps, recordings, deadlines,
+        person(root.getStartUserId()), instant(root.getEndTime()), namingRecordings(steps, recordings), recordings, deadlines,
         List.copyOf(audit.values()));
+  }
+
+  /**
+   * A step names a recording by its id (a pick list's value); the record shows it as the number it
+   * has in section 二 with the start of its digest, which a reader can find there.
+   */
+  private static List<CaseFile.Step> namingRecordings(List<CaseFile.Step> steps, List<EvidenceReader.Item> recordings) {
+    Map<String, String> names = new HashMap<>();
+    for (int i = 0; i < recordings.size(); i++) {
+      EvidenceReader.Item item = recordings.get(i);
+      names.put(item.id(), "音像资料 " + (i + 1) + "（SHA-256 " + item.sha256().substring(0, 12) + "…）");
+    }
+    if (names.isEmpty()) {
+      return steps;
+    }
+    return steps.stream().map(step -> new CaseFile.Step(step.process(), step.name(), step.activityId(), step.who(),
+        step.startedAt(), step.endedAt(), step.outcome(), step.entries().stream().map(entry -> {
+          String value = entry.value();
+          for (Map.Entry<String, String> name : names.entrySet()) {
+            value = value == null ? null : value.replace(name.getKey(), name.getValue());
+          }
+          return new CaseFile.Entry(entry.key(), entry.label(), value);
+        }).toList())).toList();
   }
 
   private String outcome(HistoricTaskInstance task, boolean pending) {
@@ -200,7 +223,7 @@ public class CaseFileReader {
     // the last value a step set for each variable, in the order first set
     Map<String, Object> last = new LinkedHashMap<>();
     for (HistoricVariableUpdate update : updates) {
-      if (!update.getVariableName().endsWith("Options")) {
+      if (!update.getVariableName().endsWith("Options") && !CaseVariables.NOT_RECORDS.contains(update.getVariableName())) {
         last.put(update.getVariableName(), update.getValue());
       }
     }
@@ -340,7 +363,11 @@ public class CaseFileReader {
       Map<String, String> own = formRef == null ? Map.of() : options.getOrDefault(formRef, Map.of()).getOrDefault(key,
           Map.of());
       String option = own.getOrDefault(raw, options.getOrDefault("", Map.of()).getOrDefault(key, Map.of()).get(raw));
-      return option != null && !option.isBlank() ? option + "（" + raw + "）" : raw;
+      if (option == null) {
+        option = CaseVariables.SYSTEM_VALUES.getOrDefault(key, Map.of()).get(raw);
+      }
+      // the option's text as the officer chose it; the stored code stays in the JSON view
+      return option != null && !option.isBlank() ? option : raw;
     }
   }
 

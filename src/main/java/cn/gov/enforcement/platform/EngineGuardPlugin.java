@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the {@link EngineGuardInterceptor} in front of every command of the engine (outermost of
  * the custom pre-command interceptors, outside the transaction), and the {@link NamedAssigneeOnly}
- * guard into every user task that names its person.
+ * guard into every user task that names its person; a task that asks a decision again starts
+ * without the last round's answer ({@link FreshAnswerParseListener}); the variable naming an instance's business key stays fixed
+ * ({@link BusinessKeyVariableGuard}).
  */
 @Component
 public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
@@ -23,6 +25,12 @@ public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new NamedAssigneeParseListener());
+    configuration.getCustomPostBPMNParseListeners().add(new FreshAnswerParseListener());
+    configuration.getCustomPostBPMNParseListeners().add(new BusinessKeyVariableGuard.ParseListener());
+    if (configuration.getCustomHistoryEventHandlers() == null) {
+      configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+    }
+    configuration.getCustomHistoryEventHandlers().add(new BusinessKeyVariableGuard());
   }
 
   @Override

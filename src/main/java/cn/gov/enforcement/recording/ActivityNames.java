@@ -3,7 +3,7 @@ package cn.gov.enforcement.recording;
 import java.util.Map;
 
 /** The Chinese names of the contract's activities (contract.md, {@code recording-requirement}), for labels staff read. */
-final class ActivityNames {
+public final class ActivityNames {
 
   private static final Map<String, String> NAMES = Map.ofEntries(
       Map.entry("COMPLAINT_HOTLINE", "受理投诉举报电话"), Map.entry("DAILY_PATROL", "日常巡查"),
@@ -19,7 +19,7 @@ final class ActivityNames {
 
   private ActivityNames() {}
 
-  static String of(String activity) {
+  public static String of(String activity) {
     return activity == null ? "未注明活动" : NAMES.getOrDefault(activity, activity);
   }
 }

@@ -122,10 +122,10 @@ public class CaseEvidence {
     StringBuilder text = new StringBuilder();
     for (Recording r : recordings) {
       for (String warning : r.warnings()) {
-        text.append("- **").append(label(r)).append("**：").append(warning).append('\n');
+        text.append("- **").append(label(r)).append("**：").append(WarningTexts.forStaff(warning)).append('\n');
       }
     }
-    return text.isEmpty() ? "本案音像资料无核查提示 / no warnings on this case's recordings" : text.toString();
+    return text.isEmpty() ? "本案音像资料无核查提示" : text.toString();
   }
 
   /** How many warnings the recordings carry. */

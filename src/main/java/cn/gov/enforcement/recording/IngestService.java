@@ -65,13 +65,16 @@ public class IngestService {
   private final PolyglotCheck polyglots;
   private final CaseEvidenceRefresh caseEvidence;
   private final RecordingInterruptions interruptions;
+  private final org.springframework.beans.factory.ObjectProvider<DeviceCheckWarning> deviceChecks;
 
   public IngestService(RecordingProperties properties, RecordingStorage storage, MediaTypeDetector detector,
       CompletenessCheck completeness, MetadataReader metadataReader, UploadRequestParser parser, RecordingChecks checks,
       RetentionClassifier classifier, RecordingRepository repository, AuditLog auditLog,
       UploadDeadlineWarnings deadlineWarnings, TransactionTemplate transaction,
       RecordingRequirementCheck requirementCheck, PolyglotCheck polyglots, CaseEvidenceRefresh caseEvidence,
-      RecordingInterruptions interruptions) {
+      RecordingInterruptions interruptions,
+      org.springframework.beans.factory.ObjectProvider<DeviceCheckWarning> deviceChecks) {
+    this.deviceChecks = deviceChecks;
     this.polyglots = polyglots;
     this.caseEvidence = caseEvidence;
     this.interruptions = interruptions;
@@ -199,6 +202,8 @@ public class IngestService {
     if (requirement != null) {
       RecordingRequirementCheck.warning(requirement, type).ifPresent(warnings::add);
     }
+    // REC-15: was the device registered and checked (clock set) that day before the recording began?
+    deviceChecks.ifAvailable(check -> check.warning(upload.deviceNumber(), upload.startedAt()).ifPresent(warnings::add));
     String target = storage.targetFor(id, upload.startedAt().atZone(RetentionClassifier.SHANGHAI).toLocalDate(),
         MediaTypeDetector.extension(type));
     Recording recording = new Recording(id, target, type.getBaseType().toString(), digests.size(), digests.sha256(),

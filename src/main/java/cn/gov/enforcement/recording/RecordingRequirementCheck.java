@@ -58,8 +58,8 @@ public class RecordingRequirementCheck {
       case "PHOTO_OR_AV" -> "image".equals(kind) || "video".equals(kind);
       default -> true;
     };
-    return ok ? Optional.empty() : Optional.of("REC-02 MEDIA_MISMATCH: 该执法活动的音像记录要求为 " + requirement
-        + "，上传的文件为 " + type.getBaseType() + " / the activity requires " + requirement + ", the file is "
+    return ok ? Optional.empty() : Optional.of("REC-02 MEDIA_MISMATCH: 该执法活动要求" + WarningTexts.requirement(requirement)
+        + "，上传的文件为" + WarningTexts.kind(kind) + "文件 / the activity requires " + requirement + ", the file is "
         + type.getBaseType());
   }
 }

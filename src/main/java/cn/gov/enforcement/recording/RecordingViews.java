@@ -27,6 +27,7 @@ final class RecordingViews {
     view.put("uploadDeadline", time(r.uploadDeadline()));
     view.put("late", r.late());
     view.put("warnings", r.warnings());
+    view.put("warningTexts", WarningTexts.forStaff(r.warnings()));
     view.put("metadataStatus", r.metadataStatus());
     view.put("activity", r.activity());
     view.put("caseNumber", r.caseNumber());

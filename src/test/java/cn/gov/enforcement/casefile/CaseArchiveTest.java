@@ -247,7 +247,9 @@ class CaseArchiveTest {
         String.class, caseNumber);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("立案意见", "建议立案", "审核意见：证据不足", recording, "SHA-256", "未经许可擅自施工")
-        .contains("立卷归档", "办理中");
+        .contains("立卷归档", "办理中")
+        // issue 15/16: readable in Chinese — who did it by name, option texts instead of codes, no working variables
+        .contains("立案申请人（服务器记录）", "监督检查发现").doesNotContain("recordingCaseNumber", "filingProposedBy", "（INSPECTION）");
     ResponseEntity<Map> file = rest.withBasicAuth("head1", "demo").getForEntity("/api/cases/{c}/file", Map.class,
         caseNumber);
     assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import cn.gov.enforcement.platform.GuardBadRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -256,7 +257,7 @@ class EnforcementCaseProcessTest {
     assertThat(task("Task_ApproveDecision", pi)).hasCandidateGroup("director").hasDueDate(periods.endOfDays("2026-03-02", 90));
     // REC-02: the approver sees what the store found at upload (an audio file where AV was required)
     org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task("Task_ApproveDecision", pi).getId(), "recordingWarnings")
-        .toString()).contains("REC-02 MEDIA_MISMATCH");
+        .toString()).contains("上传的文件为音频").doesNotContain("MEDIA_MISMATCH");
     complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
 
     ProcessInstance service = calledProcessInstance("document-service", pi);
@@ -319,6 +320,8 @@ class EnforcementCaseProcessTest {
 
     plan(pi, "INTERVIEW", "NONE");
     Task interview = task("Task_RecordActivity", pi);
+    // issue 16: the second activity's record opens empty, not with the first one's answers
+    assertThat(pi).variables().doesNotContainKeys("exemptionReason", "moreActivities", "credentialsShown", "activityEndedAt");
     assertThatThrownBy(() -> taskService().complete(interview.getId(), activityRecord(false)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("REC-04");
     assertThatThrownBy(() -> taskService().complete(interview.getId(),
@@ -373,6 +376,8 @@ class EnforcementCaseProcessTest {
     // LR-04: a review was required once, so the changed draft is reviewed again although the answers now say no
     assertThat(pi).isWaitingAt("CallActivity_LegalReview").variables().containsEntry("legalReviewRequired", false);
     review(pi, "PASS");
+    // issue 16: asked again, 负责人审批决定 opens without the last round's 退回修改 (Tasklist fills forms from variables)
+    assertThat(pi).isWaitingAt("Task_ApproveDecision").variables().doesNotContainKey("decisionApproved");
     complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
 
     serveDirectly(pi, "2026-03-17");
@@ -710,6 +715,38 @@ class EnforcementCaseProcessTest {
     complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
     assertThat(pi).variables().containsEntry("filedOn", "2026-03-05").containsEntry("filingDate", "2026-03-05");
     org.assertj.core.api.Assertions.assertThat(job("Event_DecisionWarningDue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-05", 75));
+  }
+
+  @Test
+  @DisplayName("CASE-01 the case number is the case's business key and fixed once filing is proposed: changing it over engine-rest (instance or task-local variable, submit-form) or the Java API is refused (400) and changes nothing; writing the same number is harmless")
+  void caseNumberFixedOnceRegistered() {
+    ProcessInstance pi = startCase("INSPECTION", false);
+    proposeFiling(pi);
+    String number = (String) runtimeService().getVariable(pi.getId(), "caseNumber");
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+        .singleResult().getBusinessKey()).isEqualTo(number);
+    String taskId = task("Task_ApproveFiling", pi).getId();
+
+    Map<String, Object> forged = Map.of("value", "云建立〔2026〕999号", "type", "String");
+    // staff hold no variable permissions (403); even the administrator, who holds them all, is refused by the guard
+    for (String path : List.of("/engine-rest/process-instance/{id}/variables/caseNumber", "/engine-rest/task/{id}/variables/caseNumber",
+        "/engine-rest/task/{id}/localVariables/caseNumber")) {
+      String target = path.contains("/task/") ? taskId : pi.getId();
+      assertRefused(rest.withBasicAuth("head1", "demo").exchange(path, org.springframework.http.HttpMethod.PUT,
+          new org.springframework.http.HttpEntity<>(forged), Map.class, target), HttpStatus.FORBIDDEN);
+      assertRefused(rest.withBasicAuth("admin", "demo").exchange(path, org.springframework.http.HttpMethod.PUT,
+          new org.springframework.http.HttpEntity<>(forged), Map.class, target), HttpStatus.BAD_REQUEST, "不得更改", "cannot change");
+    }
+    Map<String, Object> approval = new HashMap<>(Map.of("filingApproved", true, "filingApprovalOpinion", "同意", "caseNumber", "云建立〔2026〕999号"));
+    assertRefused(submit("head1", taskId, approval), HttpStatus.BAD_REQUEST, "caseNumber");
+    assertThatThrownBy(() -> runtimeService().setVariable(pi.getId(), "caseNumber", "云建立〔2026〕998号"))
+        .isInstanceOf(GuardBadRequestException.class).hasMessageContaining("cannot change");
+
+    ResponseEntity<Map> same = rest.withBasicAuth("admin", "demo").exchange("/engine-rest/task/{id}/variables/caseNumber",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of("value", number, "type", "String")), Map.class, taskId);
+    assertAccepted(same);
+    assertThat(pi).isWaitingAt("Task_ApproveFiling").variables().containsEntry("caseNumber", number);
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(taskId, "caseNumber")).isNull();
   }
 
   private ProcessInstance caseAtRightsNotice() {

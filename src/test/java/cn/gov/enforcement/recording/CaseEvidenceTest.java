@@ -229,7 +229,7 @@ class CaseEvidenceTest {
     ProcessInstance review = runtimeService.startProcessInstanceByKey("legal-review", caseNumber, Map.of(
         "subject", "对某公司罚款", "investigators", "officer1,officer2", "reviewMaterials", "案卷一册"));
     Task task = task(review, "Task_ReviewLegality");
-    assertThat(taskService.getVariable(task.getId(), CaseRecordingWarnings.WARNINGS).toString()).contains("REC-02 MEDIA_MISMATCH");
+    assertThat(taskService.getVariable(task.getId(), CaseRecordingWarnings.WARNINGS).toString()).contains("上传的文件为音频").doesNotContain("MEDIA_MISMATCH");
     assertThat((Integer) taskService.getVariable(task.getId(), CaseRecordingWarnings.COUNT)).isPositive();
 
     // REC-05: the document says 08:00, the video file was created at 10:00 Beijing time; REC-06: a gap without a reason
@@ -240,7 +240,9 @@ class CaseEvidenceTest {
         + "{\"startedAt\":\"2026-11-20T08:00:02+08:00\",\"endedAt\":\"2026-11-20T08:00:03+08:00\"}]");
     EvidenceFixtures.uploadId(rest, "officer1", fields, EvidenceFixtures.mp4());
     String warnings = taskService.getVariable(task.getId(), CaseRecordingWarnings.WARNINGS).toString();
-    assertThat(warnings).contains("REC-02 MEDIA_MISMATCH").contains("REC-05").contains("REC-06 GAP_WITHOUT_REASON");
+    // as staff read them: the Chinese sentences, without rule codes or English (the API keeps both)
+    assertThat(warnings).contains("上传的文件为音频").contains("文书记载的开始时间与音像文件创建时间相差").contains("段之间中断")
+        .doesNotContain("MEDIA_MISMATCH").doesNotContain("GAP_WITHOUT_REASON").doesNotContain(" / ");
   }
 
   // ---- service steps -------------------------------------------------------------------------------

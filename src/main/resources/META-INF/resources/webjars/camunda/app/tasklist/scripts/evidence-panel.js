@@ -3,7 +3,7 @@
 // (plugin point tasklist.task.detail) registered in config.js customScripts. The file is streamed
 // to POST /api/recordings as multipart by XMLHttpRequest, authenticated by the Tasklist session and
 // its CSRF token (identity/WebappSession); nothing goes into process variables. After an upload the
-// server renews the task's pick list (recordingOptions); the form tab shows it when reopened.
+// server renews the task's pick list (recordingOptions); the form tab re-reads it when it is shown again.
 // Viewing a recording goes through GET /api/recordings/{id}/content, which enforces ACC-03 and
 // audits every view.
 
@@ -16,6 +16,22 @@ const ACTIVITIES = {
   SERVICE_DIRECT: '直接送达', SERVICE_LODGED: '留置送达', SERVICE_MAIL: '邮寄送达', SERVICE_PUBLIC_NOTICE: '公告送达',
   DOCUMENT_WORK: '文书制作等内部事务',
 };
+
+// retention-class outputs (RET-01..05) and media kinds, as staff read them
+const RETENTION = { LONG_TERM: '长期保存', WITH_CASE_FILE: '随案卷保存', ONE_YEAR: '一年', SIX_MONTHS: '六个月' };
+const KINDS = { audio: '音频', video: '视频', image: '图片' };
+
+/** 音频（wav） for audio/wav. */
+function mediaText(type) {
+  if (!type) return '';
+  const [kind, sub] = String(type).split('/');
+  return `${KINDS[kind] || '其他'}${sub ? `（${sub}）` : ''}`;
+}
+
+/** The Chinese sentences of a recording's warnings (the server keeps code and English beside them). */
+function warningTexts(r) {
+  return r.warningTexts || (r.warnings || []).map((w) => String(w).replace(/^[A-Z]{2,4}-\d{2}( [A-Z_]+)?([:：]\s*|\s+)/, '').split(' / ')[0]);
+}
 
 const STYLE = `
 .ev-panel { padding: 12px 16px; font-size: 14px; }
@@ -69,20 +85,28 @@ function list(v) {
   return String(v).replace(/[\[\]"]/g, '').split(/[,，;；\s]+/).filter(Boolean);
 }
 
-/** yyyy-MM-ddTHH:mm in Beijing time, for a datetime-local input. */
+/**
+ * yyyy-MM-dd HH:mm in Beijing time. The time fields are text, not the browser's datetime-local:
+ * its widget follows the browser's language (mm/dd/yyyy, AM/PM in an English chromium) whatever
+ * the webapp's language (issue 16: dates yyyy-MM-dd everywhere).
+ */
 function localInput(date) {
   const beijing = new Date(date.getTime() + 8 * 3600 * 1000);
-  return beijing.toISOString().slice(0, 16);
+  return beijing.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** A datetime-local value read as Beijing time, as ISO-8601 with offset (the API's format). */
+const TIME_FORMAT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/;
+
+/** A typed Beijing time as ISO-8601 with offset (the API's format); '' if empty, null if malformed. */
 function isoBeijing(text) {
-  return text ? `${text.length === 16 ? text + ':00' : text}+08:00` : '';
+  if (!text) return '';
+  const match = TIME_FORMAT.exec(text.trim());
+  return match ? `${match[1]}T${match[2]}${match[3] || ':00'}+08:00` : null;
 }
 
 function beijingText(iso) {
   if (!iso) return '';
-  return localInput(new Date(iso)).replace('T', ' ');
+  return localInput(new Date(iso));
 }
 
 function message(body, status) {
@@ -127,7 +151,11 @@ function build(root, status, api, task, variables) {
   // --- the case's recordings ----------------------------------------------------------------
   const listBox = el('div', { 'data-evidence-list': '' });
   const notice = el('div');
-  root.append(el('h4', {}, `本案音像资料${caseNumber ? `（${caseNumber}）` : ''}`), listBox, notice);
+  // the case file (案卷): every step's record, the recordings with their digests, the deadlines; once
+  // archived, its package for download (records office, legal unit, leaders)
+  const caseFileLink = caseNumber ? el('p', {}, el('a', { href: `/api/cases/${encodeURIComponent(caseNumber)}/file.html`,
+    target: '_blank', rel: 'noopener', 'data-case-file-link': '' }, '打开本案案卷（新窗口）')) : null;
+  root.append(el('h4', {}, `本案音像资料${caseNumber ? `（${caseNumber}）` : ''}`), caseFileLink, listBox, notice);
 
   async function refreshList() {
     if (!caseNumber) {
@@ -145,10 +173,10 @@ function build(root, status, api, task, variables) {
         el('td', {}, r.clientFileName || r.id.slice(0, 8)),
         el('td', {}, ACTIVITIES[r.activity] || r.activity || ''),
         el('td', {}, `${beijingText(r.startedAt)} – ${beijingText(r.endedAt).slice(11)}`),
-        el('td', {}, r.mediaType, r.durationSeconds ? `，${Math.round(r.durationSeconds)} 秒` : ''),
+        el('td', {}, mediaText(r.mediaType), r.durationSeconds ? `，${Math.round(r.durationSeconds)} 秒` : ''),
         el('td', { title: `SHA-256 ${r.sha256}\nSM3 ${r.sm3}` }, `${(r.sha256 || '').slice(0, 12)}…`),
-        el('td', { class: 'ev-warn' }, (r.warnings || []).length
-          ? el('ul', {}, r.warnings.map((w) => el('li', {}, w))) : el('span', { class: 'ev-muted' }, '无')),
+        el('td', { class: 'ev-warn' }, warningTexts(r).length
+          ? el('ul', {}, warningTexts(r).map((w) => el('li', {}, w))) : el('span', { class: 'ev-muted' }, '无')),
         el('td', {}, el('button', { type: 'button', class: 'btn btn-default btn-xs', onclick: () => view(r) }, '查看'))));
       listBox.replaceChildren(el('table', {},
         el('thead', {}, el('tr', {}, ['文件', '活动', '录制时间（北京时间）', '类型', '摘要', '核查提示', ''].map((h) => el('th', {}, h)))),
@@ -193,8 +221,8 @@ function build(root, status, api, task, variables) {
       value: localStorage.getItem('evidence.deviceNumber') || '', placeholder: '执法记录仪编号' }),
     officers: el('input', { name: 'officers', class: 'form-control', value: officers.join(','), placeholder: 'officer1,officer2' }),
     partyName: el('input', { name: 'partyName', class: 'form-control', value: party }),
-    startedAt: el('input', { name: 'startedAt', type: 'datetime-local', class: 'form-control' }),
-    endedAt: el('input', { name: 'endedAt', type: 'datetime-local', class: 'form-control',
+    startedAt: el('input', { name: 'startedAt', class: 'form-control', placeholder: '例：2026-12-01 09:30', autocomplete: 'off' }),
+    endedAt: el('input', { name: 'endedAt', class: 'form-control', placeholder: '例：2026-12-01 10:05', autocomplete: 'off',
       value: endedAt ? localInput(new Date(endedAt)) : '' }),
   };
   const stopped = el('input', { type: 'checkbox', name: 'recordingStopped' });
@@ -230,6 +258,12 @@ function build(root, status, api, task, variables) {
       result.append(el('p', { class: 'ev-error' }, '请先选择要上传的文件 / choose a file first'));
       return;
     }
+    const malformed = ['startedAt', 'endedAt'].filter((name) => isoBeijing(fields[name].value) === null);
+    if (malformed.length) {
+      result.append(el('p', { class: 'ev-error', 'data-evidence-error': '' },
+        '录制时间的格式应为 yyyy-MM-dd HH:mm（北京时间），例如 2026-12-01 09:30'));
+      return;
+    }
     localStorage.setItem('evidence.deviceNumber', fields.deviceNumber.value.trim());
     const body = new FormData();
     // the metadata first: the server checks it before it stores a single byte of the file
@@ -259,10 +293,10 @@ function build(root, status, api, task, variables) {
       if (xhr.status === 201) {
         progress.value = 100;
         percent.textContent = ' 100%';
-        result.append(el('p', { class: 'ev-ok' }, `已上传：${file.name}，SHA-256 ${answer.sha256.slice(0, 16)}…，保存期限类别 ${answer.retentionClass}。`
-          + '表单中的音像资料列表已更新（回到“表单”标签页查看）。'));
-        if (answer.warnings && answer.warnings.length) {
-          result.append(el('ul', { class: 'ev-warn' }, answer.warnings.map((w) => el('li', {}, w))));
+        result.append(el('p', { class: 'ev-ok' }, `已上传：${file.name}，SHA-256 ${answer.sha256.slice(0, 16)}…，保存期限：${RETENTION[answer.retentionClass] || answer.retentionClass}。`
+          + '表单中的音像资料列表已更新（切换到“表单”标签页即可选中）。'));
+        if (warningTexts(answer).length) {
+          result.append(el('ul', { class: 'ev-warn' }, warningTexts(answer).map((w) => el('li', {}, w))));
         }
         choose(null);
         refreshList();
@@ -287,7 +321,7 @@ function build(root, status, api, task, variables) {
     el('div', { class: 'ev-grid' },
       row('案号', fields.caseNumber), row('执法活动', fields.activity), row('执法记录仪编号', fields.deviceNumber),
       row('执法人员（账号，逗号分隔）', fields.officers), row('当事人', fields.partyName),
-      row('录制开始（北京时间）', fields.startedAt), row('录制结束（北京时间）', fields.endedAt),
+      row('录制开始（北京时间，yyyy-MM-dd HH:mm）', fields.startedAt), row('录制结束（北京时间，yyyy-MM-dd HH:mm）', fields.endedAt),
       row('录制无法继续', el('span', {}, stopped, ' 是（将立即通知科室负责人，并生成书面说明任务）')),
       row('中断原因', stopReason)),
     drop, fileInput, el('div', {}, progress, percent), el('p', {}, submit), result);
