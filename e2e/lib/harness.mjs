@@ -190,3 +190,15 @@ export async function submitTask(user, processInstanceId, taskKey, values) {
   const submitted = await rest(user, 'POST', `/engine-rest/task/${task.id}/submit-form`, { variables: restVariables(values) });
   if (submitted.status !== 204) throw new Error(`submit ${taskKey} as ${user}: ${submitted.status} ${JSON.stringify(submitted.body)}`);
 }
+
+/** A PCM WAV of {@code seconds} (8 kHz mono 16 bit, a 440 Hz tone), as bytes: real media made small in the test. */
+export function wav(seconds) {
+  const samples = 8000 * seconds;
+  const buffer = Buffer.alloc(44 + samples * 2);
+  buffer.write('RIFF', 0); buffer.writeUInt32LE(36 + samples * 2, 4); buffer.write('WAVE', 8);
+  buffer.write('fmt ', 12); buffer.writeUInt32LE(16, 16); buffer.writeUInt16LE(1, 20); buffer.writeUInt16LE(1, 22);
+  buffer.writeUInt32LE(8000, 24); buffer.writeUInt32LE(16000, 28); buffer.writeUInt16LE(2, 32); buffer.writeUInt16LE(16, 34);
+  buffer.write('data', 36); buffer.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++) buffer.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / 8000) * 8000), 44 + i * 2);
+  return buffer;
+}

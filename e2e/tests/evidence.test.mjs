@@ -10,25 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { launchBrowser, pageFor, login, screenshot, rest, openTask, submitTask, findTask, restVariables, completeButton,
-  BASE, ROOT } from '../lib/harness.mjs';
+  BASE, ROOT, wav } from '../lib/harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
-/** A PCM WAV of {@code seconds} (8 kHz mono 16 bit), as bytes. */
-function wav(seconds) {
-  const samples = 8000 * seconds;
-  const buffer = Buffer.alloc(44 + samples * 2);
-  buffer.write('RIFF', 0); buffer.writeUInt32LE(36 + samples * 2, 4); buffer.write('WAVE', 8);
-  buffer.write('fmt ', 12); buffer.writeUInt32LE(16, 16); buffer.writeUInt16LE(1, 20); buffer.writeUInt16LE(1, 22);
-  buffer.writeUInt32LE(8000, 24); buffer.writeUInt32LE(16000, 28); buffer.writeUInt16LE(2, 32); buffer.writeUInt16LE(16, 34);
-  buffer.write('data', 36); buffer.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) buffer.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / 8000) * 8000), 44 + i * 2);
-  return buffer;
-}
 
 /**
  * yyyy-MM-ddTHH:mm in Beijing time, about {@code minutesAgo} (at most 30) before now, but never
@@ -221,7 +209,7 @@ test('执法人员在“记录调查取证活动”任务中上传音像资料�
   await records.goto(`${BASE}${caseFileHref}`);
   const link = records.locator('[data-archive-link]');
   await link.waitFor({ timeout: 20000 });
-  await screenshot(records, 'case-file-archived');
+  await records.screenshot({ path: join(ROOT, 'e2e', 'screenshots', 'case-file-archived.png') }); // the top: the link and the record's start
   const [download] = await Promise.all([records.waitForEvent('download'), link.click()]);
   const zip = join(mkdtempSync(join(tmpdir(), 'archive-')), 'package.zip');
   await download.saveAs(zip);

@@ -4,24 +4,12 @@
 // /recordings.html; the inspection ledger page answers a section head and refuses an officer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launchBrowser, pageFor, screenshot, rest, login, openTask, completeButton, fillForm, formSchema }
+import { BASE, launchBrowser, pageFor, screenshot, rest, login, openTask, completeButton, fillForm, formSchema, wav }
   from '../lib/harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
-
-/** A PCM WAV of {@code seconds} (8 kHz mono 16 bit). */
-function wav(seconds) {
-  const samples = 8000 * seconds;
-  const buffer = Buffer.alloc(44 + samples * 2);
-  buffer.write('RIFF', 0); buffer.writeUInt32LE(36 + samples * 2, 4); buffer.write('WAVE', 8);
-  buffer.write('fmt ', 12); buffer.writeUInt32LE(16, 16); buffer.writeUInt16LE(1, 20); buffer.writeUInt16LE(1, 22);
-  buffer.writeUInt32LE(8000, 24); buffer.writeUInt32LE(16000, 28); buffer.writeUInt16LE(2, 32); buffer.writeUInt16LE(16, 34);
-  buffer.write('data', 36); buffer.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) buffer.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / 8000) * 8000), 44 + i * 2);
-  return buffer;
-}
 
 async function signIn(page, user) {
   await page.fill('#user', user);

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.audit;
 
+import cn.gov.enforcement.platform.EngineClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -73,7 +73,7 @@ public class AuditLog {
   private AuditEntry write(String actor, AuditAction action, String target, String detail, String subjectKind,
       String subjectDigest) {
     Head head = lockHead();
-    Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    Instant now = EngineClock.now().toInstant().truncatedTo(ChronoUnit.MILLIS);
     long seq = head.seq() + 1;
     String safeActor = actor == null ? "system" : actor;
     String safeDetail = truncate(detail);

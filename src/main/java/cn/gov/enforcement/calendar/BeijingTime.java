@@ -29,7 +29,7 @@ public final class BeijingTime {
     return instant.toInstant().atZone(ZONE).toLocalDate();
   }
 
-  static Date toDate(ZonedDateTime time) {
+  public static Date toDate(ZonedDateTime time) {
     return Date.from(time.toInstant());
   }
 }

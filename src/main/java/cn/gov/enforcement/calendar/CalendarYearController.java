@@ -3,6 +3,7 @@ package cn.gov.enforcement.calendar;
 import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
 import cn.gov.enforcement.calendar.DeadlineRecomputation.Change;
+import cn.gov.enforcement.platform.EngineClock;
 import cn.gov.enforcement.web.ApiErrors;
 import cn.gov.enforcement.web.ApiException;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -94,7 +94,7 @@ public class CalendarYearController {
   private Map<String, Object> store(int number, NoticeValidation.Checked checked, String actor) {
     CalendarSource before = calendar.source(number);
     notices.store(new NoticeYear(number, checked.notice(), checked.holidays(), checked.makeUpWorkingDays(), actor,
-        ClockUtil.getCurrentTime().toInstant()));
+        EngineClock.now().toInstant()));
     audit.append(actor, AuditAction.CALENDAR_NOTICE, "calendar:" + number, "录入 " + number + " 年放假安排 "
         + checked.notice() + "（此前：" + before + "）：放假 " + join(checked.holidays()) + "；调休上班 "
         + join(checked.makeUpWorkingDays()) + " / notice for " + number + " entered (was " + before + ")");

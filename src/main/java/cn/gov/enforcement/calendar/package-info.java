@@ -11,7 +11,7 @@
  *   <li>{@link cn.gov.enforcement.calendar.Periods}: the {@code periods} bean for BPMN
  *       {@code timeDate} / {@code dueDate} expressions; returns {@link java.util.Date}s.</li>
  *   <li>{@link cn.gov.enforcement.calendar.PeriodController}: {@code GET /api/periods}.</li>
- *   <li>{@link cn.gov.enforcement.calendar.BusinessCalendarPlugin}: the engine's "dueDate" calendar
+ *   <li>{@link cn.gov.enforcement.platform.BusinessCalendarPlugin}: the engine's "dueDate" calendar
  *       reads date texts without offset in Beijing time.</li>
  * </ul>
  *

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.casefile;
 
+import cn.gov.enforcement.platform.EngineClock;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +9,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +42,7 @@ public class ArchiveCaseListener implements TaskListener {
     var authentication = identityService.getCurrentAuthentication();
     String actor = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
         : task.getAssignee() != null ? task.getAssignee() : "system";
-    Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    Instant now = EngineClock.now().toInstant().truncatedTo(ChronoUnit.MILLIS);
     List<CaseFile.Entry> entries = new ArrayList<>();
     for (String field : ARCHIVE_FIELDS) {
       Object value = task.getVariable(field);

@@ -1,11 +1,11 @@
 package cn.gov.enforcement.casework;
 
 import cn.gov.enforcement.identity.StaffMembership;
+import cn.gov.enforcement.platform.EngineClock;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +46,7 @@ public class CaseStepRecord implements TaskListener {
     }
     task.getExecution().setVariable(names.get(0), doer);
     if (names.size() > 1) {
-      task.getExecution().setVariable(names.get(1), ClockUtil.getCurrentTime());
+      task.getExecution().setVariable(names.get(1), EngineClock.now());
     }
   }
 }

@@ -1,10 +1,10 @@
 package cn.gov.enforcement.casework;
 
 import cn.gov.enforcement.calendar.Periods;
+import cn.gov.enforcement.platform.EngineClock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +43,7 @@ public class HearingScheduleCheck implements TaskListener {
       throw new CaseRuleViolation("须填写听证日期（hearingDate）", "hearingDate is required");
     }
     Date latestNotice = periods.latestWorkingDaysBefore(hearingDate, NOTICE_WORKING_DAYS);
-    if (latestNotice.before(ClockUtil.getCurrentTime())) {
+    if (latestNotice.before(EngineClock.now())) {
       throw new CaseRuleViolation("听证日期过近：须在听证七个工作日前通知当事人",
           "the hearing must be notified at least 7 working days ahead (CASE-03, PER-01)");
     }

@@ -5,11 +5,11 @@ import cn.gov.enforcement.forms.FormValidationException;
 import cn.gov.enforcement.forms.FormViolation;
 import cn.gov.enforcement.identity.CertifiedOfficers;
 import cn.gov.enforcement.identity.StaffMembership;
+import cn.gov.enforcement.platform.EngineClock;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +44,7 @@ public class PartyResponseCheck implements TaskListener {
       return;
     }
     Object servedOn = task.getVariable("rightsNoticeServedOn");
-    if (servedOn == null || !ClockUtil.getCurrentTime().before(periods.endOfPenaltyDays(servedOn, REQUEST_WORKING_DAYS, "PARTY"))) {
+    if (servedOn == null || !EngineClock.now().before(periods.endOfPenaltyDays(servedOn, REQUEST_WORKING_DAYS, "PARTY"))) {
       return; // the window is over: silence is a lapse, no waiver needed
     }
     List<FormViolation> violations = new ArrayList<>();

@@ -2,6 +2,7 @@ package cn.gov.enforcement.deadlines;
 
 import cn.gov.enforcement.calendar.BeijingTime;
 import cn.gov.enforcement.calendar.PeriodCalculator;
+import cn.gov.enforcement.platform.EngineClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -59,7 +59,7 @@ public class DeadlineBoard {
 
   /** The board as the engine's current authentication may see it. */
   public Board read() {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.now();
     LocalDate today = BeijingTime.dayOf(now);
     LocalDate soonUntil = calculator.lastDayOfWorkingDays(today, SOON_WORKING_DAYS);
     var taskService = engine.getTaskService();

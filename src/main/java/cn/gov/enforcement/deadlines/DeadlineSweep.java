@@ -4,6 +4,7 @@ import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
 import cn.gov.enforcement.calendar.BeijingTime;
 import cn.gov.enforcement.calendar.PeriodCalculator;
+import cn.gov.enforcement.platform.EngineClock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -87,7 +87,7 @@ public class DeadlineSweep implements JavaDelegate {
   /** One sweep; also called directly by tests after they move the engine clock. Answers how many tasks it changed. */
   public int sweep(ProcessEngineServices engine) {
     TaskService tasks = engine.getTaskService();
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.now();
     Date horizon = Date.from(now.toInstant().plus(java.time.Duration.ofDays(HORIZON_DAYS)));
     int changed = 0;
     for (Task task : tasks.createTaskQuery().active().dueBefore(horizon).list()) {

@@ -1,11 +1,11 @@
 package cn.gov.enforcement.deadlines;
 
 import cn.gov.enforcement.calendar.BeijingTime;
+import cn.gov.enforcement.platform.EngineClock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** The server's day in Asia/Shanghai by the engine clock (which tests move), and lenient day parsing. */
 public final class ServerToday {
@@ -13,7 +13,7 @@ public final class ServerToday {
   private ServerToday() {}
 
   public static LocalDate today() {
-    return BeijingTime.dayOf(ClockUtil.getCurrentTime());
+    return BeijingTime.dayOf(EngineClock.now());
   }
 
   /** The day of a {@code yyyy-MM-dd} string, an ISO date-time (its date part) or a {@link Date}. */

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.decision;
 
 import cn.gov.enforcement.identity.BureauGroup;
+import cn.gov.enforcement.platform.EngineClock;
 import cn.gov.enforcement.web.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,7 +65,7 @@ public class DecisionCatalogueController {
       items.add(new DecisionCatalogue.Item(String.format("%d-%02d", number, items.size() + 1), title.toString().trim(),
           category.toString()));
     }
-    catalogue.adopt(number, items, director, ClockUtil.getCurrentTime().toInstant());
+    catalogue.adopt(number, items, director, EngineClock.now().toInstant());
     return read(year);
   }
 

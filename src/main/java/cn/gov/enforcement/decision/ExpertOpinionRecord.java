@@ -1,9 +1,9 @@
 package cn.gov.enforcement.decision;
 
 import cn.gov.enforcement.identity.StaffMembership;
+import cn.gov.enforcement.platform.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +38,6 @@ public class ExpertOpinionRecord implements TaskListener {
         "the expert must confirm signing the written opinion (signed)");
     task.setVariable("expertOpinion_" + expert, task.getVariable("expertOpinion"));
     task.setVariable("expertSignedBy_" + expert, doer);
-    task.setVariable("expertSignedAt_" + expert, ClockUtil.getCurrentTime());
+    task.setVariable("expertSignedAt_" + expert, EngineClock.now());
   }
 }

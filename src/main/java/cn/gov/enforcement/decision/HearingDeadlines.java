@@ -1,7 +1,7 @@
 package cn.gov.enforcement.decision;
 
 import cn.gov.enforcement.calendar.Periods;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.gov.enforcement.platform.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +23,6 @@ public class HearingDeadlines {
   }
 
   public boolean met(Object hearingDate, Object daysBefore) {
-    return !ClockUtil.getCurrentTime().after(periods.latestBefore(hearingDate, daysBefore));
+    return !EngineClock.now().after(periods.latestBefore(hearingDate, daysBefore));
   }
 }

@@ -1,12 +1,12 @@
 package cn.gov.enforcement.decision;
 
 import cn.gov.enforcement.identity.StaffMembership;
+import cn.gov.enforcement.platform.EngineClock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +37,7 @@ public class OpinionRegistration implements TaskListener {
     opinion.put("content", Checks.text(task, "opinionContent"));
     opinion.put("channel", Checks.text(task, "opinionChannel"));
     opinion.put("registeredBy", staff.doer(task).orElse(null));
-    opinion.put("registeredAt", ClockUtil.getCurrentTime().toInstant().toString());
+    opinion.put("registeredAt", EngineClock.now().toInstant().toString());
     register.add(opinion);
     task.getExecution().getProcessInstance().setVariable(PublicOpinions.REGISTER, PublicOpinions.json(register));
     task.getExecution().getProcessInstance().setVariable("opinionsReceived", (long) register.size());

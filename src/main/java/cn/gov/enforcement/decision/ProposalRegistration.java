@@ -4,10 +4,10 @@ import cn.gov.enforcement.calendar.BeijingTime;
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.identity.StaffMembership;
 import cn.gov.enforcement.numbering.DocumentNumbers;
+import cn.gov.enforcement.platform.EngineClock;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,17 +54,14 @@ public class ProposalRegistration implements JavaDelegate {
           "proposedBy DIRECTOR is accepted only when the director registers the proposal; choose the actual proposer");
     }
     checkCatalogue(execution);
-    execution.setVariable("registeredAt", ClockUtil.getCurrentTime());
+    execution.setVariable("registeredAt", EngineClock.now());
     String number = Checks.blank(execution.getProcessBusinessKey()) ? numbers.next(numberPrefix) : execution.getProcessBusinessKey();
     execution.setProcessBusinessKey(number);
     execution.setVariable(NUMBER, number);
     execution.setVariable("investigators", "");
-    // defaults for the path choices, so a gateway never meets an undefined variable
-    for (String flag : new String[] {"confidential", "contested", "higherApprovalRequired"}) {
-      if (execution.getVariable(flag) == null) {
-        execution.setVariable(flag, false);
-      }
-    }
+    // no presets for confidential, contested, higherApprovalRequired: Tasklist would open 研究起草 and
+    // 集体讨论决定 with 否 chosen (issue 16), and a preset false answered DEC-14's "须确定是否报上级批准"
+    // for the director. Their gateways test "== true" / "!= true", which an unset variable passes.
   }
 
   /**
@@ -74,7 +71,7 @@ public class ProposalRegistration implements JavaDelegate {
    * registers the proposal, else at admission ({@link AdmissionCheck}); nobody else may give it.
    */
   private void checkCatalogue(DelegateExecution execution) {
-    int year = ClockUtil.getCurrentTime().toInstant().atZone(BeijingTime.ZONE).getYear();
+    int year = EngineClock.now().toInstant().atZone(BeijingTime.ZONE).getYear();
     String itemNo = Checks.text(execution, "catalogueItemNo");
     boolean director = staff.isMember(Checks.text(execution, "registeredBy"), BureauGroup.DIRECTOR);
     if (!Checks.blank(itemNo)) {

@@ -2,11 +2,11 @@ package cn.gov.enforcement.decision;
 
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.identity.StaffMembership;
+import cn.gov.enforcement.platform.EngineClock;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +49,7 @@ public class StepRecord implements TaskListener {
     String role = ROLES.get(task.getTaskDefinitionKey());
     if (role != null) {
       task.setVariable(role, doer);
-      task.setVariable(role.replace("By", "At"), ClockUtil.getCurrentTime());
+      task.setVariable(role.replace("By", "At"), EngineClock.now());
     }
   }
 }

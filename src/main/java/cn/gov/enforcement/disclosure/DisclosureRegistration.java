@@ -29,10 +29,7 @@ public class DisclosureRegistration implements JavaDelegate {
       throw new NotValidException("公示类别 disclosureType 须为 PENALTY、LICENSING、COERCION、INSPECTION 或 DECISION_CONSULTATION / unknown disclosureType " + type);
     }
     execution.setVariable("publicationMonths", disclosureRules.publicationMonths(execution.getVariable("partyType")));
-    for (String name : new String[] {"contentExcluded", "withheldEntirely"}) {
-      if (execution.getVariable(name) == null) {
-        execution.setVariable(name, false);
-      }
-    }
+    // no preset for contentExcluded / withheldEntirely: Tasklist would open 是否有不予公开的内容 with 否
+    // chosen (issue 16); the form requires the first, and the gateway reads the second null-safely
   }
 }

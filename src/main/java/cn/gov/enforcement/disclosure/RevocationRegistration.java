@@ -1,9 +1,9 @@
 package cn.gov.enforcement.disclosure;
 
 import cn.gov.enforcement.calendar.BeijingTime;
+import cn.gov.enforcement.platform.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +15,6 @@ public class RevocationRegistration implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("revocationReceivedOn", BeijingTime.dayOf(ClockUtil.getCurrentTime()).toString());
+    execution.setVariable("revocationReceivedOn", BeijingTime.dayOf(EngineClock.now()).toString());
   }
 }

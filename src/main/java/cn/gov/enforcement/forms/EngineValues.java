@@ -15,7 +15,7 @@ import org.camunda.spin.json.SpinJsonNode;
  * Tasklist submits checklists and taglists) becomes lists and maps; other serialized objects,
  * bytes and files become an opaque marker that fails every type check.
  */
-final class EngineValues {
+public final class EngineValues {
 
   /** Stands for a value the validator cannot look into. */
   static final Object OPAQUE = new Object() {
@@ -30,7 +30,7 @@ final class EngineValues {
 
   private EngineValues() {}
 
-  static Map<String, Object> plain(VariableMap variables) {
+  public static Map<String, Object> plain(VariableMap variables) {
     Map<String, Object> plain = new HashMap<>();
     for (String name : variables.keySet()) {
       TypedValue typed = variables.getValueTyped(name);

@@ -1,8 +1,8 @@
 package cn.gov.enforcement.forms;
 
+import cn.gov.enforcement.platform.FormFieldRefusal;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A submission refused by the server-side form validation; nothing of it is stored. It is the
@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * {@code /process-definition/…/start} the JAX-RS mapper of this package turns it into 400 too.
  * It never has a cause, so the engine never turns it into a BPMN error.
  */
-public class FormValidationException extends FormFieldValidationException {
+public class FormValidationException extends FormFieldRefusal {
 
   private static final long serialVersionUID = 1L;
 

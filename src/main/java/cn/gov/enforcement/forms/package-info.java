@@ -2,7 +2,7 @@
  * Server-side validation of every Camunda Form submission (contract.md, "Validation").
  *
  * <h2>Where it hooks in</h2>
- * {@link cn.gov.enforcement.forms.FormValidationPlugin} (a process engine plugin) adds a BPMN parse
+ * {@link cn.gov.enforcement.platform.FormValidationPlugin} (a process engine plugin) adds a BPMN parse
  * listener that gives every user task with {@code camunda:formRef} a built-in {@code complete}
  * task listener, and every process whose start event has {@code camunda:formRef} a built-in
  * process {@code start} listener. Both run inside the submitting command after the submitted
@@ -18,7 +18,7 @@
  * command creates or changes (transient ones included) and that is not a field key of the form
  * ({@link cn.gov.enforcement.forms.FormSchema#variables()}: top-level keys, group and dynamic-list
  * paths) is refused, whichever entry point carried it, so nobody steers a later gateway through an
- * unrelated task (AUX-01). {@link cn.gov.enforcement.forms.SubmittedVariables} explains why this is
+ * unrelated task (AUX-01). {@link cn.gov.enforcement.platform.SubmittedVariables} explains why this is
  * done inside the engine rather than in a servlet filter. A delegated task that is resolved is
  * checked for names only (built-in {@code update} listener).
  *

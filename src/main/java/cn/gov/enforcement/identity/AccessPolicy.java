@@ -32,7 +32,11 @@ public final class AccessPolicy {
       // auxiliary staff take complaints and hotline calls (AUX-02); filing needs an officer and approval
       "enforcement-case", List.of(ENFORCEMENT_OFFICER, SECTION_HEAD, AUXILIARY_STAFF),
       "recording-access", List.of(ENFORCEMENT_OFFICER, SECTION_HEAD, LEGAL_AFFAIRS, DIRECTOR, DEPUTY_DIRECTOR, SUPERVISOR),
-      "disclosure", List.of(LEGAL_AFFAIRS));
+      "disclosure", List.of(LEGAL_AFFAIRS),
+      // a revocation reported after the case was archived (issue #16): the legal unit records it
+      "case-revocation", List.of(LEGAL_AFFAIRS),
+      // 事前公开 content (PUB-06): drafted by the legal unit or the office, reviewed by the legal unit
+      "advance-disclosure", List.of(LEGAL_AFFAIRS, RECORDS_OFFICE));
 
   /**
    * Managers who watch Cockpit: read running and finished procedures, change nothing. Open tasks

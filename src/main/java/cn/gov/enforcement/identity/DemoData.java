@@ -38,10 +38,12 @@ public class DemoData {
 
   private final IdentityService identityService;
   private final CertifiedOfficers certifiedOfficers;
+  private final AuxiliaryStaffRegister auxiliaryStaff;
 
-  public DemoData(IdentityService identityService, CertifiedOfficers certifiedOfficers) {
+  public DemoData(IdentityService identityService, CertifiedOfficers certifiedOfficers, AuxiliaryStaffRegister auxiliaryStaff) {
     this.identityService = identityService;
     this.certifiedOfficers = certifiedOfficers;
+    this.auxiliaryStaff = auxiliaryStaff;
   }
 
   @EventListener(ApplicationStartedEvent.class)
@@ -61,6 +63,10 @@ public class DemoData {
       if (demo.certificate() != null) {
         certifiedOfficers.certify(demo.id(), demo.certificate());
       }
+    }
+    // AUX-05: the public list shows post, work card and the officer assisted
+    if (identityService.getUserInfo("aux1", AuxiliaryStaffRegister.WORK_CARD_KEY) == null) {
+      auxiliaryStaff.register("aux1", "执法辅助（案件受理、热线记录）", "YXFZ-2026-001", "officer1", "执法一中队");
     }
   }
 }

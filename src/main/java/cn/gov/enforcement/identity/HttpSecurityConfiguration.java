@@ -48,4 +48,12 @@ public class HttpSecurityConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<ActuatorAccessGuard> actuatorAccessGuard(IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new ActuatorAccessGuard(identityService));
+    registration.addUrlPatterns("/*"); // matched on the normalised path inside, not on the URL pattern
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    return registration;
+  }
 }

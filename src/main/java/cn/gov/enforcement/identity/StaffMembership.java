@@ -1,12 +1,11 @@
 package cn.gov.enforcement.identity;
 
+import cn.gov.enforcement.platform.AuthorizationChecks;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,18 +35,7 @@ public class StaffMembership {
    * authorizations of the user whose command runs it; only for reading.
    */
   public <T> T withoutAuthorization(java.util.function.Supplier<T> lookup) {
-    CommandContext context = Context.getCommandContext();
-    boolean checking = context != null && context.isAuthorizationCheckEnabled();
-    if (checking) {
-      context.disableAuthorizationCheck();
-    }
-    try {
-      return lookup.get();
-    } finally {
-      if (checking) {
-        context.enableAuthorizationCheck();
-      }
-    }
+    return AuthorizationChecks.suspended(lookup);
   }
 
   /**
@@ -56,18 +44,8 @@ public class StaffMembership {
    * for its own duration only, like {@link #isMember}.
    */
   public List<User> members(BureauGroup group) {
-    CommandContext context = Context.getCommandContext();
-    boolean checking = context != null && context.isAuthorizationCheckEnabled();
-    if (checking) {
-      context.disableAuthorizationCheck();
-    }
-    try {
-      return identityService.createUserQuery().memberOfGroup(group.id()).orderByUserId().asc().list();
-    } finally {
-      if (checking) {
-        context.enableAuthorizationCheck();
-      }
-    }
+    return AuthorizationChecks.suspended(
+        () -> identityService.createUserQuery().memberOfGroup(group.id()).orderByUserId().asc().list());
   }
 
   /**

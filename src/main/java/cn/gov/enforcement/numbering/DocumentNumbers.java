@@ -1,7 +1,7 @@
 package cn.gov.enforcement.numbering;
 
 import cn.gov.enforcement.calendar.BeijingTime;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.gov.enforcement.platform.EngineClock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +29,7 @@ public class DocumentNumbers {
 
   /** The next number of {@code prefix} in the current year, e.g. {@code 重大决策〔2026〕1号}. */
   public String next(String prefix) {
-    int year = BeijingTime.dayOf(ClockUtil.getCurrentTime()).getYear();
+    int year = BeijingTime.dayOf(EngineClock.now()).getYear();
     return prefix + "〔" + year + "〕" + take(prefix, year) + "号";
   }
 

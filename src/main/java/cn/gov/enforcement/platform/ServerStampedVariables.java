@@ -41,6 +41,9 @@ public final class ServerStampedVariables {
       "reviewRequester",      // legal-review
       "serviceInitiator",     // document-service
       "disclosureRequester",  // disclosure
+      "advanceAuthor",        // advance-disclosure (issue #18, PUB-06)
+      // enforcement-case, casework.CaseDisclosureStart (issue #16): the case's own disclosure instance
+      "disclosureInstanceId",
       // major-decision, decision.StepRecord (DEC-17): the doer of a step and when
       "draftedBy", "draftedAt", "reviewedBy", "reviewedAt", "admittedBy", "admittedAt", "approvedBy", "approvedAt",
       // major-decision, decision.ProposalRegistration
@@ -64,7 +67,7 @@ public final class ServerStampedVariables {
       "legalReviewHeld",
       // recording-disposal, recording.DisposalReviewRecord (issue 14 item 7)
       "disposalRequestedBy",
-      // identity.AssistedOfficerCheck (AUX-02): who assisted whom
+      // forms.AssistedOfficerCheck (AUX-02): who assisted whom
       "assistedBy");
 
   /**

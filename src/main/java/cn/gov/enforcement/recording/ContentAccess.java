@@ -2,12 +2,12 @@ package cn.gov.enforcement.recording;
 
 import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
+import cn.gov.enforcement.platform.EngineClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +38,7 @@ public class ContentAccess {
   }
 
   public Delivery fetch(Recording recording, Caller caller) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now().toInstant();
     String why = why(recording, caller, now).orElse(null);
     if (why == null) {
       auditLog.append(caller.userId(), AuditAction.ACCESS_REFUSED, recording.id(), "no approved unexpired grant");

@@ -1,11 +1,11 @@
 package cn.gov.enforcement.recording;
 
 import cn.gov.enforcement.identity.SystemActions;
+import cn.gov.enforcement.platform.EngineClock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ public class DisposalScan {
   /** Starts a disposal review for each recording whose retention ended; recording id → the review started. */
   public Map<String, ProcessInstance> scan() {
     Map<String, ProcessInstance> started = new LinkedHashMap<>();
-    for (String id : repository.dueForDisposal(ClockUtil.getCurrentTime().toInstant())) {
+    for (String id : repository.dueForDisposal(EngineClock.now().toInstant())) {
       system.perform(() -> {
         boolean running = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
             .processInstanceBusinessKey(id).count() > 0;

@@ -2,6 +2,7 @@ package cn.gov.enforcement.recording;
 
 import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
+import cn.gov.enforcement.platform.EngineClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -9,7 +10,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -62,7 +62,7 @@ public class DisposeRecordingDelegate implements JavaDelegate {
     }
     String detail = "approved by " + approver + ": " + execution.getVariable("approvalOpinion") + "; reviewed: "
         + execution.getVariable("reviewOpinion") + "; file " + recording.storagePath() + " removed";
-    repository.insertEvent(recording.id(), RecordingEvent.DISPOSED, ClockUtil.getCurrentTime().toInstant(), approver,
+    repository.insertEvent(recording.id(), RecordingEvent.DISPOSED, EngineClock.now().toInstant(), approver,
         recording.sha256(), recording.sm3(), detail);
     auditLog.append(approver, AuditAction.DISPOSAL, recording.id(), "sha256=" + recording.sha256() + " sm3="
         + recording.sm3() + " " + detail);

@@ -2,13 +2,13 @@ package cn.gov.enforcement.recording;
 
 import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
+import cn.gov.enforcement.platform.EngineClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -71,7 +71,7 @@ public class FixityCheck {
     Optional<String> problem = problem(recording);
     problem.ifPresent(p -> {
       LOG.error("fixity mismatch for recording {}: {}", recordingId, p);
-      repository.insertEvent(recordingId, RecordingEvent.FIXITY_MISMATCH, ClockUtil.getCurrentTime().toInstant(), "system",
+      repository.insertEvent(recordingId, RecordingEvent.FIXITY_MISMATCH, EngineClock.now().toInstant(), "system",
           null, null, p);
       auditLog.append("system", AuditAction.FIXITY_MISMATCH, recordingId, p);
       incidents.raise(recordingId, p);

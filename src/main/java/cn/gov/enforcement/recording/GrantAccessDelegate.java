@@ -2,13 +2,13 @@ package cn.gov.enforcement.recording;
 
 import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
+import cn.gov.enforcement.platform.EngineClock;
 import java.time.Instant;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +42,7 @@ public class GrantAccessDelegate implements JavaDelegate {
     Authentication authentication = identityService.getCurrentAuthentication();
     String approver = authentication == null ? "unknown" : authentication.getUserId();
     String requester = (String) execution.getVariable("requester");
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now().toInstant();
     Instant expires = now.atZone(RetentionClassifier.SHANGHAI).plus(properties.access().grantValidity()).toInstant();
     for (String id : ProcessVariables.strings(execution.getVariable("grantRecordingIds"))) {
       AccessGrant grant = new AccessGrant(UUID.randomUUID().toString(), id, requester, purpose,

@@ -4,6 +4,7 @@ import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
 import cn.gov.enforcement.audit.RowDigest;
 import cn.gov.enforcement.identity.BureauGroup;
+import cn.gov.enforcement.platform.EngineClock;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,6 @@ import org.apache.tomcat.util.http.fileupload.FileItemIterator;
 import org.apache.tomcat.util.http.fileupload.FileItemStream;
 import org.apache.tomcat.util.http.fileupload.FileUpload;
 import org.apache.tomcat.util.http.fileupload.servlet.ServletRequestContext;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -193,7 +193,7 @@ public class IngestService {
 
   private Ingested store(String id, Path partial, Caller caller, UploadRequest upload, MediaType type,
       DigestingCopier.Digests digests, MediaMetadata media, String clientFileName, boolean stopped) throws IOException {
-    Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    Instant now = EngineClock.now().toInstant().truncatedTo(ChronoUnit.MILLIS);
     Instant deadline = checks.uploadDeadline(upload.endedAt());
     List<String> warnings = new java.util.ArrayList<>(checks.warnings(upload, media, now));
     // REC-02: can this medium satisfy how the activity must be recorded?

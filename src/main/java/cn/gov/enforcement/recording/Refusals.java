@@ -9,12 +9,11 @@ final class Refusals {
   private Refusals() {}
 
   static ApiException missing(String field) {
-    return new ApiException(HttpStatus.BAD_REQUEST, "MISSING_FIELD", "缺少字段 " + field + " / missing field " + field);
+    return ApiException.missingField(field);
   }
 
   static ApiException invalid(String field, String chinese, String english) {
-    return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
-        "字段 " + field + " 无效：" + chinese + " / invalid " + field + ": " + english);
+    return ApiException.invalidField(field, chinese, english);
   }
 
   static ApiException inconsistent(String chinese, String english) {

@@ -2,12 +2,12 @@ package cn.gov.enforcement.recording;
 
 import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
+import cn.gov.enforcement.platform.EngineClock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +47,7 @@ public class RetentionClassifier {
     Map<String, Boolean> facts = new LinkedHashMap<>(current.facts());
     reported.forEach((fact, value) -> facts.merge(fact, Boolean.TRUE.equals(value), Boolean::logicalOr));
     RetentionDecision.Outcome outcome = decision.decide(recording.activity(), facts);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now().toInstant();
     Classification next;
     if (outcome.retentionClass().longerThan(current.retentionClass())) {
       next = new Classification(0, recording.id(), now, actor, facts, outcome.retentionClass().name(),
@@ -72,7 +72,7 @@ public class RetentionClassifier {
   @Transactional
   public Classification extend(Recording recording, String actor, String reason) {
     Classification current = repository.currentClassification(recording.id()).orElseThrow();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now().toInstant();
     String period = current.minimumRetention() == null ? "P1Y" : current.minimumRetention();
     Instant base = current.retainUntil() == null || current.retainUntil().isBefore(now) ? now : current.retainUntil();
     Instant until = current.retainUntil() == null ? null : base.atZone(SHANGHAI).plus(Period.parse(period)).toInstant();

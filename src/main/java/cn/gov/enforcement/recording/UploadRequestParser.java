@@ -2,6 +2,7 @@ package cn.gov.enforcement.recording;
 
 import cn.gov.enforcement.identity.SystemActions;
 import cn.gov.enforcement.identity.CertifiedOfficers;
+import cn.gov.enforcement.platform.EngineClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -100,7 +100,7 @@ public class UploadRequestParser {
     if (!endedAt.isAfter(startedAt)) {
       throw Refusals.inconsistent("结束时间不晚于开始时间", "endedAt is not after startedAt");
     }
-    if (endedAt.isAfter(ClockUtil.getCurrentTime().toInstant().plus(properties.rules().timeTolerance()))) {
+    if (endedAt.isAfter(EngineClock.now().toInstant().plus(properties.rules().timeTolerance()))) {
       throw Refusals.inconsistent("结束时间在未来", "endedAt lies in the future");
     }
     // the staff register is read by the system: an officer may not read other users, the rule may

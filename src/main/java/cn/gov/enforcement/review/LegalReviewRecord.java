@@ -1,5 +1,6 @@
 package cn.gov.enforcement.review;
 
+import cn.gov.enforcement.platform.EngineClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import cn.gov.enforcement.forms.FormValidationException;
 import cn.gov.enforcement.forms.FormViolation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +63,7 @@ public class LegalReviewRecord implements TaskListener {
     }
     task.setVariables(Map.of(
         "legalReviewer", task.getAssignee(),
-        "legalReviewedAt", ClockUtil.getCurrentTime()));
+        "legalReviewedAt", EngineClock.now()));
   }
 
   static FormValidationException refusal(String ruleId, String field, String chinese, String english) {

@@ -1,10 +1,10 @@
 package cn.gov.enforcement.review;
 
 import cn.gov.enforcement.calendar.BeijingTime;
+import cn.gov.enforcement.platform.EngineClock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +25,7 @@ public class ReviewRegistration implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     // the engine clock, so tests that move time get the day they expect
-    LocalDate today = BeijingTime.dayOf(ClockUtil.getCurrentTime());
+    LocalDate today = BeijingTime.dayOf(EngineClock.now());
     if (execution.getVariable("reviewStart") == null) {
       execution.setVariable("reviewStart", today.toString());
     }

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.rules;
 
 import cn.gov.enforcement.identity.BureauGroup;
+import cn.gov.enforcement.platform.EngineClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ResourceTypes;
 import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
@@ -282,7 +282,7 @@ public class RuleCaseGate implements Deployer {
     resource.setDeploymentId(deployment.getId());
     resource.setTenantId(deployment.getTenantId());
     resource.setType(ResourceTypes.REPOSITORY.getValue());
-    resource.setCreateTime(ClockUtil.getCurrentTime());
+    resource.setCreateTime(EngineClock.now());
     commandContext.getResourceManager().insertResource(resource);
     deployment.addResource(resource);
   }

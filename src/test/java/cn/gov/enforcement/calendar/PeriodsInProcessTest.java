@@ -2,6 +2,7 @@ package cn.gov.enforcement.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.enforcement.platform.BeijingDueDateBusinessCalendar;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;

@@ -198,8 +198,18 @@ class EnforcementCaseProcessTest {
     complete(task("Task_ArchiveCase", pi), withVariables("archiveNumber", "A-2026-1"));
   }
 
+  /** The case's disclosure: its own instance with the case's business key (issue #16), not a called one. */
+  private ProcessInstance disclosureOf(ProcessInstance pi) {
+    String businessKey = processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
+        .singleResult().getBusinessKey();
+    ProcessInstance disclosure = runtimeService().createProcessInstanceQuery().processDefinitionKey("disclosure")
+        .processInstanceBusinessKey(businessKey).singleResult();
+    org.assertj.core.api.Assertions.assertThat(disclosure).as("the disclosure instance of " + businessKey).isNotNull();
+    return disclosure;
+  }
+
   private void publish(ProcessInstance disclosure) {
-    complete(task("Task_PrepareDisclosure", disclosure), withVariables("disclosureContent", "处罚结果", "contentExcluded", false));
+    complete(task("Task_PrepareDisclosure", disclosure), withVariables("resultFacts", "占道经营", "resultBasis", "《城市市容和环境卫生管理条例》第三十六条", "resultOutcome", "罚款五百元", "contentExcluded", false));
     complete(task("Task_ReviewDisclosure", disclosure), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
     complete(task("Task_PublishResult", disclosure), withVariables("publicationUrl", "https://www.example.gov.cn/gs"));
   }
@@ -269,20 +279,25 @@ class EnforcementCaseProcessTest {
     complete(task("Task_CheckCompliance", pi), withVariables("complied", true, "complianceRecord", "已缴纳罚款"));
     closeAndArchive(pi, "EXECUTED");
 
-    // the 75-day warning finds the decision made
-    at("2026-05-19T00:00:00Z");
-    execute(job("Event_DecisionWarningDue", pi));
-    assertThat(pi).hasPassed("Event_NoWarningNeeded").hasNotPassed("Task_WarnDecisionDeadline");
+    // issue #16: archiving ends the case: no token, no timer left (the 75-day warning of a decided
+    // case never fires); the publication lives on in its own instance with the same business key
+    assertThat(pi).isEnded().hasPassed("Event_CaseArchived", "Task_StartDisclosure", "Event_DisclosureStarted")
+        .hasNotPassed("Task_WarnDecisionDeadline");
+    org.assertj.core.api.Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId()).count()).isZero();
 
-    ProcessInstance disclosure = calledProcessInstance("disclosure", pi);
-    assertThat(disclosure).variables().containsEntry("caseNumber", runtimeService().getVariable(pi.getId(), "caseNumber"))
-        .containsEntry("disclosureType", "PENALTY");
+    ProcessInstance disclosure = disclosureOf(pi);
+    assertThat(disclosure).isNotEnded().isWaitingAt("Task_PrepareDisclosure");
+    Object caseNumber = processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("caseNumber").singleResult().getValue();
+    assertThat(disclosure).variables().containsEntry("caseNumber", caseNumber).containsEntry("disclosureType", "PENALTY")
+        .containsKey("resultBasis"); // preset from the decision's legal basis
     publish(disclosure);
     at("2031-03-19T00:00:00Z");
     execute(job("Event_WithdrawalDue", disclosure));
     complete(task("Task_ApproveWithdrawal", disclosure), withVariables("withdrawalApproved", true, "withdrawalOpinion", "同意"));
     complete(task("Task_WithdrawPublication", disclosure));
-    assertThat(pi).isEnded().hasPassed("Event_CaseArchived", "Event_DisclosureEnded");
+    assertThat(disclosure).isEnded().hasPassed("Event_Withdrawn");
   }
 
   @Test
@@ -442,9 +457,10 @@ class EnforcementCaseProcessTest {
     review(pi, "FAIL");
     assertThat(pi).isWaitingAt("Task_CloseCase").hasNotPassed("Task_ApproveDecision");
     closeAndArchive(pi, "REVIEW_FAILED");
-    at("2026-05-19T00:00:00Z");
-    execute(job("Event_DecisionWarningDue", pi));
-    assertThat(pi).isEnded().hasPassed("Event_NoWarningNeeded").hasNotPassed("CallActivity_Disclosure", "CallActivity_ServeDecision");
+    // archived: ended at once, the 75-day timer with it (issue #16); no disclosure was started
+    assertThat(pi).isEnded().hasPassed("Event_CaseArchived").hasNotPassed("Task_StartDisclosure", "CallActivity_ServeDecision",
+        "Task_WarnDecisionDeadline");
+    org.assertj.core.api.Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
   @Test
@@ -457,7 +473,7 @@ class EnforcementCaseProcessTest {
     notifyRightsAndWaive(pi);
     complete(claimed("Task_DraftDecision", pi, "officer1"), draft(false, false));
     complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
-    ProcessInstance disclosure = calledProcessInstance("disclosure", pi);
+    ProcessInstance disclosure = disclosureOf(pi);
     publish(disclosure);
     serveDirectly(pi, "2026-03-17");
     complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "未履行"));
@@ -482,9 +498,49 @@ class EnforcementCaseProcessTest {
         .containsEntry("revocationExplanation", "该决定经行政复议被撤销");
     complete(task("Task_WithdrawRevoked", disclosure), withVariables("withdrawalExplanation", "决定已撤销"));
     closeAndArchive(pi, "OTHER");
-    at("2026-05-19T00:00:00Z");
-    execute(job("Event_DecisionWarningDue", pi));
-    assertThat(pi).isEnded().hasPassed("Task_DecideCompulsoryExecution", "Event_DisclosureEnded");
+    assertThat(pi).isEnded().hasPassed("Task_DecideCompulsoryExecution", "Event_DisclosureStarted", "Event_CaseArchived");
+  }
+
+  @Test
+  @DisplayName("PUB-05 issue #16: the case ends at archive while its disclosure runs on; a revocation reported afterwards (CaseDecisionRevoked) starts case-revocation, is recorded by the legal unit and reaches the disclosure")
+  void revocationAfterArchive() {
+    ProcessInstance pi = startCase("INSPECTION", false);
+    fileCase(pi);
+    plan(pi, "DOCUMENT_WORK", "NONE");
+    complete(task("Task_RecordActivity", pi), activityRecord(false));
+    notifyRightsAndWaive(pi);
+    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(false, false));
+    complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
+    ProcessInstance disclosure = disclosureOf(pi);
+    publish(disclosure);
+    serveDirectly(pi, "2026-03-17");
+    complete(task("Task_CheckCompliance", pi), withVariables("complied", true, "complianceRecord", "已缴纳罚款"));
+    closeAndArchive(pi, "EXECUTED");
+    String caseNumber = (String) processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("caseNumber").singleResult().getValue();
+    assertThat(pi).isEnded().hasPassed("Event_CaseArchived");
+    org.assertj.core.api.Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(disclosure).isNotEnded().isWaitingAt("Event_WithdrawalDue");
+
+    at("2026-06-01T02:00:00Z");
+    runtimeService().createMessageCorrelation("CaseDecisionRevoked").processInstanceBusinessKey(caseNumber).correlate();
+    ProcessInstance revocation = runtimeService().createProcessInstanceQuery().processDefinitionKey("case-revocation")
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    assertThat(revocation).isWaitingAt("Task_RecordRevocation").variables().containsEntry("caseNumber", caseNumber);
+    assertThat(task("Task_RecordRevocation", revocation)).hasCandidateGroup("legal-affairs");
+    complete(task("Task_RecordRevocation", revocation), withVariables("revocationType", "REVOKED", "revocationDocument", "云政复〔2026〕11号",
+        "revokedOn", "2026-06-01", "revocationExplanation", "该决定经行政复议被撤销"));
+    assertThat(revocation).isEnded().hasPassed("Task_NotifyDisclosure", "Event_RevocationHandled").variables()
+        .containsEntry("disclosuresNotified", 1);
+    assertThat(disclosure).isWaitingAt("Task_WithdrawRevoked").variables().containsEntry("revocationExplanation", "该决定经行政复议被撤销");
+    complete(task("Task_WithdrawRevoked", disclosure), withVariables("withdrawalExplanation", "决定已撤销"));
+    assertThat(disclosure).isEnded().hasPassed("Event_RevokedWithdrawn");
+
+    // a number without an archived case starts nothing
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService().createMessageCorrelation("CaseDecisionRevoked")
+        .processInstanceBusinessKey("云建罚〔2026〕不存在").correlate()).hasMessageContaining("PUB-05");
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("case-revocation")
+        .processInstanceBusinessKey("云建罚〔2026〕不存在").count()).isZero();
   }
 
   @Test

@@ -63,7 +63,7 @@ class DisclosureProcessTest {
   }
 
   private static Map<String, Object> content(boolean excluded) {
-    return withVariables("disclosureContent", "当事人、违法事实、依据、处罚结果、日期、文号", "contentExcluded", excluded);
+    return withVariables("resultFacts", "未经批准擅自搭建建筑物", "resultBasis", "《城乡规划法》第六十四条", "resultOutcome", "罚款五万元", "contentExcluded", excluded);
   }
 
   @Test
@@ -98,7 +98,13 @@ class DisclosureProcessTest {
   void naturalPersonTwoYears() {
     ProcessInstance pi = start("INSPECTION", "NATURAL_PERSON");
     org.assertj.core.api.Assertions.assertThat(task(pi).getDueDate()).isNull();
-    complete(task(pi), content(false));
+    // PUB-02: an inspection's items, not the penalty's
+    Task prepare = task(pi);
+    assertThatThrownBy(() -> taskService().complete(prepare.getId(), content(false)))
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("inspectionObject");
+    complete(prepare, withVariables("inspectionObject", "某某餐馆", "resultBasis", "《城市市容和环境卫生管理条例》",
+        "inspectionManner", "现场检查", "inspectionTime", "2026-03-02", "inspectionItems", "门前三包", "inspectionProblems", "无",
+        "inspectionRectification", "无需整改", "contentExcluded", false));
     complete(task(pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T02:00:00Z")));
     complete(task(pi), withVariables("publicationUrl", "https://www.example.gov.cn/gs/2"));
@@ -112,7 +118,7 @@ class DisclosureProcessTest {
     complete(task(pi), content(false));
     complete(task(pi), withVariables("contentApproved", false, "disclosureReviewOpinion", "事实表述不准确"));
     assertThat(pi).hasPassed("Gateway_ContentApproved").isWaitingAt("Task_PrepareDisclosure");
-    complete(task(pi), withVariables("disclosureContent", "……", "contentExcluded", true, "exclusionGround", "PRIVACY",
+    complete(task(pi), withVariables("resultFacts", "……", "resultBasis", "……", "resultOutcome", "……", "contentExcluded", true, "exclusionGround", "PRIVACY",
         "exclusionReason", "涉及未成年人个人信息", "withheldEntirely", true));
     Task review = task(pi);
     assertThatThrownBy(() -> taskService().complete(review.getId(), Map.of("contentApproved", true,

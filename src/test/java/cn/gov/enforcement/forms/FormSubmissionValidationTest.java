@@ -3,6 +3,7 @@ package cn.gov.enforcement.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.enforcement.platform.FormSubmissionGuard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -116,7 +116,7 @@ class DeviceCheckTest {
         && w.contains("2026-12-03"));
     // the reviewer's panel on 负责人审批决定 / 法制审核 reads the same stored warnings
     assertThat(caseRecordings.warningsText(caseRecordings.of(List.of(fields.get("caseNumber")), null)))
-        .contains("REC-15 DEVICE_NOT_CHECKED");
+        .contains("录制开始前未做执勤前检查").doesNotContain("DEVICE_NOT_CHECKED"); // staff read the Chinese sentence
   }
 
   @Test

@@ -112,10 +112,14 @@ class TodayEnforcementCaseTest extends RealDateTest {
     assertDue(archive);
     complete(archive, withVariables("archiveNumber", "A-TODAY-1"));
 
-    ProcessInstance disclosure = calledProcessInstance("disclosure", pi);
+    // issue #16: the case ended at archive; its disclosure is its own instance with the same business key
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).as("the case has ended").isZero();
+    ProcessInstance disclosure = runtimeService.createProcessInstanceQuery().processDefinitionKey("disclosure")
+        .processInstanceBusinessKey(engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceId(pi.getId()).singleResult().getBusinessKey()).singleResult();
     Task prepare = task("Task_PrepareDisclosure", disclosure);
     assertDue(prepare); // PUB-02: 7 working days after the decision
-    complete(prepare, withVariables("disclosureContent", "处罚结果", "contentExcluded", false));
+    complete(prepare, withVariables("resultFacts", "占道经营", "resultBasis", "《城市市容和环境卫生管理条例》第三十六条", "resultOutcome", "罚款五百元", "contentExcluded", false));
     complete(task("Task_ReviewDisclosure", disclosure), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
     complete(task("Task_PublishResult", disclosure), withVariables("publicationUrl", "https://www.example.gov.cn/gs"));
 

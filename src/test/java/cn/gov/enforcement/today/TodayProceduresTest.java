@@ -229,7 +229,7 @@ class TodayProceduresTest extends RealDateTest {
     assertThat(runtimeService.getVariable(pi.getId(), "disclosureRegisteredOn")).isEqualTo(today().toString());
     Task prepare = task("Task_PrepareDisclosure", pi);
     assertDue(prepare);
-    complete(prepare, withVariables("disclosureContent", "处罚结果", "contentExcluded", false));
+    complete(prepare, withVariables("resultFacts", "占道经营", "resultBasis", "《城市市容和环境卫生管理条例》第三十六条", "resultOutcome", "罚款五百元", "contentExcluded", false));
     assertDue(task("Task_ReviewDisclosure", pi));
     complete(task("Task_ReviewDisclosure", pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
     assertDue(task("Task_PublishResult", pi));

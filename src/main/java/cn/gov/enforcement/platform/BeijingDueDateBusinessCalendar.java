@@ -1,5 +1,6 @@
-package cn.gov.enforcement.calendar;
+package cn.gov.enforcement.platform;
 
+import cn.gov.enforcement.calendar.BeijingTime;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;

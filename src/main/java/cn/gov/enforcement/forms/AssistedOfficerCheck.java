@@ -1,7 +1,8 @@
-package cn.gov.enforcement.identity;
+package cn.gov.enforcement.forms;
 
-import cn.gov.enforcement.forms.FormValidationException;
-import cn.gov.enforcement.forms.FormViolation;
+import cn.gov.enforcement.identity.BureauGroup;
+import cn.gov.enforcement.identity.CertifiedOfficers;
+import cn.gov.enforcement.identity.StaffMembership;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
-package cn.gov.enforcement.forms;
+package cn.gov.enforcement.platform;
 
+import cn.gov.enforcement.forms.FormUnavailableException;
 import java.lang.reflect.Field;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,4 +1,4 @@
-package cn.gov.enforcement.calendar;
+package cn.gov.enforcement.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

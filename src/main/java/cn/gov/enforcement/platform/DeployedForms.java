@@ -1,8 +1,11 @@
-package cn.gov.enforcement.forms;
+package cn.gov.enforcement.platform;
 
 import static org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler.FORM_REF_BINDING_DEPLOYMENT;
 import static org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler.FORM_REF_BINDING_VERSION;
 
+import cn.gov.enforcement.forms.FormSchema;
+import cn.gov.enforcement.forms.FormSchemaParser;
+import cn.gov.enforcement.forms.FormUnavailableException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.context.Context;

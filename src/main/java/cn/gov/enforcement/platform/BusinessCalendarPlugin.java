@@ -1,4 +1,4 @@
-package cn.gov.enforcement.calendar;
+package cn.gov.enforcement.platform;
 
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;

@@ -1,4 +1,4 @@
-package cn.gov.enforcement.forms;
+package cn.gov.enforcement.platform;
 
 import static org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler.FORM_REF_BINDING_VERSION;
 

@@ -1,5 +1,13 @@
-package cn.gov.enforcement.forms;
+package cn.gov.enforcement.platform;
 
+import cn.gov.enforcement.forms.EngineValues;
+import cn.gov.enforcement.forms.FormRule;
+import cn.gov.enforcement.forms.FormRules;
+import cn.gov.enforcement.forms.FormSchema;
+import cn.gov.enforcement.forms.FormValidationException;
+import cn.gov.enforcement.forms.FormValidator;
+import cn.gov.enforcement.forms.FormValues;
+import cn.gov.enforcement.forms.FormViolation;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * engine listeners of {@link FormSubmissionParseListener} inside the submitting command, so a
  * refusal rolls back the whole command: the task stays open, no variable is written.
  */
-final class FormSubmissionGuard {
+public final class FormSubmissionGuard {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormSubmissionGuard.class);
 
@@ -65,7 +73,7 @@ final class FormSubmissionGuard {
   }
 
   /** The reason of a submitted variable that is not a field of the form. */
-  static final String NOT_A_FIELD = "NOT_A_FIELD";
+  public static final String NOT_A_FIELD = "NOT_A_FIELD";
 
   private static void refuseIfAny(FormSchema schema, List<FormViolation> violations, String subject) {
     if (!violations.isEmpty()) {

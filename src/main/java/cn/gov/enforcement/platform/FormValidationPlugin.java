@@ -1,5 +1,6 @@
-package cn.gov.enforcement.forms;
+package cn.gov.enforcement.platform;
 
+import cn.gov.enforcement.forms.FormRules;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Server-side validation of Camunda Form submissions, inside the engine, so that every entry
  * point is covered: engine-rest, the webapps' API used by Tasklist, and the Java API. Adds the
  * {@link FormSubmissionParseListener} (first among the parse listeners) and the
- * {@link FormRefusalUnwrapper} (outermost command interceptor).
+ * {@link FormRefusalInterceptor} (outermost command interceptor).
  */
 @Component
 public class FormValidationPlugin extends AbstractProcessEnginePlugin {
@@ -29,7 +30,7 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
-    configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new FormRefusalUnwrapper());
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new FormRefusalInterceptor());
   }
 
   @Override
