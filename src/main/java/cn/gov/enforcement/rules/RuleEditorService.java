@@ -29,7 +29,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -82,18 +81,17 @@ public class RuleEditorService {
   private final HistoryService historyService;
   private final DecisionService decisionService;
   private final IdentityService identityService;
-  private final ProcessEngineConfigurationImpl configuration;
+  private final RuleGatePlugin gatePlugin;
   private final SystemActions system;
   private final AuditLog audit;
   private final TransactionTemplate transaction;
-  private volatile CaseRunner runner;
 
-  public RuleEditorService(ProcessEngine engine, SystemActions system, AuditLog audit, PlatformTransactionManager transactionManager) {
+  public RuleEditorService(ProcessEngine engine, RuleGatePlugin gatePlugin, SystemActions system, AuditLog audit, PlatformTransactionManager transactionManager) {
     this.repositoryService = engine.getRepositoryService();
     this.historyService = engine.getHistoryService();
     this.decisionService = engine.getDecisionService();
     this.identityService = engine.getIdentityService();
-    this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    this.gatePlugin = gatePlugin;
     this.system = system;
     this.audit = audit;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -500,15 +498,6 @@ public class RuleEditorService {
   }
 
   private CaseRunner runner() {
-    CaseRunner current = runner;
-    if (current == null) {
-      synchronized (this) {
-        if (runner == null) {
-          runner = CaseRunner.like(configuration.getDmnEngineConfiguration()); // as RuleCaseGate builds its own
-        }
-        current = runner;
-      }
-    }
-    return current;
+    return gatePlugin.caseRunner(); // configured like the engine's DMN engine, as RuleCaseGate's own
   }
 }
