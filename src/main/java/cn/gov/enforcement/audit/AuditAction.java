@@ -34,5 +34,7 @@ public enum AuditAction {
   DEVICE_CHECKED,
   PLAYBACK_SAMPLE,
   PLAYBACK_FINDING,
-  PLAYBACK_LEDGER_READ
+  PLAYBACK_LEDGER_READ,
+  // rules (issue 16): a rule table version deployed from the browser editor, with what changed
+  RULE_DEPLOYED
 }

@@ -27,8 +27,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ResourceTypes;
 import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Decision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,21 +114,11 @@ public class RuleCaseGate implements Deployer {
     CaseRunner runner = runner();
     Map<String, DmnDecision> decisions = new LinkedHashMap<>();
     for (ResourceEntity table : tables.values()) {
-      try {
-        for (DmnDecision decision : runner.parse(new ByteArrayInputStream(table.getBytes()))) {
-          decisions.putIfAbsent(decision.getKey(), decision);
-        }
-        for (Decision decision : Dmn.readModelFromStream(new ByteArrayInputStream(table.getBytes()))
-            .getModelElementsByType(Decision.class)) {
-          String ttl = decision.getCamundaHistoryTimeToLiveString();
-          if (ttl == null || ttl.isBlank()) {
-            problems.add(table.getName() + "：决策 " + decision.getId() + " 缺少历史保留天数（camunda:historyTimeToLive）/ decision "
-                + decision.getId() + " has no history time to live");
-          }
-        }
-      } catch (RuntimeException e) {
-        problems.add(table.getName() + " 无法解析 / cannot be parsed: " + CaseRunner.shortMessage(e));
+      TableCheck.Parsed parsed = TableCheck.parse(table.getName(), table.getBytes(), runner);
+      for (DmnDecision decision : parsed.decisions()) {
+        decisions.putIfAbsent(decision.getKey(), decision);
       }
+      problems.addAll(parsed.problems());
     }
     // case files that come without their table are checked against the latest deployed table
     for (String key : caseFiles.keySet()) {
@@ -170,16 +158,11 @@ public class RuleCaseGate implements Deployer {
             + ".csv together with the table");
         continue;
       }
-      List<String> contractProblems = DecisionContract.violations(decision, runner);
-      if (!contractProblems.isEmpty()) {
-        problems.add(key + " — 不符合合同（contract.md “Decisions”）/ leaves the contract:\n  "
-            + String.join("\n  ", contractProblems));
-      }
-      CaseRunner.Report report = runner.run(decision, cases);
-      if (!report.passed()) {
-        problems.add(report.describe());
+      TableCheck.Checked checked = TableCheck.check(decision, cases, runner);
+      if (!checked.passed()) {
+        problems.addAll(checked.problems(key));
       } else {
-        accepted.add(key + " (" + report.rows() + " cases, " + cases.source() + ")");
+        accepted.add(key + " (" + checked.report().rows() + " cases, " + cases.source() + ")");
       }
       if (!caseFiles.containsKey(key)) { // only tables of this deployment lack a case file here
         attach.put(key, cases);

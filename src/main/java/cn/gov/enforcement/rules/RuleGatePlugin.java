@@ -55,9 +55,31 @@ public class RuleGatePlugin extends AbstractProcessEnginePlugin {
     feelByDefault(configuration.getDmnEngineConfiguration());
   }
 
+  /** The engine's DMN configuration, for {@link #caseRunner()}. */
+  private volatile DefaultDmnEngineConfiguration engineDmn;
+  private volatile CaseRunner caseRunner;
+
+  /**
+   * A case runner configured like the engine's DMN engine, built as {@link RuleCaseGate} builds
+   * its own: the browser editor's dry run evaluates exactly as the gate does.
+   */
+  public CaseRunner caseRunner() {
+    CaseRunner current = caseRunner;
+    if (current == null) {
+      synchronized (this) {
+        if (caseRunner == null) {
+          caseRunner = CaseRunner.like(engineDmn);
+        }
+        current = caseRunner;
+      }
+    }
+    return current;
+  }
+
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
+    engineDmn = dmn;
     // the engine built its DMN engine from this configuration; say so loudly if anything changed it
     for (String language : List.of(dmn.getDefaultInputExpressionExpressionLanguage(), dmn.getDefaultInputEntryExpressionLanguage(),
         dmn.getDefaultOutputEntryExpressionLanguage(), dmn.getDefaultLiteralExpressionLanguage())) {
