@@ -12,7 +12,7 @@ sizes=${*:-10000 100000}
 port=${BENCH_PORT:-28517}
 base=http://127.0.0.1:$port
 db=bench_tasks_$$
-jar=$(ls target/enforcement-workflow-*.jar | grep -v original | head -n 1)
+jar=${BENCH_JAR:-$(ls target/enforcement-workflow-*.jar | grep -v original | head -n 1)}
 out=bench/results/tasklist-$(date -u +%Y%m%dT%H%M%SZ).txt
 mkdir -p bench/results
 psql_db() { psql -h 127.0.0.1 -U postgres -d "$db" -X "$@"; }
