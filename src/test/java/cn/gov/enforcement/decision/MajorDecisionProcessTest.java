@@ -715,6 +715,8 @@ class MajorDecisionProcessTest {
     completeAs(pi, "Task_ReviewDraft", "deputy1", vars("deputyApproved", false, "deputyOpinion", "补充可行性论证"));
     assertThat(pi).isWaitingAt("Task_ReviseDraft").variables().containsEntry("reviewedBy", "deputy1");
     completeAs(pi, "Task_ReviseDraft", "officer2", vars("draftPlan", "修改稿", "revisionNote", "补充论证"));
+    // issue 16: the revised draft's review opens without the last round's 退回 (Tasklist fills forms from variables)
+    assertThat(pi).isWaitingAt("Task_ReviewDraft").variables().doesNotContainKey("deputyApproved");
 
     deputyApproves(pi);
     assertThat(pi).isWaitingAt("Task_LegalReview");

@@ -172,6 +172,8 @@ class DocumentServiceProcessTest {
         "servedBy", "officer1"));
     assertThat(pi).hasPassed("Gateway_EntrustedOutcome").isWaitingAt("Task_ChooseNextMethod");
     complete(task(pi), withVariables("failureRecord", "转交未果", "method", "DIRECT"));
+    // issue 16: the next attempt opens without the failed one's 未能送达
+    assertThat(pi).isWaitingAt("Task_ServeDirectly").variables().doesNotContainKeys("served", "recipientRefused");
     complete(task(pi), withVariables("served", false, "recipientRefused", false, "notServedReason", "下落不明", "servedBy", "officer1"));
     assertThat(pi).hasPassed("Gateway_DirectOutcome").isWaitingAt("Task_ChooseNextMethod");
     // SVC-05: mail was neither tried nor shown inapplicable — public notice is refused, naming the field
