@@ -1,6 +1,8 @@
 package cn.gov.enforcement.platform;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -30,6 +32,21 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 final class BusinessKeyVariableGuard implements HistoryEventHandler {
 
   static final String PROPERTY = "businessKeyVariable";
+
+  /** Every name some deployed model declares as its business-key variable. */
+  private static final Set<String> NAMES = ConcurrentHashMap.newKeySet();
+
+  /**
+   * A caller removing such a variable (over REST or the Java API, by an authenticated user; see
+   * {@link EngineGuardInterceptor}) is refused like one changing it: the engine's own removal of
+   * an ended instance's variables does not pass through here.
+   */
+  static void checkRemoval(List<String> removed) {
+    removed.stream().filter(NAMES::contains).findFirst().ifPresent(name -> {
+      throw new GuardBadRequestException("BUSINESS_KEY_FIXED", "字段 " + name + " 是流程的编号，不得删除",
+          "field " + name + " is a procedure's number and cannot be removed");
+    });
+  }
 
   @Override
   public void handleEvent(HistoryEvent event) {
@@ -74,7 +91,10 @@ final class BusinessKeyVariableGuard implements HistoryEventHandler {
       properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property").stream()
           .filter(property -> PROPERTY.equals(property.attribute("name")))
           .findFirst()
-          .ifPresent(property -> processDefinition.setProperty(PROPERTY, property.attribute("value")));
+          .ifPresent(property -> {
+            processDefinition.setProperty(PROPERTY, property.attribute("value"));
+            NAMES.add(property.attribute("value"));
+          });
     }
   }
 }

@@ -110,6 +110,7 @@ final class EngineGuardInterceptor extends CommandInterceptor {
       checkAdminOnly(command, userId);
       if (outermost) {
         checkServerStamped(command);
+        BusinessKeyVariableGuard.checkRemoval(removedNames(command));
         checkAssignedDoer(command, userId);
       }
     }
@@ -192,6 +193,17 @@ final class EngineGuardInterceptor extends CommandInterceptor {
     if (!stamped.isEmpty()) {
       throw ServerStampedRefusal.of(stamped);
     }
+  }
+
+  /** The names of the variables a command removes (variable deletion, the deletions of a patch). */
+  static List<String> removedNames(Command<?> command) {
+    List<String> names = new ArrayList<>();
+    if (command instanceof AbstractRemoveVariableCmd) {
+      addAll(names, field(command, AbstractRemoveVariableCmd.class, "variableNames"));
+    } else if (command instanceof AbstractPatchVariablesCmd) {
+      addAll(names, field(command, AbstractPatchVariablesCmd.class, "deletions"));
+    }
+    return names;
   }
 
   /** The names of the variables a command brings in from its caller. */

@@ -774,7 +774,7 @@ class EnforcementCaseProcessTest {
   }
 
   @Test
-  @DisplayName("CASE-01 the case number is the case's business key and fixed once filing is proposed: changing it over engine-rest (instance or task-local variable, submit-form) or the Java API is refused (400) and changes nothing; writing the same number is harmless")
+  @DisplayName("CASE-01 the case number is the case's business key and fixed once filing is proposed: changing or removing it over engine-rest (instance or task-local variable, patch deletions, submit-form) or the Java API is refused (400) and changes nothing; writing the same number is harmless")
   void caseNumberFixedOnceRegistered() {
     ProcessInstance pi = startCase("INSPECTION", false);
     proposeFiling(pi);
@@ -793,6 +793,11 @@ class EnforcementCaseProcessTest {
       assertRefused(rest.withBasicAuth("admin", "demo").exchange(path, org.springframework.http.HttpMethod.PUT,
           new org.springframework.http.HttpEntity<>(forged), Map.class, target), HttpStatus.BAD_REQUEST, "不得更改", "cannot change");
     }
+    // removing it is refused as well (admin; staff hold no variable permissions)
+    assertRefused(rest.withBasicAuth("admin", "demo").exchange("/engine-rest/process-instance/{id}/variables/caseNumber",
+        org.springframework.http.HttpMethod.DELETE, null, Map.class, pi.getId()), HttpStatus.BAD_REQUEST, "不得删除", "cannot be removed");
+    assertRefused(rest.withBasicAuth("admin", "demo").postForEntity("/engine-rest/process-instance/{id}/variables",
+        Map.of("deletions", List.of("caseNumber")), Map.class, pi.getId()), HttpStatus.BAD_REQUEST, "cannot be removed");
     Map<String, Object> approval = new HashMap<>(Map.of("filingApproved", true, "filingApprovalOpinion", "同意", "caseNumber", "云建立〔2026〕999号"));
     assertRefused(submit("head1", taskId, approval), HttpStatus.BAD_REQUEST, "caseNumber");
     assertThatThrownBy(() -> runtimeService().setVariable(pi.getId(), "caseNumber", "云建立〔2026〕998号"))
