@@ -63,8 +63,14 @@ test('执法人员从启动表单发起案件，相关人员依次办理 / an of
   assert.equal(auxComplete.status, 403);
   const auxPage = await pageFor(browser);
   await login(auxPage, 'aux1');
+  // the list Tasklist renders is the server's answer to the filter: wait for that answer (a positive
+  // signal), check the approval is not in it, then that the page shows none of it
+  const listed = auxPage.waitForResponse((r) => /\/filter\/[^/]+\/list/.test(r.url()) && r.request().method() === 'POST'
+    && r.status() === 200);
   await auxPage.getByText('本组待办').first().click();
-  await auxPage.waitForTimeout(1500);
+  const list = await (await listed).json();
+  const listedIds = (list._embedded?.task ?? list._embedded?.tasks ?? []).map((t) => t.id);
+  assert.ok(!listedIds.includes(approval.id), 'aux1 must not be given the approval');
   assert.equal(await auxPage.getByText(approval.name).count(), 0, 'aux1 must not see the approval');
   await screenshot(auxPage, 'tasklist-aux1-no-deciding-task');
   await auxPage.context().close();
