@@ -463,10 +463,8 @@ class EnforcementCaseProcessTest {
     org.assertj.core.api.Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
-  @Test
-  @DisplayName("PUB-05 CASE-06 a revoked decision is reported on the case and the disclosure is told (DecisionRevoked); compulsory execution decided by the head")
-  void revocationAndCompulsoryExecution() {
-    ProcessInstance pi = startCase("INSPECTION", false);
+  /** A waived, unreviewed case decided, its disclosure published and the decision served on 17 March; answers the disclosure. */
+  private ProcessInstance decidedPublishedServed(ProcessInstance pi) {
     fileCase(pi);
     plan(pi, "DOCUMENT_WORK", "NONE");
     complete(task("Task_RecordActivity", pi), activityRecord(false));
@@ -476,6 +474,14 @@ class EnforcementCaseProcessTest {
     ProcessInstance disclosure = disclosureOf(pi);
     publish(disclosure);
     serveDirectly(pi, "2026-03-17");
+    return disclosure;
+  }
+
+  @Test
+  @DisplayName("PUB-05 CASE-06 a revoked decision is reported on the case and the disclosure is told (DecisionRevoked); compulsory execution decided by the head")
+  void revocationAndCompulsoryExecution() {
+    ProcessInstance pi = startCase("INSPECTION", false);
+    ProcessInstance disclosure = decidedPublishedServed(pi);
     complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "未履行"));
     at("2026-04-02T02:00:00Z");
     complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕3号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
@@ -505,15 +511,7 @@ class EnforcementCaseProcessTest {
   @DisplayName("PUB-05 issue #16: the case ends at archive while its disclosure runs on; a revocation reported afterwards (CaseDecisionRevoked) starts case-revocation, is recorded by the legal unit and reaches the disclosure")
   void revocationAfterArchive() {
     ProcessInstance pi = startCase("INSPECTION", false);
-    fileCase(pi);
-    plan(pi, "DOCUMENT_WORK", "NONE");
-    complete(task("Task_RecordActivity", pi), activityRecord(false));
-    notifyRightsAndWaive(pi);
-    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(false, false));
-    complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
-    ProcessInstance disclosure = disclosureOf(pi);
-    publish(disclosure);
-    serveDirectly(pi, "2026-03-17");
+    ProcessInstance disclosure = decidedPublishedServed(pi);
     complete(task("Task_CheckCompliance", pi), withVariables("complied", true, "complianceRecord", "已缴纳罚款"));
     closeAndArchive(pi, "EXECUTED");
     String caseNumber = (String) processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
