@@ -88,4 +88,34 @@ class EvidenceOwnJvmTest {
     assertThat(Files.exists(root.resolve((String) jdbc.queryForObject("SELECT storage_path FROM recording WHERE id = ?",
         String.class, small.getBody().get("id"))))).isTrue();
   }
+
+  @Test
+  @DisplayName("ACC-01 未声明长度（分块传输）的上传超过上限：边读边数，413，不留文件也不留记录")
+  void overTheLimitWithoutDeclaredLengthIs413() throws Exception {
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    long rows = jdbc.queryForObject("SELECT COUNT(*) FROM recording", Long.class);
+    String boundary = "chunked-limit";
+    StringBuilder fields = new StringBuilder();
+    EvidenceFixtures.justRecorded("ONSITE_INSPECTION").forEach((name, value) -> fields.append("--").append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes((fields + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.wav\"\r\n"
+        + "Content-Type: audio/wav\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(EvidenceFixtures.wav(6));
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/recordings"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("officer1:demo".getBytes()))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        // an InputStream body has no length: the client sends it chunked, so only the count while streaming can stop it
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.toByteArray())))
+        .build();
+    var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("\"error\":\"TOO_LARGE\"").contains(" / the upload exceeds the limit of 65536 bytes");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording", Long.class)).isEqualTo(rows);
+    try (var files = Files.list(root.resolve("partial"))) {
+      assertThat(files).isEmpty();
+    }
+  }
 }
