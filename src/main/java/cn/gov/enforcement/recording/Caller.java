@@ -22,6 +22,15 @@ public record Caller(String userId, List<String> groups) {
         authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds()));
   }
 
+  /**
+   * Who the engine says is acting in a delegate: the user who completed the task that led here, or
+   * {@code nobody} when the step runs without one (a timer, the job executor).
+   */
+  static String actor(IdentityService identityService, String nobody) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null || authentication.getUserId() == null ? nobody : authentication.getUserId();
+  }
+
   public boolean in(BureauGroup group) {
     return groups.contains(group.id());
   }

@@ -3,36 +3,30 @@ package cn.gov.enforcement.recording;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
  * recording-disposal, Task_ExtendRetention: a recording that is kept (legal hold, records office or
- * section head said keep) gets another minimum period, recorded as a new classification row.
+ * section head said keep) gets another minimum period ({@link RecordingDisposal#keep}), with the reason
+ * the process gathered.
  */
 @Component("extendRetention")
 public class ExtendRetentionDelegate implements JavaDelegate {
 
-  private final RecordingRepository repository;
-  private final RetentionClassifier classifier;
+  private final RecordingDisposal disposal;
   private final IdentityService identityService;
 
-  public ExtendRetentionDelegate(RecordingRepository repository, RetentionClassifier classifier,
-      IdentityService identityService) {
-    this.repository = repository;
-    this.classifier = classifier;
+  public ExtendRetentionDelegate(RecordingDisposal disposal, IdentityService identityService) {
+    this.disposal = disposal;
     this.identityService = identityService;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Recording recording = repository.find((String) execution.getVariable("recordingId")).orElseThrow();
-    Authentication authentication = identityService.getCurrentAuthentication();
-    String actor = authentication == null ? "system" : authentication.getUserId();
     String reason = Boolean.TRUE.equals(execution.getVariable("legalHold"))
         ? "legal hold: " + execution.getVariable("legalHoldReason")
         : "kept after disposal review: " + execution.getVariable("reviewOpinion")
             + (execution.getVariable("approvalOpinion") == null ? "" : " / " + execution.getVariable("approvalOpinion"));
-    classifier.extend(recording, actor, reason);
+    disposal.keep((String) execution.getVariable("recordingId"), Caller.actor(identityService, "system"), reason);
   }
 }

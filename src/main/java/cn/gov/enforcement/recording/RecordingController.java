@@ -57,7 +57,7 @@ public class RecordingController {
   }
 
   @PostMapping
-  public ResponseEntity<Map<String, Object>> upload(HttpServletRequest request) {
+  public ResponseEntity<RecordingViews.Summary> upload(HttpServletRequest request) {
     IngestService.Ingested ingested = ingest.ingest(request, caller());
     return ResponseEntity.status(HttpStatus.CREATED)
         .header(HttpHeaders.LOCATION, "/api/recordings/" + ingested.recording().id())
@@ -69,7 +69,7 @@ public class RecordingController {
    * cause and by year / month / day of their start (Beijing time); every criterion given must hold.
    */
   @GetMapping
-  public List<Map<String, Object>> list(@RequestParam(required = false) String caseNumber,
+  public List<RecordingViews.Summary> list(@RequestParam(required = false) String caseNumber,
       @RequestParam(required = false) String unit,
       @RequestParam(required = false) String deviceNumber,
       @RequestParam(required = false) String officer,
@@ -82,7 +82,7 @@ public class RecordingController {
     RecordingSearch search = RecordingSearch.of(caseNumber, unit, deviceNumber, officer, partyName, cause, year, month,
         day);
     List<Recording> found = search.onlyCase() ? repository.list(search.caseNumber()) : repository.search(search);
-    List<Map<String, Object>> visible = found.stream().filter(visibility.forCaller(caller))
+    List<RecordingViews.Summary> visible = found.stream().filter(visibility.forCaller(caller))
         .map(r -> RecordingViews.summary(r, repository.currentClassification(r.id()).orElseThrow(),
             repository.isDisposed(r.id())))
         .toList();
@@ -92,7 +92,7 @@ public class RecordingController {
   }
 
   @GetMapping("/{id}")
-  public Map<String, Object> metadata(@PathVariable String id) {
+  public RecordingViews.Detail metadata(@PathVariable String id) {
     Caller caller = caller();
     Recording recording = visible(id, caller);
     auditLog.append(caller.userId(), AuditAction.VIEW_METADATA, id, null);
@@ -117,7 +117,7 @@ public class RecordingController {
    * {@code evidenceDescription} (REC-10), and an optional {@code reason}. The class never gets shorter.
    */
   @PostMapping("/{id}/facts")
-  public Map<String, Object> facts(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+  public RecordingViews.FactsAnswer facts(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
     Caller caller = caller();
     if (!caller.inAny(FACT_REPORTERS)) {
       throw Refusals.forbidden("无权变更保存事实", "you may not report retention facts");
@@ -150,10 +150,7 @@ public class RecordingController {
     }
     String note = description == null ? reason : "evidence description: " + description + (reason == null ? "" : "; " + reason);
     Classification current = classifier.redecide(recording, reported, caller.userId(), note);
-    Map<String, Object> view = RecordingViews.summary(recording, current, repository.isDisposed(id));
-    view.put("facts", current.facts());
-    view.put("decidedClass", current.decidedClass());
-    return view;
+    return RecordingViews.facts(recording, current, repository.isDisposed(id));
   }
 
   /** ACC-01, AUX-03: no one changes or deletes an original, whatever their group. */

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.recording;
 
+import static cn.gov.enforcement.recording.EvidenceFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.forms.WebappSession;
@@ -60,9 +61,6 @@ class CaseEvidenceTest {
     ClockUtil.reset();
   }
 
-  private static void at(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
-  }
 
   // ---- the Tasklist session on /api -------------------------------------------------------------
 

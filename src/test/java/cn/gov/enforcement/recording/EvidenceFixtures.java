@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -31,6 +34,50 @@ import org.springframework.util.MultiValueMap;
 public final class EvidenceFixtures {
 
   private EvidenceFixtures() {}
+
+  /** The fixture named in a test table: {@code mp4}, {@code mp3}, {@code wav} (one second), {@code jpeg}, {@code pdf}, {@code exe}. */
+  static byte[] sample(String kind) {
+    return switch (kind) {
+      case "mp4" -> mp4();
+      case "mp3" -> mp3();
+      case "wav" -> wav(1);
+      case "jpeg" -> jpeg();
+      case "pdf" -> pdf();
+      case "exe" -> executable();
+      default -> throw new IllegalArgumentException("no fixture " + kind);
+    };
+  }
+
+  /**
+   * The first {@code keep} bytes of {@code media}, where {@code keep} as a table writes it: {@code 40}
+   * (bytes from the start), {@code -2} (all but the last two), {@code /3} (a third of the file).
+   */
+  static byte[] truncated(byte[] media, String keep) {
+    int length = keep.startsWith("/") ? media.length / Integer.parseInt(keep.substring(1))
+        : keep.startsWith("-") ? media.length + Integer.parseInt(keep) : Integer.parseInt(keep);
+    return truncated(media, length);
+  }
+
+  /** Moves the engine's clock (and so every rule's "now") to {@code instant}. */
+  public static void at(String instant) {
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse(instant)));
+  }
+
+  /** Acts as {@code user} with the groups the identity service gives them, as the REST API would. */
+  public static void authenticate(IdentityService identityService, String user) {
+    identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).toList());
+  }
+
+  /**
+   * The append-only trigger's refusal, or — on PostgreSQL with the two roles of issue 11 — the missing
+   * privilege, which the application's role meets before the trigger is reached.
+   */
+  public static void refusedByTheDatabase(Throwable e) {
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    org.assertj.core.api.Assertions.assertThat(trace.toString()).containsAnyOf("append-only", "permission denied");
+  }
 
   static byte[] resource(String name) {
     try (InputStream in = EvidenceFixtures.class.getResourceAsStream("/evidence-test/" + name)) {

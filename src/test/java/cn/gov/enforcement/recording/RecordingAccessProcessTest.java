@@ -101,8 +101,7 @@ class RecordingAccessProcessTest {
 
   /** As the REST filter does: the user with their real groups, so the engine's authorizations apply. */
   private void authenticate(String user) {
-    identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    EvidenceFixtures.authenticate(identityService, user);
   }
 
   private Task task(ProcessInstance instance) {

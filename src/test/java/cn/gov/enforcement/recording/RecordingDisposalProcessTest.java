@@ -80,8 +80,7 @@ class RecordingDisposalProcessTest {
   }
 
   private void complete(String user, ProcessInstance instance, Map<String, Object> variables) {
-    identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    EvidenceFixtures.authenticate(identityService, user);
     try {
       Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
       taskService.complete(task.getId(), variables);

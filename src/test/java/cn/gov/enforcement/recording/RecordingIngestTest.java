@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -95,15 +97,13 @@ class RecordingIngestTest {
         PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
   }
 
-  @Test
+  @ParameterizedTest(name = "{0} sent as {1}")
+  @CsvSource({"mp3, a.bin, audio/mpeg", "wav, a.mp4, audio/vnd.wave", "jpeg, photo.mp4, image/jpeg"})
   @DisplayName("ACC-02 MP3、WAV、JPEG 按内容识别为音频、图像并入库")
-  void audioAndImagesAreAccepted() {
-    assertThat(EvidenceFixtures.upload(rest, "officer1", inTime(), EvidenceFixtures.mp3(), "a.bin").getBody())
-        .containsEntry("mediaType", "audio/mpeg");
-    assertThat(EvidenceFixtures.upload(rest, "officer1", inTime(), EvidenceFixtures.wav(3), "a.mp4").getBody())
-        .containsEntry("mediaType", "audio/vnd.wave");
-    assertThat(EvidenceFixtures.upload(rest, "officer1", inTime(), EvidenceFixtures.jpeg(), "photo.mp4").getBody())
-        .containsEntry("mediaType", "image/jpeg");
+  void audioAndImagesAreAccepted(String kind, String fileName, String mediaType) {
+    byte[] content = "wav".equals(kind) ? EvidenceFixtures.wav(3) : EvidenceFixtures.sample(kind);
+    assertThat(EvidenceFixtures.upload(rest, "officer1", inTime(), content, fileName).getBody())
+        .containsEntry("mediaType", mediaType);
   }
 
   @Test
@@ -136,20 +136,16 @@ class RecordingIngestTest {
     assertThat(StorageState.of(jdbc, storage)).isEqualTo(before);
   }
 
-  @Test
+  @ParameterizedTest(name = "{0} cut at {1}: {2}")
+  @CsvSource({"mp4, 0, EMPTY_FILE", "mp4, 6000, TRUNCATED_FILE", "mp3, 3000, TRUNCATED_FILE", "wav, 9000, TRUNCATED_FILE",
+      "jpeg, /2, TRUNCATED_FILE"})
   @DisplayName("ACC-01 空文件与被截断的 MP4/MP3/WAV/JPEG 明确拒绝（400），不留文件也不留记录")
-  void emptyAndTruncatedFilesAreRefused() {
+  void emptyAndTruncatedFilesAreRefused(String kind, String keep, String error) {
     StorageState before = StorageState.of(jdbc, storage);
-    ResponseEntity<Map> empty = EvidenceFixtures.upload(rest, "officer1", inTime(), new byte[0], "empty.mp4");
-    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(empty.getBody()).containsEntry("error", "EMPTY_FILE");
-    for (byte[] cut : List.of(EvidenceFixtures.truncated(EvidenceFixtures.mp4(), 6000),
-        EvidenceFixtures.truncated(EvidenceFixtures.mp3(), 3000), EvidenceFixtures.truncated(EvidenceFixtures.wav(1), 9000),
-        EvidenceFixtures.truncated(EvidenceFixtures.jpeg(), EvidenceFixtures.jpeg().length / 2))) {
-      ResponseEntity<Map> response = EvidenceFixtures.upload(rest, "officer1", inTime(), cut, "cut.mp4");
-      assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-      assertThat(response.getBody()).containsEntry("error", "TRUNCATED_FILE");
-    }
+    byte[] cut = EvidenceFixtures.truncated(EvidenceFixtures.sample(kind), keep);
+    ResponseEntity<Map> response = EvidenceFixtures.upload(rest, "officer1", inTime(), cut, "cut.mp4");
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).containsEntry("error", error);
     assertThat(StorageState.of(jdbc, storage)).isEqualTo(before);
   }
 

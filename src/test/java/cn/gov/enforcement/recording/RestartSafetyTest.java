@@ -1,12 +1,14 @@
 package cn.gov.enforcement.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
@@ -54,14 +56,11 @@ class RestartSafetyTest {
       out.write(fields);
       out.write(wav, 0, wav.length / 2);
       out.flush();
-      Thread.sleep(300);
-      // the client disappears without finishing the body
+      // the server is streaming the file part into partial/ ...
+      await().atMost(Duration.ofSeconds(10)).until(() -> partials() > 0);
+      // ... when the client disappears without finishing the body
     }
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline && partials() > 0) {
-      Thread.sleep(100);
-    }
-    assertThat(partials()).isZero();
+    await().atMost(Duration.ofSeconds(10)).until(() -> partials() == 0);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording", Long.class)).isEqualTo(rows);
   }
 

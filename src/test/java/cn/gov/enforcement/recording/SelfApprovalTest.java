@@ -9,7 +9,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -54,8 +53,7 @@ class SelfApprovalTest {
   }
 
   private void authenticate(String user) {
-    identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList());
+    EvidenceFixtures.authenticate(identityService, user);
   }
 
   private ProcessInstance request(String requester, String purpose) {

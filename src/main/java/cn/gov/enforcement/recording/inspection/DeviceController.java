@@ -5,6 +5,7 @@ import cn.gov.enforcement.audit.AuditLog;
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.identity.StaffMembership;
 import cn.gov.enforcement.web.ApiErrors;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -76,32 +77,26 @@ public class DeviceController {
 
   /** The register: every device's current entry and whether it was checked today (Beijing). */
   @GetMapping
-  public List<Map<String, Object>> list() {
+  public List<RegisterEntry> list() {
     caller(identityService);
     LocalDate today = DeviceRegister.now().atZone(DeviceRegister.BEIJING).toLocalDate();
-    return register.devices().stream().map(d -> {
-      Map<String, Object> view = view(d);
-      List<DeviceCheck> checks = register.checksOn(d.deviceNumber(), today);
-      view.put("checkedToday", checks.stream().anyMatch(DeviceCheck::passed));
-      view.put("lastCheck", register.recentChecks(d.deviceNumber(), 1).stream().findFirst().map(DeviceController::view)
-          .orElse(null));
-      return view;
-    }).toList();
+    return register.devices().stream().map(d -> new RegisterEntry(view(d),
+        register.checksOn(d.deviceNumber(), today).stream().anyMatch(DeviceCheck::passed),
+        register.recentChecks(d.deviceNumber(), 1).stream().findFirst().map(DeviceController::view).orElse(null)))
+        .toList();
   }
 
   @GetMapping("/{deviceNumber}")
-  public Map<String, Object> device(@PathVariable String deviceNumber) {
+  public DeviceDetail device(@PathVariable String deviceNumber) {
     caller(identityService);
     Device device = register.current(deviceNumber).orElseThrow(() -> InspectionRefusals.unknownDevice(deviceNumber));
-    Map<String, Object> view = view(device);
-    view.put("history", register.history(deviceNumber).stream().map(DeviceController::view).toList());
-    view.put("checks", register.recentChecks(deviceNumber, 60).stream().map(DeviceController::view).toList());
-    return view;
+    return new DeviceDetail(view(device), register.history(deviceNumber).stream().map(DeviceController::view).toList(),
+        register.recentChecks(deviceNumber, 60).stream().map(DeviceController::view).toList());
   }
 
   /** Registers a device, or re-registers it (type, responsible person, unit): a new row, the old one stays. */
   @PostMapping
-  public ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) JsonNode body) {
+  public ResponseEntity<DeviceView> register(@RequestBody(required = false) JsonNode body) {
     Caller caller = caller(identityService);
     if (!caller.inAny(REGISTRARS)) {
       throw InspectionRefusals.forbidden("只有科室负责人或办公室（档案）可以登记执法记录设备",
@@ -137,7 +132,7 @@ public class DeviceController {
    * responsible officer records it; the server stamps who and when.
    */
   @PostMapping("/{deviceNumber}/checks")
-  public ResponseEntity<Map<String, Object>> check(@PathVariable String deviceNumber,
+  public ResponseEntity<CheckView> check(@PathVariable String deviceNumber,
       @RequestBody(required = false) JsonNode body) {
     Caller caller = caller(identityService);
     Device device = register.current(deviceNumber).orElseThrow(() -> InspectionRefusals.unknownDevice(deviceNumber));
@@ -226,29 +221,28 @@ public class DeviceController {
     return value;
   }
 
-  static Map<String, Object> view(Device d) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("deviceNumber", d.deviceNumber());
-    view.put("deviceType", d.deviceType());
-    view.put("deviceTypeName", TYPES.getOrDefault(d.deviceType(), d.deviceType()));
-    view.put("responsible", d.responsible());
-    view.put("unit", d.unit());
-    view.put("registeredAt", d.registeredAt().toString());
-    view.put("registeredBy", d.registeredBy());
-    return view;
+  /** A register row as the API shows it. */
+  record DeviceView(String deviceNumber, String deviceType, String deviceTypeName, String responsible, String unit,
+      String registeredAt, String registeredBy) {}
+
+  /** A pre-duty check as the API shows it. */
+  record CheckView(String deviceNumber, String checkedAt, String checkedBy, boolean noFault, boolean batterySufficient,
+      boolean storageSufficient, boolean clockSet, boolean passed, String note) {}
+
+  /** {@code GET /api/devices}: a device with whether it passed a check today and its last check. */
+  record RegisterEntry(@JsonUnwrapped DeviceView device, boolean checkedToday, CheckView lastCheck) {}
+
+  /** {@code GET /api/devices/{deviceNumber}}: the device with its register history and recent checks. */
+  record DeviceDetail(@JsonUnwrapped DeviceView device, List<DeviceView> history, List<CheckView> checks) {}
+
+  static DeviceView view(Device d) {
+    return new DeviceView(d.deviceNumber(), d.deviceType(), TYPES.getOrDefault(d.deviceType(), d.deviceType()),
+        d.responsible(), d.unit(), d.registeredAt().toString(), d.registeredBy());
   }
 
-  static Map<String, Object> view(DeviceCheck c) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("deviceNumber", c.deviceNumber());
-    view.put("checkedAt", c.checkedAt().toString());
-    view.put("checkedBy", c.checkedBy());
-    view.put("noFault", c.noFault());
-    view.put("batterySufficient", c.batterySufficient());
-    view.put("storageSufficient", c.storageSufficient());
-    view.put("clockSet", c.clockSet());
-    view.put("passed", c.passed());
-    view.put("note", c.note());
-    return view;
+  static CheckView view(DeviceCheck c) {
+    return new CheckView(c.deviceNumber(), c.checkedAt().toString(), c.checkedBy(), c.noFault(), c.batterySufficient(),
+        c.storageSufficient(), c.clockSet(), c.passed(), c.note());
   }
+
 }

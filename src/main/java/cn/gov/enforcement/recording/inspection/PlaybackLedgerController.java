@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,10 +62,10 @@ public class PlaybackLedgerController {
   }
 
   @GetMapping
-  public List<Map<String, Object>> list(@RequestParam(required = false) String year,
+  public List<LedgerRow> list(@RequestParam(required = false) String year,
       @RequestParam(required = false) String month) {
     DeviceController.Caller caller = reader();
-    List<Map<String, Object>> rows = entries(year, month).stream().map(this::row).toList();
+    List<LedgerRow> rows = entries(year, month).stream().map(this::row).toList();
     auditLog.append(caller.userId(), AuditAction.PLAYBACK_LEDGER_READ, null, "year=" + year + " month=" + month
         + " rows=" + rows.size());
     return rows;
@@ -76,14 +75,11 @@ public class PlaybackLedgerController {
   public ResponseEntity<byte[]> export(@RequestParam(required = false) String year,
       @RequestParam(required = false) String month) {
     DeviceController.Caller caller = reader();
-    List<Map<String, Object>> rows = entries(year, month).stream().map(this::row).toList();
+    List<LedgerRow> rows = entries(year, month).stream().map(this::row).toList();
     StringBuilder csv = new StringBuilder("\uFEFF");
     csv.append(String.join(",", COLUMNS.stream().map(PlaybackLedgerController::csv).toList())).append("\r\n");
-    for (Map<String, Object> r : rows) {
-      csv.append(String.join(",", java.util.Arrays.asList(r.get("seq"), r.get("checkedAtText"), r.get("checkedBy"), r.get("unit"),
-          r.get("period"), r.get("recordingId"), r.get("caseNumber"), r.get("activityName"), r.get("startedAtText"),
-          r.get("deviceNumber"), r.get("officers"), r.get("resultName"), r.get("problem")).stream()
-          .map(v -> csv(v == null ? "" : v.toString())).toList())).append("\r\n");
+    for (LedgerRow r : rows) {
+      csv.append(String.join(",", r.cells().stream().map(v -> csv(v == null ? "" : v.toString())).toList())).append("\r\n");
     }
     auditLog.append(caller.userId(), AuditAction.PLAYBACK_LEDGER_READ, null, "export year=" + year + " month=" + month
         + " rows=" + rows.size());
@@ -142,26 +138,26 @@ public class PlaybackLedgerController {
     throw InspectionRefusals.invalid(field, "须为 " + min + "–" + max + " 的整数", "must be a whole number " + min + "–" + max);
   }
 
-  private Map<String, Object> row(LedgerEntry e) {
+  /** One row of the ledger as the API shows it; the CSV export has the same cells. */
+  record LedgerRow(long seq, String checkedAt, String checkedAtText, String checkedBy, String unit, String period,
+      String recordingId, String caseNumber, String activityName, String startedAtText, String deviceNumber,
+      String officers, String result, String resultName, String problem, String processInstanceId) {
+
+    /** The cells of {@link PlaybackLedgerController#COLUMNS}, in that order. */
+    List<Object> cells() {
+      return java.util.Arrays.asList(seq, checkedAtText, checkedBy, unit, period, recordingId, caseNumber, activityName,
+          startedAtText, deviceNumber, officers, resultName, problem);
+    }
+  }
+
+  private LedgerRow row(LedgerEntry e) {
     Optional<Recording> recording = recordings.find(e.recordingId());
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("seq", e.seq());
-    row.put("checkedAt", e.checkedAt().toString());
-    row.put("checkedAtText", TIME.format(e.checkedAt()));
-    row.put("checkedBy", e.checkedBy());
-    row.put("unit", e.unit());
-    row.put("period", DAY.format(e.periodStart()) + " 至 " + DAY.format(e.periodEnd().minusSeconds(1)));
-    row.put("recordingId", e.recordingId());
-    row.put("caseNumber", recording.map(Recording::caseNumber).orElse(null));
-    row.put("activityName", recording.map(r -> ActivityNames.of(r.activity())).orElse(null));
-    row.put("startedAtText", recording.map(r -> TIME.format(r.startedAt())).orElse(null));
-    row.put("deviceNumber", recording.map(Recording::deviceNumber).orElse(null));
-    row.put("officers", recording.map(r -> String.join("、", r.officers())).orElse(null));
-    row.put("result", e.result());
-    row.put("resultName", e.resultName());
-    row.put("problem", e.problem());
-    row.put("processInstanceId", e.processInstanceId());
-    return row;
+    return new LedgerRow(e.seq(), e.checkedAt().toString(), TIME.format(e.checkedAt()), e.checkedBy(), e.unit(),
+        DAY.format(e.periodStart()) + " 至 " + DAY.format(e.periodEnd().minusSeconds(1)), e.recordingId(),
+        recording.map(Recording::caseNumber).orElse(null), recording.map(r -> ActivityNames.of(r.activity())).orElse(null),
+        recording.map(r -> TIME.format(r.startedAt())).orElse(null), recording.map(Recording::deviceNumber).orElse(null),
+        recording.map(r -> String.join("、", r.officers())).orElse(null), e.result(), e.resultName(), e.problem(),
+        e.processInstanceId());
   }
 
   /** RFC 4180 quoting; a cell a spreadsheet would run as a formula (= + - @) is prefixed with an apostrophe. */

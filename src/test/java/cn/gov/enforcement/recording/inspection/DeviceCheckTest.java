@@ -1,12 +1,11 @@
 package cn.gov.enforcement.recording.inspection;
 
+import static cn.gov.enforcement.recording.EvidenceFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.enforcement.recording.CaseEvidence;
 import cn.gov.enforcement.recording.EvidenceFixtures;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -52,9 +51,6 @@ class DeviceCheckTest {
     ClockUtil.reset();
   }
 
-  static void at(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
-  }
 
   @SuppressWarnings("rawtypes")
   private ResponseEntity<Map> registerAs(String user, Object body) {
