@@ -4,9 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -100,13 +98,7 @@ public class CaseEvidence {
 
   /** Label/value pairs for a form's {@code valuesKey}: the officer picks a recording, never pastes an id. */
   public JsonValue options(List<Recording> recordings) {
-    List<Map<String, String>> options = new ArrayList<>();
-    for (Recording r : recordings) {
-      Map<String, String> option = new LinkedHashMap<>();
-      option.put("label", label(r));
-      option.put("value", r.id());
-      options.add(option);
-    }
+    List<FormOption> options = recordings.stream().map(r -> new FormOption(label(r), r.id())).toList();
     return SpinValues.jsonValue(Spin.JSON(options)).create();
   }
 

@@ -34,9 +34,6 @@ public class RecordingAccessRequests {
     this.identityService = identityService;
   }
 
-  /** One choice of the requester's checklist: the label people read, the id the form submits. */
-  public record Option(String label, String value) {}
-
   /** Where the request goes: the ids to grant, those left out of a party's copy, and who approves. */
   public record Routing(List<String> granted, List<String> excluded, boolean confidentialIncluded, String approverGroup) {}
 
@@ -44,12 +41,12 @@ public class RecordingAccessRequests {
   public record Request(String requester, String purpose, String requestingParty, String reason, String processInstanceId) {}
 
   /** Task_ListRecordings: the stored, not disposed recordings the requester may see (ACC-06), optionally of one case. */
-  public List<Option> requestable(String requesterId, String caseNumber) {
+  public List<FormOption> requestable(String requesterId, String caseNumber) {
     Caller requester = requester(requesterId);
     return repository.list(caseNumber).stream()
         .filter(requester::maySee)
         .filter(r -> !repository.isDisposed(r.id()))
-        .map(r -> new Option((r.caseNumber() == null ? "" : r.caseNumber() + " · ") + r.activity() + " · "
+        .map(r -> new FormOption((r.caseNumber() == null ? "" : r.caseNumber() + " · ") + r.activity() + " · "
             + RecordingViews.time(r.startedAt()) + " · " + r.deviceNumber() + (r.confidential() ? " · 涉密" : ""), r.id()))
         .toList();
   }
