@@ -219,6 +219,22 @@ public final class EvidenceFixtures {
         Map.class);
   }
 
+  /** The upload's answer as the client receives it (text), for tests of the JSON itself. */
+  static ResponseEntity<String> uploadAs(TestRestTemplate rest, String user, Map<String, String> fields, byte[] content) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    fields.forEach(body::add);
+    body.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return "clip";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, "demo").exchange("/api/recordings", HttpMethod.POST, new HttpEntity<>(body, headers),
+        String.class);
+  }
+
   /** Uploads and returns the new id (fails the test unless 201). */
   public static String uploadId(TestRestTemplate rest, String user, Map<String, String> fields, byte[] content) {
     ResponseEntity<Map> response = upload(rest, user, fields, content, "clip");

@@ -32,7 +32,7 @@ class MultipartLimitTest {
 
   @ParameterizedTest(name = "declared length: {0}")
   @ValueSource(booleans = {true, false})
-  @DisplayName("ACC-01 引擎接口的多部分请求超过上限：413（中英文说明），不产生部署 / an over-limit multipart body to Camunda's REST API is refused and deploys nothing")
+  @DisplayName("引擎接口的多部分请求超过上限：413（中英文说明），不产生部署 / an over-limit multipart body to Camunda's REST API is refused and deploys nothing")
   void overTheLimitIsRefusedAndDeploysNothing(boolean declaredLength) throws Exception {
     String name = "too-large-" + System.nanoTime();
     byte[] body = deployment(name, 1_200_000);
@@ -48,7 +48,7 @@ class MultipartLimitTest {
 
   @ParameterizedTest(name = "declared length: {0}")
   @ValueSource(booleans = {true, false})
-  @DisplayName("ACC-01 上限以内的多部分请求照常到达引擎接口 / a multipart body under the limit reaches Camunda's REST API unchanged")
+  @DisplayName("上限以内的多部分请求照常到达引擎接口 / a multipart body under the limit reaches Camunda's REST API unchanged")
   void underTheLimitPassesThrough(boolean declaredLength) throws Exception {
     String name = "small-" + System.nanoTime();
     byte[] body = deployment(name, 0);
