@@ -3,6 +3,7 @@ package cn.gov.enforcement.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.enforcement.decision.MajorDecisionModel;
 import cn.gov.enforcement.platform.FormSubmissionGuard;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -486,7 +487,7 @@ class FormSubmissionValidationTest {
           Map.of("variables", vars("pageCount", 12, "clericalNote", "已编页码"))).getStatusCode().value()).isEqualTo(204);
       assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "deliberationOutcome")).isNull();
       Task deliberate = taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId())
-          .taskDefinitionKey("Task_Deliberate").singleResult();
+          .taskDefinitionKey(MajorDecisionModel.TASK_DELIBERATE).singleResult();
       assertThat(deliberate).isNotNull();
       assertThat(post("/task/" + deliberate.getId() + "/submit-form",
           Map.of("variables", vars("deliberationOutcome", "APPROVE"))).getStatusCode().value()).isEqualTo(204);
