@@ -11,6 +11,8 @@ import cn.gov.enforcement.platform.ProcessVariable;
 public final class CaseRevocationModel {
 
   public static final String PROCESS_KEY = "case-revocation";
+  /** Revoking the decision of an archived case starts this process (PUB-05). */
+  public static final String MESSAGE_CASE_DECISION_REVOKED = "CaseDecisionRevoked";
 
   // ---- element ids ----------------------------------------------------------------------
 

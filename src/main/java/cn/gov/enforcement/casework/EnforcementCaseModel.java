@@ -11,6 +11,8 @@ import cn.gov.enforcement.platform.ProcessVariable;
 public final class EnforcementCaseModel {
 
   public static final String PROCESS_KEY = "enforcement-case";
+  /** The revocation of an ended case reaches the running case (PUB-05). */
+  public static final String MESSAGE_CASE_DECISION_REVOKED = "CaseDecisionRevoked";
 
   // ---- element ids ----------------------------------------------------------------------
 

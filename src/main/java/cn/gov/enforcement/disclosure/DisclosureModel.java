@@ -11,6 +11,8 @@ import cn.gov.enforcement.platform.ProcessVariable;
 public final class DisclosureModel {
 
   public static final String PROCESS_KEY = "disclosure";
+  /** The case tells its disclosure that the decision was revoked (PUB-05), correlated on the case number. */
+  public static final String MESSAGE_DECISION_REVOKED = "DecisionRevoked";
 
   // ---- element ids ----------------------------------------------------------------------
 
@@ -43,6 +45,7 @@ public final class DisclosureModel {
 
   // ---- process variables ----------------------------------------------------------------
 
+  public static final ProcessVariable<String> CASE_NUMBER = ProcessVariable.string("caseNumber");
   public static final ProcessVariable<Boolean> CONTENT_APPROVED = ProcessVariable.bool("contentApproved");
   public static final ProcessVariable<Boolean> CONTENT_EXCLUDED = ProcessVariable.bool("contentExcluded");
   public static final ProcessVariable<String> DECIDED_ON = ProcessVariable.string("decidedOn");
@@ -57,7 +60,13 @@ public final class DisclosureModel {
   public static final ProcessVariable<String> PARTY_NAME = ProcessVariable.string("partyName");
   public static final ProcessVariable<String> PARTY_TYPE = ProcessVariable.string("partyType");
   public static final ProcessVariable<Number> PUBLICATION_MONTHS = ProcessVariable.number("publicationMonths");
+  public static final ProcessVariable<String> RESULT_BASIS = ProcessVariable.string("resultBasis");
+  public static final ProcessVariable<String> RESULT_FACTS = ProcessVariable.string("resultFacts");
+  public static final ProcessVariable<String> RESULT_OUTCOME = ProcessVariable.string("resultOutcome");
+  public static final ProcessVariable<String> REVOCATION_EXPLANATION = ProcessVariable.string("revocationExplanation");
   public static final ProcessVariable<String> REVOCATION_RECEIVED_ON = ProcessVariable.string("revocationReceivedOn");
+  public static final ProcessVariable<String> REVOCATION_TYPE = ProcessVariable.string("revocationType");
+  public static final ProcessVariable<String> REVOKED_ON = ProcessVariable.string("revokedOn");
 
   private DisclosureModel() {}
 }
