@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <ul>
  *   <li>{@code PROCESS_KEY} is the id of the process in {@code processes/<key>.bpmn};</li>
- *   <li>every other {@code String} constant is the id of an element of that BPMN;</li>
+ *   <li>a {@code MESSAGE_*} constant is the name of a message of that BPMN, every other
+ *       {@code String} constant the id of an element of it;</li>
  *   <li>every declared variable is named by the BPMN or by one of its forms (the forms its user
  *       tasks and start event reference), unless it is marked {@link ProcessVariable.OutsideModel};
  *       one so marked is named by neither (the mark stays true);</li>
@@ -117,7 +119,11 @@ class ProcessModelDeclarationsTest {
         continue;
       }
       Object value = field.get(null);
-      if (field.getType() == String.class && !field.getName().equals("PROCESS_KEY")) {
+      if (field.getType() == String.class && field.getName().startsWith("MESSAGE_")) {
+        if (bpmn.getModelElementsByType(Message.class).stream().noneMatch(m -> value.equals(m.getName()))) {
+          problems.add(field.getName() + " = \"" + value + "\" is no message of " + bpmnFile);
+        }
+      } else if (field.getType() == String.class && !field.getName().equals("PROCESS_KEY")) {
         ModelElementInstance element = bpmn.getModelElementById((String) value);
         if (element == null) {
           problems.add(field.getName() + " = \"" + value + "\" is no element of " + bpmnFile);

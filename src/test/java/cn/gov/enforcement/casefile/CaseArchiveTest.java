@@ -115,7 +115,7 @@ class CaseArchiveTest {
         "evidenceList", "现场检查笔录、照片、音像资料", "factorsConsidered", "首次违法，主动整改",
         "majorPublicInterest", false, "majorRightsAfterHearing", false, "complexOrMultipleRelations", false,
         "requiredByLaw", true, "complexCase", false, "serviceMethod", "DIRECT", "complianceDays", 15));
-    ProcessInstance review = calledProcessInstance("legal-review", pi);
+    ProcessInstance review = calledProcessInstance(LegalReviewModel.PROCESS_KEY, pi);
     Task reviewTask = task(LegalReviewModel.TASK_REVIEW_LEGALITY, review);
     taskService().claim(reviewTask.getId(), "legal1");
     Map<String, Object> findings = new HashMap<>();

@@ -1,5 +1,8 @@
 package cn.gov.enforcement.casework;
 
+import cn.gov.enforcement.platform.ProcessTestSupport;
+import static cn.gov.enforcement.platform.ProcessTestSupport.at;
+import static cn.gov.enforcement.platform.ProcessTestSupport.claimed;
 import cn.gov.enforcement.delivery.DocumentServiceModel;
 import cn.gov.enforcement.disclosure.DisclosureModel;
 import cn.gov.enforcement.platform.MinimumProcessCoverage;
@@ -70,11 +73,7 @@ class EnforcementCaseProcessTest {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
-  }
-
-  private static void at(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+    ProcessTestSupport.resetClock();
   }
 
   // ---- steps -------------------------------------------------------------------------------
@@ -133,13 +132,6 @@ class EnforcementCaseProcessTest {
     complete(claimed(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi, "officer1"), waiver());
   }
 
-  /** Claims the task for {@code user}: the server records the doer of a step (DEC-17), so a named person does it. */
-  private static Task claimed(String key, ProcessInstance pi, String user) {
-    Task task = task(key, pi);
-    taskService().claim(task.getId(), user);
-    return task;
-  }
-
   /** CASE-03: "no hearing" inside the request window is the party's written waiver, recorded by an officer. */
   private static Map<String, Object> waiver() {
     return withVariables("hearingRequested", false, "partyStatement", "无异议",
@@ -173,7 +165,7 @@ class EnforcementCaseProcessTest {
   }
 
   private void review(ProcessInstance pi, String outcome) {
-    ProcessInstance review = calledProcessInstance("legal-review", pi);
+    ProcessInstance review = calledProcessInstance(LegalReviewModel.PROCESS_KEY, pi);
     Task task = task(LegalReviewModel.TASK_REVIEW_LEGALITY, review);
     taskService().claim(task.getId(), "legal1");
     Map<String, Object> findings = new HashMap<>();
@@ -187,7 +179,7 @@ class EnforcementCaseProcessTest {
     if (cn.gov.enforcement.deadlines.ServerToday.today().isBefore(java.time.LocalDate.parse(serviceDate))) {
       at(serviceDate + "T02:00:00Z"); // a service date is an outside date: not in the future (PER-06)
     }
-    ProcessInstance service = calledProcessInstance("document-service", pi);
+    ProcessInstance service = calledProcessInstance(DocumentServiceModel.PROCESS_KEY, pi);
     complete(task(DocumentServiceModel.TASK_SERVE_DIRECTLY, service), withVariables("served", true, "receiptSignedBy", "张三",
         "signerRelation", "RECIPIENT", "serviceDate", serviceDate, "servedBy", "officer1"));
   }
@@ -273,7 +265,7 @@ class EnforcementCaseProcessTest {
         .toString()).contains("上传的文件为音频").doesNotContain("MEDIA_MISMATCH");
     complete(claimed(EnforcementCaseModel.TASK_APPROVE_DECISION, pi, "director1"), approve());
 
-    ProcessInstance service = calledProcessInstance("document-service", pi);
+    ProcessInstance service = calledProcessInstance(DocumentServiceModel.PROCESS_KEY, pi);
     // SVC-07: served within 7 (working) days of the decision
     assertThat(task(DocumentServiceModel.TASK_SERVE_DIRECTLY, service)).hasDueDate(periods.endOfPenaltyDays("2026-03-16", 7));
     serveDirectly(pi, "2026-03-17");
@@ -383,7 +375,7 @@ class EnforcementCaseProcessTest {
     reviewed.put("majorRightsAfterHearing", true);
     complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), reviewed);
     assertThat(pi).isWaitingAt(EnforcementCaseModel.CALL_ACTIVITY_LEGAL_REVIEW).variables().containsEntry("legalReviewGround", "RIGHTS_AFTER_HEARING");
-    assertThat(calledProcessInstance("legal-review", pi)).variables().containsEntry("investigators", "officer1,officer2");
+    assertThat(calledProcessInstance(LegalReviewModel.PROCESS_KEY, pi)).variables().containsEntry("investigators", "officer1,officer2");
     review(pi, "PASS");
     assertThat(task(EnforcementCaseModel.TASK_COLLECTIVE_DISCUSSION, pi)).hasCandidateGroup("director");
     complete(task(EnforcementCaseModel.TASK_COLLECTIVE_DISCUSSION, pi), withVariables("discussionParticipants", "局长、副局长、法规科", "discussionRecord", "记录",
@@ -498,7 +490,7 @@ class EnforcementCaseProcessTest {
     String caseNumber = (String) runtimeService().getVariable(pi.getId(), "caseNumber");
     org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
         .getBusinessKey()).isEqualTo(caseNumber);
-    runtimeService().createMessageCorrelation("CaseDecisionRevoked").processInstanceBusinessKey(caseNumber).correlate();
+    runtimeService().createMessageCorrelation(EnforcementCaseModel.MESSAGE_CASE_DECISION_REVOKED).processInstanceBusinessKey(caseNumber).correlate();
     assertThat(task(EnforcementCaseModel.TASK_RECORD_REVOCATION, pi)).hasCandidateGroup("legal-affairs");
     complete(task(EnforcementCaseModel.TASK_RECORD_REVOCATION, pi), withVariables("revocationType", "REVOKED", "revocationDocument", "云政复〔2026〕9号",
         "revokedOn", "2026-05-06", "revocationExplanation", "该决定经行政复议被撤销"));
@@ -524,7 +516,7 @@ class EnforcementCaseProcessTest {
     assertThat(disclosure).isNotEnded().isWaitingAt(DisclosureModel.EVENT_WITHDRAWAL_DUE);
 
     at("2026-06-01T02:00:00Z");
-    runtimeService().createMessageCorrelation("CaseDecisionRevoked").processInstanceBusinessKey(caseNumber).correlate();
+    runtimeService().createMessageCorrelation(CaseRevocationModel.MESSAGE_CASE_DECISION_REVOKED).processInstanceBusinessKey(caseNumber).correlate();
     ProcessInstance revocation = runtimeService().createProcessInstanceQuery().processDefinitionKey(CaseRevocationModel.PROCESS_KEY)
         .processInstanceBusinessKey(caseNumber).singleResult();
     assertThat(revocation).isWaitingAt(CaseRevocationModel.TASK_RECORD_REVOCATION).variables().containsEntry("caseNumber", caseNumber);
@@ -538,7 +530,7 @@ class EnforcementCaseProcessTest {
     assertThat(disclosure).isEnded().hasPassed(DisclosureModel.EVENT_REVOKED_WITHDRAWN);
 
     // a number without an archived case starts nothing
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService().createMessageCorrelation("CaseDecisionRevoked")
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService().createMessageCorrelation(CaseRevocationModel.MESSAGE_CASE_DECISION_REVOKED)
         .processInstanceBusinessKey("云建罚〔2026〕不存在").correlate()).hasMessageContaining("PUB-05");
     org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(CaseRevocationModel.PROCESS_KEY)
         .processInstanceBusinessKey("云建罚〔2026〕不存在").count()).isZero();

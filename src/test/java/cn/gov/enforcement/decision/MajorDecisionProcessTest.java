@@ -1,5 +1,11 @@
 package cn.gov.enforcement.decision;
 
+import static cn.gov.enforcement.platform.ProcessTestSupport.as;
+import static cn.gov.enforcement.platform.ProcessTestSupport.at;
+import static cn.gov.enforcement.platform.ProcessTestSupport.resetClock;
+import static cn.gov.enforcement.platform.ProcessTestSupport.open;
+import static cn.gov.enforcement.platform.ProcessTestSupport.completeAs;
+import static cn.gov.enforcement.platform.ProcessTestSupport.vars;
 import cn.gov.enforcement.delivery.DocumentServiceModel;
 import cn.gov.enforcement.disclosure.DisclosureModel;
 import cn.gov.enforcement.platform.MinimumProcessCoverage;
@@ -21,7 +27,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import cn.gov.enforcement.deadlines.ServerToday;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -49,7 +54,7 @@ class MajorDecisionProcessTest {
   @org.junit.jupiter.api.extension.RegisterExtension
   static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(MajorDecisionModel.PROCESS_KEY, 0.9);
 
-  static final String KEY = "major-decision";
+  static final String KEY = MajorDecisionModel.PROCESS_KEY;
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
@@ -69,22 +74,10 @@ class MajorDecisionProcessTest {
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
+    resetClock();
   }
 
   // ------------------------------------------------------------------ helpers
-
-  static void at(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
-  }
-
-  static Map<String, Object> vars(Object... pairs) {
-    Map<String, Object> map = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put((String) pairs[i], pairs[i + 1]);
-    }
-    return map;
-  }
 
   static Map<String, Object> with(Map<String, Object> base, Object... pairs) {
     Map<String, Object> map = new HashMap<>(base);
@@ -101,28 +94,7 @@ class MajorDecisionProcessTest {
     }
     // the director's own proposal is registered by the director (DEC-02: the initiator decides)
     String initiator = "DIRECTOR".equals(proposedBy) ? "director1" : "head1";
-    identityService.setAuthentication(initiator, identityService.createGroupQuery().groupMember(initiator).list()
-        .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-    try {
-      return runtimeService.startProcessInstanceByKey(KEY, "DEC-" + System.nanoTime(), start);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  Task open(ProcessInstance pi, String taskKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
-    org.assertj.core.api.Assertions.assertThat(tasks).as("open " + taskKey).isNotEmpty();
-    return tasks.get(0);
-  }
-
-  /** Claims the step as {@code user} and completes it with the form's values. */
-  void completeAs(ProcessInstance pi, String taskKey, String user, Map<String, Object> values) {
-    Task task = open(pi, taskKey);
-    if (task.getAssignee() == null) {
-      taskService.claim(task.getId(), user);
-    }
-    complete(task, values);
+    return as(initiator, () -> runtimeService.startProcessInstanceByKey(KEY, "DEC-" + System.nanoTime(), start));
   }
 
   static Map<String, Object> research(boolean confidential, boolean hearing) {
@@ -272,7 +244,7 @@ class MajorDecisionProcessTest {
         "participantList", "张三等 20 人及其地址", "materialsServiceMethod", "DIRECT"));
     assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_SERVE_HEARING_MATERIALS);
     ProcessInstance service = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
-    assertThat(service).hasProcessDefinitionKey("document-service").isWaitingAt(DocumentServiceModel.TASK_SERVE_DIRECTLY);
+    assertThat(service).hasProcessDefinitionKey(DocumentServiceModel.PROCESS_KEY).isWaitingAt(DocumentServiceModel.TASK_SERVE_DIRECTLY);
     complete(task(service), withVariables("served", true, "receiptSignedBy", "张三", "signerRelation", "RECIPIENT",
         "serviceDate", servedOn, "servedBy", "officer1"));
   }

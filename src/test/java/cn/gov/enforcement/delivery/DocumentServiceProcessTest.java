@@ -1,5 +1,7 @@
 package cn.gov.enforcement.delivery;
 
+import cn.gov.enforcement.platform.ProcessTestSupport;
+import static cn.gov.enforcement.platform.ProcessTestSupport.at;
 import cn.gov.enforcement.platform.MinimumProcessCoverage;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +25,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.spin.Spin;
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ class DocumentServiceProcessTest {
   @org.junit.jupiter.api.extension.RegisterExtension
   static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(DocumentServiceModel.PROCESS_KEY, 0.9);
 
-  static final String KEY = "document-service";
+  static final String KEY = DocumentServiceModel.PROCESS_KEY;
 
   /** SVC-05: every other method inapplicable because the recipient cannot be found, with the explanation. */
   static final Object[] WHEREABOUTS_UNKNOWN = {"personalInapplicable", "WHEREABOUTS_UNKNOWN", "mailInapplicable", "WHEREABOUTS_UNKNOWN",
@@ -55,16 +56,12 @@ class DocumentServiceProcessTest {
   @BeforeEach
   void setUp() {
     init(processEngine);
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T02:00:00Z")));
+    at("2026-03-02T02:00:00Z");
   }
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
-  }
-
-  private static void at(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+    ProcessTestSupport.resetClock();
   }
 
   /** Real media for the service's case, uploaded through the evidence API. */
@@ -197,7 +194,7 @@ class DocumentServiceProcessTest {
     assertThat(pi).isWaitingAt(DocumentServiceModel.EVENT_DEEMED_SERVED);
     // 30 days from 3 March: 1 April (a Wednesday), the timer fires at its 24:00 Beijing time
     org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2026-04-01T16:00:00Z")));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-01T16:00:01Z")));
+    at("2026-04-01T16:00:01Z");
     execute(job());
     assertThat(pi).isEnded().hasPassed(DocumentServiceModel.EVENT_DEEMED_SERVED)
         .variables().containsEntry("serviceDate", "2026-04-01").containsEntry("serviceMethodUsed", "PUBLIC_NOTICE");

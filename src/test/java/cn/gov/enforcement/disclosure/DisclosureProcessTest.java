@@ -1,5 +1,7 @@
 package cn.gov.enforcement.disclosure;
 
+import cn.gov.enforcement.platform.ProcessTestSupport;
+import static cn.gov.enforcement.platform.ProcessTestSupport.at;
 import cn.gov.enforcement.platform.MinimumProcessCoverage;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -46,12 +47,12 @@ class DisclosureProcessTest {
   @BeforeEach
   void setUp() {
     init(processEngine);
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T02:00:00Z")));
+    at("2026-03-02T02:00:00Z");
   }
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    ProcessTestSupport.resetClock();
   }
 
   private ProcessInstance start(String type, String partyType) {
@@ -78,17 +79,17 @@ class DisclosureProcessTest {
     assertThat(task(pi)).hasCandidateGroup("legal-affairs");
     complete(task(pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意发布"));
     assertThat(pi).isWaitingAt(DisclosureModel.TASK_PUBLISH_RESULT);
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T02:00:00Z"))); // published on Thu 5 March
+    at("2026-03-05T02:00:00Z"); // published on Thu 5 March
     complete(task(pi), withVariables("publicationUrl", "https://www.example.gov.cn/gs/1"));
     assertThat(pi).variables().containsEntry("disclosurePublishedOn", "2026-03-05");
     assertThat(pi).isWaitingAt(DisclosureModel.EVENT_WITHDRAWAL_DUE);
     org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2031-03-05T16:00:00Z")));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-05T16:00:01Z")));
+    at("2031-03-05T16:00:01Z");
     execute(job());
     assertThat(pi).isWaitingAt(DisclosureModel.TASK_APPROVE_WITHDRAWAL);
     assertThat(task(pi)).hasCandidateGroup("director");
     complete(task(pi), withVariables("withdrawalApproved", true, "withdrawalOpinion", "同意"));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-06T02:00:00Z")));
+    at("2031-03-06T02:00:00Z");
     complete(task(pi));
     assertThat(pi).isEnded().hasPassed(DisclosureModel.EVENT_WITHDRAWN).variables().containsEntry("disclosureWithdrawnOn", "2031-03-06");
   }
@@ -106,7 +107,7 @@ class DisclosureProcessTest {
         "inspectionManner", "现场检查", "inspectionTime", "2026-03-02", "inspectionItems", "门前三包", "inspectionProblems", "无",
         "inspectionRectification", "无需整改", "contentExcluded", false));
     complete(task(pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T02:00:00Z")));
+    at("2026-03-05T02:00:00Z");
     complete(task(pi), withVariables("publicationUrl", "https://www.example.gov.cn/gs/2"));
     org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2028-03-05T16:00:00Z")));
   }
@@ -134,10 +135,10 @@ class DisclosureProcessTest {
     ProcessInstance pi = start("PENALTY", "LEGAL_PERSON");
     complete(task(pi), content(false));
     complete(task(pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T02:00:00Z")));
+    at("2026-03-05T02:00:00Z");
     complete(task(pi), withVariables("publicationUrl", "https://www.example.gov.cn/gs/3"));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-05T02:00:00Z")));
-    runtimeService().createMessageCorrelation("DecisionRevoked").processInstanceBusinessKey(pi.getBusinessKey())
+    at("2026-06-05T02:00:00Z");
+    runtimeService().createMessageCorrelation(DisclosureModel.MESSAGE_DECISION_REVOKED).processInstanceBusinessKey(pi.getBusinessKey())
         .setVariable("revocationType", "REVOKED").setVariable("revocationExplanation", "经行政复议撤销").correlate();
     assertThat(pi).isWaitingAt(DisclosureModel.TASK_WITHDRAW_REVOKED).variables().containsEntry("revocationReceivedOn", "2026-06-05");
     // Fri 5 June + 3 working days = Wed 10 June
@@ -180,7 +181,7 @@ class DisclosureProcessTest {
       org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message")).contains(field);
     }
     assertThat(pi).isWaitingAt(DisclosureModel.TASK_PUBLISH_RESULT);
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-04T15:59:59Z"))); // 23:59:59 Wed 4 March in Beijing
+    at("2026-03-04T15:59:59Z"); // 23:59:59 Wed 4 March in Beijing
     ResponseEntity<Map> accepted = rest.withBasicAuth("records1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
         Map.of("variables", Map.of("publicationUrl", Map.of("value", "https://www.example.gov.cn/gs/9"))), Map.class, taskId);
     org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();

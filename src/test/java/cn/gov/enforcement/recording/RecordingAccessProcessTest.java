@@ -42,7 +42,7 @@ class RecordingAccessProcessTest {
   @org.junit.jupiter.api.extension.RegisterExtension
   static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(RecordingAccessModel.PROCESS_KEY, 0.9);
 
-  static final String PROCESS = "recording-access";
+  static final String PROCESS = RecordingAccessModel.PROCESS_KEY;
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;

@@ -1,5 +1,7 @@
 package cn.gov.enforcement.review;
 
+import static cn.gov.enforcement.platform.ProcessTestSupport.at;
+import static cn.gov.enforcement.platform.ProcessTestSupport.resetClock;
 import cn.gov.enforcement.platform.MinimumProcessCoverage;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +58,7 @@ class LegalReviewProcessTest {
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
+    resetClock();
   }
 
   private ProcessInstance start() {
@@ -166,7 +168,7 @@ class LegalReviewProcessTest {
     complete(claimedReview(pi), review("SUPPLEMENT"));
     assertThat(pi).isWaitingAt(LegalReviewModel.TASK_SUPPLEMENT_MATERIALS).hasNotPassed(LegalReviewModel.EVENT_RETURNED_FOR_SUPPLEMENT);
     assertThat(task(pi)).isAssignedTo("head1");
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-09T01:00:00Z"))); // a week later
+    at("2026-11-09T01:00:00Z"); // a week later
     complete(task(pi), withVariables("supplementRecord", "补充调取了施工许可档案", "reviewMaterials", "案卷一册、补充材料一册"));
     assertThat(pi).isWaitingAt(LegalReviewModel.TASK_REVIEW_LEGALITY).variables().containsEntry("reviewStart", "2026-11-09");
     complete(claimedReview(pi), review("PASS"));

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.today;
 
+import static cn.gov.enforcement.platform.ProcessTestSupport.claimed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -35,12 +36,6 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TodayEnforcementCaseTest extends RealDateTest {
-
-  private Task claimed(String key, ProcessInstance pi, String user) {
-    Task task = task(key, pi);
-    taskService.claim(task.getId(), user);
-    return task;
-  }
 
   @org.springframework.beans.factory.annotation.Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
@@ -85,7 +80,7 @@ class TodayEnforcementCaseTest extends RealDateTest {
         "majorPublicInterest", false, "majorRightsAfterHearing", false, "complexOrMultipleRelations", false,
         "requiredByLaw", true, "complexCase", false, "serviceMethod", "DIRECT", "complianceDays", 15));
 
-    ProcessInstance review = calledProcessInstance("legal-review", pi);
+    ProcessInstance review = calledProcessInstance(LegalReviewModel.PROCESS_KEY, pi);
     Task legality = task(LegalReviewModel.TASK_REVIEW_LEGALITY, review);
     assertDue(legality);
     taskService.claim(legality.getId(), "legal1");
@@ -103,7 +98,7 @@ class TodayEnforcementCaseTest extends RealDateTest {
     complete(approval, withVariables("decisionApproved", true, "decisionNumber", "云建罚决〔1〕号", "approvalOpinion", "同意"));
     assertThat(runtimeService.getVariable(pi.getId(), "decisionDate")).isEqualTo(today().toString());
 
-    ProcessInstance service = calledProcessInstance("document-service", pi);
+    ProcessInstance service = calledProcessInstance(DocumentServiceModel.PROCESS_KEY, pi);
     Task serve = task(DocumentServiceModel.TASK_SERVE_DIRECTLY, service);
     assertDue(serve);
     complete(serve, withVariables("served", true, "receiptSignedBy", "张三", "signerRelation", "RECIPIENT",

@@ -1,5 +1,8 @@
 package cn.gov.enforcement.today;
 
+import static cn.gov.enforcement.platform.ProcessTestSupport.as;
+import static cn.gov.enforcement.platform.ProcessTestSupport.open;
+import static cn.gov.enforcement.platform.ProcessTestSupport.completeAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -76,20 +79,6 @@ class TodayProceduresTest extends RealDateTest {
         && historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).activityId(endEvent).finished().count() == 1;
   }
 
-  private Task open(ProcessInstance pi, String taskKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
-    assertThat(tasks).as("open %s", taskKey).isNotEmpty();
-    return tasks.get(0);
-  }
-
-  private void completeAs(ProcessInstance pi, String taskKey, String user, Map<String, Object> values) {
-    Task task = open(pi, taskKey);
-    if (task.getAssignee() == null) {
-      taskService.claim(task.getId(), user);
-    }
-    complete(task, values);
-  }
-
   private static Map<String, Object> legalFindings() {
     Map<String, Object> findings = new HashMap<>();
     for (String point : List.of("findingBody", "findingOfficers", "findingAuthority", "findingFacts", "findingEvidence",
@@ -143,7 +132,7 @@ class TodayProceduresTest extends RealDateTest {
     assertThat(runtimeService.getVariable(pi.getId(), "handlingPublishedOn")).isEqualTo(handledOn.toString());
     completeAs(pi, MajorDecisionModel.TASK_REVIEW_DRAFT, "deputy1", withVariables("deputyApproved", true, "deputyOpinion", "同意提交"));
 
-    ProcessInstance review = calledProcessInstance("legal-review", pi);
+    ProcessInstance review = calledProcessInstance(LegalReviewModel.PROCESS_KEY, pi);
     Task legality = task(LegalReviewModel.TASK_REVIEW_LEGALITY, review);
     assertDue(legality);
     taskService.claim(legality.getId(), "legal1");
@@ -251,15 +240,6 @@ class TodayProceduresTest extends RealDateTest {
   }
 
   // ------------------------------------------------------------------ recordings
-
-  private void as(String user, Runnable action) {
-    identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
-    try {
-      action.run();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
 
   @Test
   @DisplayName("PER-05 ACC-03 recording-access from today's real date: an internal viewing approved by the section head")

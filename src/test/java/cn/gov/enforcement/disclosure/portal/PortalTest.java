@@ -165,7 +165,7 @@ class PortalTest {
     publish(revoked);
     String revokedId = publicId(revoked);
     assertThat(get("/public/api/results/" + revokedId).getStatusCode()).isEqualTo(HttpStatus.OK);
-    runtimeService.createMessageCorrelation("DecisionRevoked").processInstanceId(revoked.getId())
+    runtimeService.createMessageCorrelation(DisclosureModel.MESSAGE_DECISION_REVOKED).processInstanceId(revoked.getId())
         .setVariable("revocationType", "REVOKED").setVariable("revocationExplanation", "经行政复议撤销").correlate();
     // gone at once, while the explanation (Task_WithdrawRevoked) is still due within 3 days
     assertThat(task(revoked, DisclosureModel.TASK_WITHDRAW_REVOKED)).isNotNull();

@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlaybackCheckProcessTest {
 
-  static final String KEY = "recording-playback-check";
+  static final String KEY = RecordingPlaybackCheckModel.PROCESS_KEY;
 
   @RegisterExtension
   static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(KEY, 0.9);
