@@ -66,6 +66,7 @@ public final class DisclosureModel {
   public static final ProcessVariable<String> REVOCATION_EXPLANATION = ProcessVariable.string("revocationExplanation");
   public static final ProcessVariable<String> REVOCATION_RECEIVED_ON = ProcessVariable.string("revocationReceivedOn");
   public static final ProcessVariable<String> REVOCATION_TYPE = ProcessVariable.string("revocationType");
+  @ProcessVariable.OutsideModel // passed in with the message DecisionRevoked
   public static final ProcessVariable<String> REVOKED_ON = ProcessVariable.string("revokedOn");
 
   private DisclosureModel() {}
