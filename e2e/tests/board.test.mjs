@@ -44,7 +44,8 @@ test('Cockpit 期限看板列出已逾期任务并可打开其流程实例 / the
 
   await page.locator('tr.enf-board-task', { hasText: late.businessKey }).locator('a').first().click();
   await page.waitForURL(new RegExp(`#/process-instance/${late.id}`), { timeout: 20000 });
-  await page.waitForTimeout(2000);
+  // the instance view is complete once its diagram shows the waiting task's token count
+  await page.locator('.djs-container .badge.instance-count').first().waitFor({ timeout: 20000 });
   await screenshot(page, 'board-supervisor1-instance');
   assert.deepEqual(page.consoleErrors.filter((e) => !/favicon/.test(e)), []);
   await page.context().close();
@@ -70,7 +71,8 @@ test('管理人员在 Tasklist 和 Cockpit 中只读查看本单位任务 / mana
     const cockpit = await pageFor(browser);
     await login(cockpit, manager, 'cockpit');
     await cockpit.goto(`${BASE}/camunda/app/cockpit/default/#/tasks`);
-    await cockpit.waitForTimeout(3000);
+    // the dashboard has loaded once its tables show counts (a refused count query would leave them empty)
+    await cockpit.locator('.tasks-dashboard td', { hasText: /^\s*\d+\s*$/ }).first().waitFor({ timeout: 20000 });
     const errors = await cockpit.locator('.notifications .alert-danger, .page-notifications .alert-danger').allInnerTexts();
     assert.deepEqual(errors, [], `人工任务 opens for ${manager}`);
     await screenshot(cockpit, `board-${manager}-cockpit-human-tasks`);

@@ -31,9 +31,12 @@ async function englishWords(page) {
   return [...new Set(words)];
 }
 
+/** The page is rendered: its view is in place and none of its parts (Camunda's loaders, the dashboard's sections) still loads. */
 async function settle(page) {
   await page.waitForLoadState('networkidle').catch(() => {});
-  await page.waitForTimeout(1500);
+  await page.locator('.ctn-main:visible, .ctn-view:visible, .tasks-list:visible, [cam-tasks]:visible').first().waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => !document.querySelector('.loading, [loading-state="LOADING"], [loading-state="INITIAL"]'),
+    null, { timeout: 20000 });
 }
 
 test('en-US 浏览器仍显示中文，可切换为英文 / an en-US browser gets Chinese; English can be chosen', async () => {
@@ -112,7 +115,8 @@ test('启动表单被服务端拒绝时，显示服务端的理由 / a start for
   // SVC-05: public notice only after other methods failed — the server says so, and the person reads it
   const alert = page.locator('.alert', { hasText: '流程发起失败' }).first();
   await alert.waitFor({ timeout: 20000 });
-  await page.waitForTimeout(500);
+  // the alert opens before the server's reason is written into it: wait for the reason itself
+  await alert.getByText(/公告送达须在其他方式均未能送达后采用/).waitFor({ timeout: 20000 });
   await screenshot(page, 'refusal-start-form-reason');
   assert.match(await alert.innerText(), /公告送达须在其他方式均未能送达后采用/);
   assert.doesNotMatch(await alert.innerText(), /Cannot instantiate/);

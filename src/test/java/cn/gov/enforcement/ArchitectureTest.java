@@ -13,6 +13,7 @@ import cn.gov.enforcement.deadlines.DatedStepsConfiguration;
 import cn.gov.enforcement.platform.AuthorizationChecks;
 import cn.gov.enforcement.platform.EngineClock;
 import cn.gov.enforcement.platform.FormFieldRefusal;
+import cn.gov.enforcement.platform.ProcessVariable;
 import cn.gov.enforcement.recording.EvidenceReader;
 import cn.gov.enforcement.rules.RuleCaseGate;
 import cn.gov.enforcement.rules.RuleGatePlugin;
@@ -77,7 +78,19 @@ class ArchitectureTest {
     EngineClock.class, // the engine's clock (ClockUtil), which tests move
     FormFieldRefusal.class, // the engine's form-validation exception, which REST answers with 400
     AuthorizationChecks.class, // suspends the running command's authorization checks for one look-up
+    ProcessVariable.class, // a process variable declared once with its type (the per-process *Model classes)
   };
+
+  /**
+   * A process's declaration class ({@code casework.EnforcementCaseModel} …): its key, element ids
+   * and variables, i.e. what the engine carries between capabilities. Another capability that
+   * starts the process, correlates a message to it or reads what it leaves names these instead of
+   * repeating the strings; that is talking through the engine, not calling the other's code.
+   */
+  private static DescribedPredicate<JavaClass> processModel() {
+    return DescribedPredicate.describe("a process declaration (*Model with PROCESS_KEY)",
+        c -> c.getSimpleName().endsWith("Model") && c.tryGetField("PROCESS_KEY").isPresent());
+  }
 
   /**
    * Still outside platform, by decision: the deploy gate of the rules package (a {@code Deployer}
@@ -125,7 +138,10 @@ class ArchitectureTest {
       // the registry of every procedure's dated steps (PER-06): each procedure declares its
       // constant in its own package, deadlines lists them once, for the date form rules and the
       // guard of server-stamped variables (platform.ServerStampedVariables)
-      .ignoreDependency(belongToAnyOf(DatedStepsConfiguration.class), capability());
+      .ignoreDependency(belongToAnyOf(DatedStepsConfiguration.class), capability())
+      // process declarations are leaves too (processModelsAreLeaves): naming another process's ids
+      // and variables closes no cycle of code
+      .ignoreDependency(DescribedPredicate.<JavaClass>alwaysTrue(), processModel());
 
   private static final ArchRule capabilitiesAreIndependent = slices()
       .assignedFrom(new SliceAssignment() {
@@ -146,8 +162,15 @@ class ArchitectureTest {
       // recordings are not process variables (a variable holds only the recording id), so the
       // engine cannot carry them; EvidenceReader is recording's read-only view for that
       .ignoreDependency(resideInAPackage(ROOT + ".casefile.."), belongToAnyOf(EvidenceReader.class))
+      // the declarations of a process are its contract with the engine (see processModel())
+      .ignoreDependency(DescribedPredicate.<JavaClass>alwaysTrue(), processModel())
       .because("architecture.md: capabilities talk to each other only through the engine "
           + "(messages, call activities, variables), not by calling each other's classes");
+
+  private static final ArchRule processModelsAreLeaves = noClasses()
+      .that(processModel())
+      .should().dependOnClassesThat(resideInAPackage(ROOT + "..").and(not(belongToAnyOf(PLATFORM_ADAPTERS))))
+      .because("other capabilities name a process's declarations, so they must not pull in its code");
 
   private static final ArchRule sharedPackagesDoNotDependOnCapabilities = noClasses()
       .that(sharedPackage())
@@ -190,6 +213,12 @@ class ArchitectureTest {
   @DisplayName("(c) 能力包之间互不调用，只经由引擎 / capabilities do not depend on each other, only through the engine")
   void capabilitiesAreIndependent() {
     capabilitiesAreIndependent.check(MAIN_CLASSES);
+  }
+
+  @Test
+  @DisplayName("(c) 流程声明类只依赖 platform 的适配类 / process declarations depend only on platform's adapters")
+  void processModelsAreLeaves() {
+    processModelsAreLeaves.check(MAIN_CLASSES);
   }
 
   @Test

@@ -27,14 +27,14 @@ public class ActivityRecordCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.getExecution().setVariable("activityOfficers",
-        UserIds.csv(twoCertifiedOfficers.require(task.getVariable("activityOfficers"), "activityOfficers")));
-    if (Boolean.TRUE.equals(task.getVariable("notifyParty")) && !Boolean.TRUE.equals(task.getVariable("recordingNoticeGiven"))) {
+    EnforcementCaseModel.ACTIVITY_OFFICERS.set(task.getExecution(),
+        UserIds.csv(twoCertifiedOfficers.require(EnforcementCaseModel.ACTIVITY_OFFICERS.get(task), EnforcementCaseModel.ACTIVITY_OFFICERS.name())));
+    if (Boolean.TRUE.equals(EnforcementCaseModel.NOTIFY_PARTY.get(task)) && !Boolean.TRUE.equals(EnforcementCaseModel.RECORDING_NOTICE_GIVEN.get(task))) {
       throw new CaseRuleViolation("询问或检查前须告知当事人全程录音录像，并在记录中注明（recordingNoticeGiven）",
           "the party must be told the activity is recorded and the record must say so (REC-04)");
     }
-    if (Boolean.TRUE.equals(task.getVariable("writtenRecordRequired"))
-        && (blank(task.getVariable("exemptionReason")) || blank(task.getVariable("exemptionBasis")))) {
+    if (Boolean.TRUE.equals(EnforcementCaseModel.WRITTEN_RECORD_REQUIRED.get(task))
+        && (blank(EnforcementCaseModel.EXEMPTION_REASON.get(task)) || blank(EnforcementCaseModel.EXEMPTION_BASIS.get(task)))) {
       throw new CaseRuleViolation("不进行音像记录的，须书面记录原因和依据（exemptionReason、exemptionBasis）",
           "an exempted activity needs a written record with reason and basis (REC-03)");
     }
@@ -43,9 +43,9 @@ public class ActivityRecordCheck implements TaskListener {
         throw new CaseRuleViolation("缺少 " + field, field + " is required (REC-11)");
       }
     }
-    task.getExecution().setVariable("activityRecordingIds", UserIds.csv(UserIds.of(task.getVariable("activityRecordingIds"))));
-    if (task.getVariable("moreActivities") == null) {
-      task.getExecution().setVariable("moreActivities", false);
+    EnforcementCaseModel.ACTIVITY_RECORDING_IDS.set(task.getExecution(), UserIds.csv(UserIds.of(EnforcementCaseModel.ACTIVITY_RECORDING_IDS.get(task))));
+    if (EnforcementCaseModel.MORE_ACTIVITIES.get(task) == null) {
+      EnforcementCaseModel.MORE_ACTIVITIES.set(task.getExecution(), false);
     }
   }
 

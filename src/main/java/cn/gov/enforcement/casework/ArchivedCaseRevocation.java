@@ -21,13 +21,13 @@ public class ArchivedCaseRevocation implements ExecutionListener {
     String caseNumber = execution.getProcessBusinessKey();
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     boolean archived = caseNumber != null && history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey("enforcement-case").processInstanceBusinessKey(caseNumber).finished().list().stream()
+        .processDefinitionKey(EnforcementCaseModel.PROCESS_KEY).processInstanceBusinessKey(caseNumber).finished().list().stream()
         .anyMatch(instance -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-            .activityId("Event_CaseArchived").count() > 0);
+            .activityId(EnforcementCaseModel.EVENT_CASE_ARCHIVED).count() > 0);
     if (!archived) {
       throw new NotValidException("案号 " + caseNumber + " 没有已归档的案件，撤销情况请在案件中登记 / no archived case "
           + caseNumber + ": record the revocation on the running case (PUB-05)");
     }
-    execution.setVariable("caseNumber", caseNumber);
+    CaseRevocationModel.CASE_NUMBER.set(execution, caseNumber);
   }
 }

@@ -15,26 +15,26 @@ public final class CaseDates {
 
   private CaseDates() {}
 
-  public static final DatedSteps STEPS = new DatedSteps("enforcement-case",
+  public static final DatedSteps STEPS = new DatedSteps(EnforcementCaseModel.PROCESS_KEY,
       Map.of(
-          "Task_ApproveFiling", List.of("filingDate", "filedOn"),
-          "Task_ApproveDecision", List.of("decisionDate"),
-          "Task_DecideCompulsoryExecution", List.of("executionDecisionDate"),
-          "Task_CloseCase", List.of("closedOn"),
-          "Task_ArchiveCase", List.of("archivedOn")),
+          EnforcementCaseModel.TASK_APPROVE_FILING, List.of("filingDate", "filedOn"),
+          EnforcementCaseModel.TASK_APPROVE_DECISION, List.of("decisionDate"),
+          EnforcementCaseModel.TASK_DECIDE_COMPULSORY_EXECUTION, List.of("executionDecisionDate"),
+          EnforcementCaseModel.TASK_CLOSE_CASE, List.of("closedOn"),
+          EnforcementCaseModel.TASK_ARCHIVE_CASE, List.of("archivedOn")),
       List.of(
-          new OutsideDate("case-activity-record", "Task_RecordActivity", "activityDate", "活动日期", List.of("filedOn")),
-          new OutsideDate("case-activity-record", "Task_RecordActivity", "activityEndedAt", "活动结束时间", List.of("filedOn")),
-          new OutsideDate("case-rights-notice", "Task_NotifyRights", "rightsNoticeServedOn", "告知书送达日期", List.of("filedOn")),
-          new OutsideDate("case-party-response", "Task_RecordPartyResponse", "hearingRequestedOn", "听证申请日期",
+          new OutsideDate("case-activity-record", EnforcementCaseModel.TASK_RECORD_ACTIVITY, "activityDate", "活动日期", List.of("filedOn")),
+          new OutsideDate("case-activity-record", EnforcementCaseModel.TASK_RECORD_ACTIVITY, "activityEndedAt", "活动结束时间", List.of("filedOn")),
+          new OutsideDate("case-rights-notice", EnforcementCaseModel.TASK_NOTIFY_RIGHTS, "rightsNoticeServedOn", "告知书送达日期", List.of("filedOn")),
+          new OutsideDate("case-party-response", EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, "hearingRequestedOn", "听证申请日期",
               List.of("filedOn", "rightsNoticeServedOn")),
-          new OutsideDate("case-party-response", "Task_RecordPartyResponse", "hearingWaiverReceivedOn", "收到书面放弃声明日期",
+          new OutsideDate("case-party-response", EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, "hearingWaiverReceivedOn", "收到书面放弃声明日期",
               List.of("filedOn", "rightsNoticeServedOn")),
-          new OutsideDate("case-hearing-notice", "Task_NotifyHearing", "hearingNoticeServedOn", "通知送达日期",
+          new OutsideDate("case-hearing-notice", EnforcementCaseModel.TASK_NOTIFY_HEARING, "hearingNoticeServedOn", "通知送达日期",
               List.of("filedOn", "rightsNoticeServedOn", "hearingRequestedOn")),
-          new OutsideDate("case-reminder", "Task_IssueReminder", "reminderServedOn", "催告书送达日期",
+          new OutsideDate("case-reminder", EnforcementCaseModel.TASK_ISSUE_REMINDER, "reminderServedOn", "催告书送达日期",
               List.of("decisionDate", "decisionServedOn")),
-          new OutsideDate("case-court-application", "Task_ApplyToCourt", "courtApplicationDate", "申请日期",
+          new OutsideDate("case-court-application", EnforcementCaseModel.TASK_APPLY_TO_COURT, "courtApplicationDate", "申请日期",
               List.of("decisionDate", "decisionServedOn", "reminderServedOn")),
-          new OutsideDate("case-revocation", "Task_RecordRevocation", "revokedOn", "撤销日期", List.of("decisionDate"))));
+          new OutsideDate("case-revocation", CaseRevocationModel.TASK_RECORD_REVOCATION, "revokedOn", "撤销日期", List.of("decisionDate"))));
 }

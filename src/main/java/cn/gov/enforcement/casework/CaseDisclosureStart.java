@@ -1,5 +1,7 @@
 package cn.gov.enforcement.casework;
 
+import cn.gov.enforcement.disclosure.DisclosureModel;
+import cn.gov.enforcement.platform.ProcessVariable;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,35 +21,33 @@ import org.springframework.stereotype.Component;
 @Component("caseDisclosureStart")
 public class CaseDisclosureStart implements JavaDelegate {
 
-  static final String DISCLOSURE = "disclosure";
-
   @Override
   public void execute(DelegateExecution execution) {
-    VariableMap variables = Variables.createVariables()
-        .putValue("caseNumber", execution.getVariable("caseNumber"))
-        .putValue("disclosureType", "PENALTY")
-        .putValue("decisionNumber", execution.getVariable("decisionNumber"))
-        .putValue("decidedOn", execution.getVariable("decisionDate"))
-        .putValue("partyName", execution.getVariable("partyName"))
-        .putValue("partyType", execution.getVariable("partyType"))
-        .putValue("disclosureSummary", execution.getVariable("decisionSummary"));
+    VariableMap variables = Variables.createVariables();
+    DisclosureModel.CASE_NUMBER.put(variables, EnforcementCaseModel.CASE_NUMBER.get(execution));
+    DisclosureModel.DISCLOSURE_TYPE.put(variables, "PENALTY");
+    DisclosureModel.DECISION_NUMBER.put(variables, EnforcementCaseModel.DECISION_NUMBER.get(execution));
+    DisclosureModel.DECIDED_ON.put(variables, EnforcementCaseModel.DECISION_DATE.get(execution));
+    DisclosureModel.PARTY_NAME.put(variables, EnforcementCaseModel.PARTY_NAME.get(execution));
+    DisclosureModel.PARTY_TYPE.put(variables, EnforcementCaseModel.PARTY_TYPE.get(execution));
+    DisclosureModel.DISCLOSURE_SUMMARY.put(variables, EnforcementCaseModel.DECISION_SUMMARY.get(execution));
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-    ProcessInstance disclosure = runtime.startProcessInstanceByKey(DISCLOSURE, execution.getProcessBusinessKey(), variables);
+    ProcessInstance disclosure = runtime.startProcessInstanceByKey(DisclosureModel.PROCESS_KEY, execution.getProcessBusinessKey(), variables);
     // the start form holds what the request names; the presets of the records office's form are
     // set after the start (they are no start-form fields, and the start form is validated)
     VariableMap presets = Variables.createVariables();
-    preset(presets, "resultFacts", execution.getVariable("cause"));
-    preset(presets, "resultBasis", execution.getVariable("legalBasis"));
-    preset(presets, "resultOutcome", execution.getVariable("penaltyContent"));
+    preset(presets, DisclosureModel.RESULT_FACTS, EnforcementCaseModel.CAUSE.get(execution));
+    preset(presets, DisclosureModel.RESULT_BASIS, EnforcementCaseModel.LEGAL_BASIS.get(execution));
+    preset(presets, DisclosureModel.RESULT_OUTCOME, EnforcementCaseModel.PENALTY_CONTENT.get(execution));
     if (!presets.isEmpty()) {
       runtime.setVariables(disclosure.getId(), presets);
     }
-    execution.setVariable("disclosureInstanceId", disclosure.getId());
+    EnforcementCaseModel.DISCLOSURE_INSTANCE_ID.set(execution, disclosure.getId());
   }
 
-  private static void preset(VariableMap variables, String name, Object value) {
+  private static void preset(VariableMap variables, ProcessVariable<String> variable, Object value) {
     if (value != null && !value.toString().isBlank()) {
-      variables.putValue(name, value.toString());
+      variable.put(variables, value.toString());
     }
   }
 }

@@ -29,7 +29,7 @@ public class CaseOpening implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     // PER-06: the filing date is the server's date of this step, never a typed one (CaseDates)
-    execution.setVariable("filedOn", BeijingTime.dayOf(EngineClock.now()).toString());
+    EnforcementCaseModel.FILED_ON.set(execution, BeijingTime.dayOf(EngineClock.now()).toString());
     DEFAULTS.forEach((name, value) -> {
       if (execution.getVariable(name) == null) {
         execution.setVariable(name, value);

@@ -22,10 +22,10 @@ public class CaseStepRecord implements TaskListener {
 
   /** Task key → the variables naming its doer and, where the record needs it, the time. */
   static final Map<String, List<String>> DOERS = Map.of(
-      "Task_ProposeFiling", List.of("filingProposedBy"),
-      "Task_ApproveFiling", List.of("filingApprovedBy"),
-      "Task_DraftDecision", List.of("draftedBy", "draftedAt"),
-      "Task_ApproveDecision", List.of("approvedBy", "approvedAt"));
+      EnforcementCaseModel.TASK_PROPOSE_FILING, List.of("filingProposedBy"),
+      EnforcementCaseModel.TASK_APPROVE_FILING, List.of("filingApprovedBy"),
+      EnforcementCaseModel.TASK_DRAFT_DECISION, List.of("draftedBy", "draftedAt"),
+      EnforcementCaseModel.TASK_APPROVE_DECISION, List.of("approvedBy", "approvedAt"));
 
   private final StaffMembership staff;
 

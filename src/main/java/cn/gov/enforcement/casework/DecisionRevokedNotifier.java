@@ -1,5 +1,6 @@
 package cn.gov.enforcement.casework;
 
+import cn.gov.enforcement.disclosure.DisclosureModel;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component("decisionRevokedNotifier")
 public class DecisionRevokedNotifier implements JavaDelegate {
 
-  static final String MESSAGE = "DecisionRevoked";
-
   private final RuntimeService runtimeService;
 
   public DecisionRevokedNotifier(@Lazy RuntimeService runtimeService) {
@@ -30,13 +29,13 @@ public class DecisionRevokedNotifier implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("revocationType", execution.getVariable("revocationType"));
-    variables.put("revocationExplanation", execution.getVariable("revocationExplanation"));
-    variables.put("revokedOn", execution.getVariable("revokedOn"));
-    int notified = runtimeService.createMessageCorrelation(MESSAGE)
-        .processInstanceVariableEquals("caseNumber", execution.getVariable("caseNumber"))
+    DisclosureModel.REVOCATION_TYPE.put(variables, EnforcementCaseModel.REVOCATION_TYPE.get(execution));
+    DisclosureModel.REVOCATION_EXPLANATION.put(variables, EnforcementCaseModel.REVOCATION_EXPLANATION.get(execution));
+    DisclosureModel.REVOKED_ON.put(variables, EnforcementCaseModel.REVOKED_ON.get(execution));
+    int notified = runtimeService.createMessageCorrelation(DisclosureModel.MESSAGE_DECISION_REVOKED)
+        .processInstanceVariableEquals(DisclosureModel.CASE_NUMBER.name(), EnforcementCaseModel.CASE_NUMBER.get(execution))
         .setVariables(variables)
         .correlateAllWithResult().size();
-    execution.setVariable("disclosuresNotified", notified);
+    EnforcementCaseModel.DISCLOSURES_NOTIFIED.set(execution, notified);
   }
 }

@@ -31,14 +31,14 @@ public class HearingScheduleCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object officer = task.getVariable("hearingOfficer");
+    Object officer = EnforcementCaseModel.HEARING_OFFICER.get(task);
     if (officer == null || officer.toString().isBlank()) {
       throw new CaseRuleViolation("须指定听证主持人（hearingOfficer）", "a hearing officer is required");
     }
-    if (UserIds.of(task.getVariable("investigators")).contains(officer.toString().trim())) {
+    if (UserIds.of(EnforcementCaseModel.INVESTIGATORS.get(task)).contains(officer.toString().trim())) {
       throw new CaseRuleViolation("听证主持人不得为本案调查人员：" + officer, "the hearing officer must not be an investigator (CASE-03)");
     }
-    Object hearingDate = task.getVariable("hearingDate");
+    Object hearingDate = EnforcementCaseModel.HEARING_DATE.get(task);
     if (hearingDate == null || hearingDate.toString().isBlank()) {
       throw new CaseRuleViolation("须填写听证日期（hearingDate）", "hearingDate is required");
     }

@@ -20,8 +20,8 @@ public class InvestigatorCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.getExecution().setVariable("investigators",
-        UserIds.csv(twoCertifiedOfficers.require(task.getVariable("investigators"), "investigators")));
-    task.getExecution().setVariable("assistants", UserIds.csv(UserIds.of(task.getVariable("assistants"))));
+    EnforcementCaseModel.INVESTIGATORS.set(task.getExecution(),
+        UserIds.csv(twoCertifiedOfficers.require(EnforcementCaseModel.INVESTIGATORS.get(task), EnforcementCaseModel.INVESTIGATORS.name())));
+    EnforcementCaseModel.ASSISTANTS.set(task.getExecution(), UserIds.csv(UserIds.of(EnforcementCaseModel.ASSISTANTS.get(task))));
   }
 }

@@ -43,8 +43,8 @@ public class OfficerPickLists implements TaskListener {
     for (User user : identityService.createUserQuery().memberOfGroup(BureauGroup.AUXILIARY_STAFF.id()).orderByUserId().asc().list()) {
       assistants.add(option(user, "辅助人员"));
     }
-    task.setVariable("officerOptions", SpinValues.jsonValue(Spin.JSON(officers)).create());
-    task.setVariable("assistantOptions", SpinValues.jsonValue(Spin.JSON(assistants)).create());
+    EnforcementCaseModel.OFFICER_OPTIONS.set(task, SpinValues.jsonValue(Spin.JSON(officers)).create());
+    EnforcementCaseModel.ASSISTANT_OPTIONS.set(task, SpinValues.jsonValue(Spin.JSON(assistants)).create());
   }
 
   private static Map<String, String> option(User user, String note) {

@@ -40,20 +40,20 @@ public class PartyResponseCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!Boolean.FALSE.equals(task.getVariable("hearingRequested")) || Boolean.FALSE.equals(task.getVariable("hearingRightGranted"))) {
+    if (!Boolean.FALSE.equals(EnforcementCaseModel.HEARING_REQUESTED.get(task)) || Boolean.FALSE.equals(EnforcementCaseModel.HEARING_RIGHT_GRANTED.get(task))) {
       return;
     }
-    Object servedOn = task.getVariable("rightsNoticeServedOn");
+    Object servedOn = EnforcementCaseModel.RIGHTS_NOTICE_SERVED_ON.get(task);
     if (servedOn == null || !EngineClock.now().before(periods.endOfPenaltyDays(servedOn, REQUEST_WORKING_DAYS, "PARTY"))) {
       return; // the window is over: silence is a lapse, no waiver needed
     }
     List<FormViolation> violations = new ArrayList<>();
-    if (blank(task.getVariable("hearingWaiverDocument"))) {
+    if (blank(EnforcementCaseModel.HEARING_WAIVER_DOCUMENT.get(task))) {
       violations.add(FormViolation.rule("CASE-03", "hearingWaiverDocument",
           "听证申请期届满前登记不要求听证，须有当事人书面放弃听证的声明：请填写字段 hearingWaiverDocument",
           "before the 5-working-day window ends only the party's written waiver closes it: field hearingWaiverDocument is required"));
     }
-    if (blank(task.getVariable("hearingWaiverReceivedOn"))) {
+    if (blank(EnforcementCaseModel.HEARING_WAIVER_RECEIVED_ON.get(task))) {
       violations.add(FormViolation.rule("CASE-03", "hearingWaiverReceivedOn",
           "请填写收到书面放弃声明的日期（字段 hearingWaiverReceivedOn）",
           "field hearingWaiverReceivedOn (the day the written waiver was received) is required"));
@@ -67,7 +67,7 @@ public class PartyResponseCheck implements TaskListener {
     if (!violations.isEmpty()) {
       throw new FormValidationException(null, violations);
     }
-    task.getExecution().setVariable("hearingWaiverRecordedBy", doer);
+    EnforcementCaseModel.HEARING_WAIVER_RECORDED_BY.set(task.getExecution(), doer);
   }
 
   private static boolean blank(Object value) {

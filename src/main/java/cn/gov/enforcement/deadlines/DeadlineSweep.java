@@ -59,7 +59,7 @@ public class DeadlineSweep implements JavaDelegate {
   public static final String OVERDUE = "overdue";
   public static final int OVERDUE_PRIORITY = 100;
   static final String OVERDUE_MARK = "【超期】";
-  static final String ESCALATION_PROCESS = "deadline-escalation";
+  static final String ESCALATION_PROCESS = DeadlineEscalationModel.PROCESS_KEY;
   /** Variables of a {@code deadline-escalation} instance about the watched task. */
   static final String WATCHED_TASK = "taskId";
   static final String WATCHED_DUE = "taskDue";

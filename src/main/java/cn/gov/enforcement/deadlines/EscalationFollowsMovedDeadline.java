@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EscalationFollowsMovedDeadline implements DeadlineRecomputation.Listener {
 
-  static final String WARNING_TASK = "Task_DeadlineWarning";
+  static final String WARNING_TASK = DeadlineEscalationModel.TASK_DEADLINE_WARNING;
 
   private final RuntimeService runtime;
   private final TaskService tasks;

@@ -22,18 +22,18 @@ public class AdmissionCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object admitted = task.getVariable("admitted");
+    Object admitted = MajorDecisionModel.ADMITTED.get(task);
     Checks.require("DEC-02", "admitted", admitted instanceof Boolean, "须决定是否立项", "admitted (true/false) is required");
     if ((Boolean) admitted) {
-      Checks.require("DEC-02", "leadUnit", !Checks.blank(task.getVariable("leadUnit")), "立项须指定承办单位", "an admitted proposal needs leadUnit");
+      Checks.require("DEC-02", "leadUnit", !Checks.blank(MajorDecisionModel.LEAD_UNIT.get(task)), "立项须指定承办单位", "an admitted proposal needs leadUnit");
       if (!Checks.isTrue(task, "inCatalogue")) {
-        Checks.require("DEC-18", "outsideCatalogueReason", !Checks.blank(task.getVariable("outsideCatalogueReason")),
+        Checks.require("DEC-18", "outsideCatalogueReason", !Checks.blank(MajorDecisionModel.OUTSIDE_CATALOGUE_REASON.get(task)),
             "该事项不在本年度重大行政决策目录中，立项须说明理由（outsideCatalogueReason）",
             "the matter is outside this year's catalogue: admitting it needs outsideCatalogueReason");
-        task.setVariable("outsideCatalogueApprovedBy", staff.doer(task).orElse(null));
+        MajorDecisionModel.OUTSIDE_CATALOGUE_APPROVED_BY.set(task, staff.doer(task).orElse(null));
       }
     } else {
-      Checks.require("DEC-02", "rejectionReason", !Checks.blank(task.getVariable("rejectionReason")), "不予立项须说明理由",
+      Checks.require("DEC-02", "rejectionReason", !Checks.blank(MajorDecisionModel.REJECTION_REASON.get(task)), "不予立项须说明理由",
           "a refused proposal needs rejectionReason");
     }
   }

@@ -21,19 +21,19 @@ public final class DecisionDates {
   /** How far ahead the draft's publication may be planned; further is a typo, not a plan. */
   public static final int CONSULTATION_START_WITHIN_DAYS = 30;
 
-  public static final DatedSteps STEPS = new DatedSteps("major-decision",
+  public static final DatedSteps STEPS = new DatedSteps(MajorDecisionModel.PROCESS_KEY,
       Map.of(
-          "Task_HandlePublicOpinions", List.of("handlingPublishedOn"),
-          "Task_PublishHearingNotice", List.of("noticePublishedOn"),
-          "Task_Deliberate", List.of("deliberationDate"),
-          "Task_PublishResult", List.of("resultPublishedOn")),
+          MajorDecisionModel.TASK_HANDLE_PUBLIC_OPINIONS, List.of("handlingPublishedOn"),
+          MajorDecisionModel.TASK_PUBLISH_HEARING_NOTICE, List.of("noticePublishedOn"),
+          MajorDecisionModel.TASK_DELIBERATE, List.of("deliberationDate"),
+          MajorDecisionModel.TASK_PUBLISH_RESULT, List.of("resultPublishedOn")),
       List.of(
-          OutsideDate.planned("Form_PlanConsultation", "Task_PublishDraft", "consultationStart", "公布日期",
+          OutsideDate.planned("Form_PlanConsultation", MajorDecisionModel.TASK_PUBLISH_DRAFT, "consultationStart", "公布日期",
               CONSULTATION_START_WITHIN_DAYS),
-          new OutsideDate("decision-higher-approval", "Task_RecordHigherApproval", "submittedOn", "报送日期",
+          new OutsideDate("decision-higher-approval", MajorDecisionModel.TASK_RECORD_HIGHER_APPROVAL, "submittedOn", "报送日期",
               List.of("deliberationDate")),
-          new OutsideDate("decision-higher-approval", "Task_RecordHigherApproval", "higherApprovalDate", "批复日期",
+          new OutsideDate("decision-higher-approval", MajorDecisionModel.TASK_RECORD_HIGHER_APPROVAL, "higherApprovalDate", "批复日期",
               List.of("deliberationDate", "submittedOn")),
-          new OutsideDate("decision-monitor", "Task_MonitorImplementation", "reportPublishedOn", "评估报告公布日期",
+          new OutsideDate("decision-monitor", MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION, "reportPublishedOn", "评估报告公布日期",
               List.of("resultPublishedOn"))));
 }

@@ -29,17 +29,17 @@ public class DeliberationRecord implements TaskListener {
       Checks.require("DEC-10", speech, !Checks.blank(task.getVariable(speech)), "须按顺序记录发言（缺少 " + speech + "）",
           "every speech is recorded in order (" + speech + " missing)");
     }
-    Checks.require("DEC-12", "dissent", !Checks.blank(task.getVariable("dissent")), "须记录不同意见（无则填写“无”）",
+    Checks.require("DEC-12", "dissent", !Checks.blank(MajorDecisionModel.DISSENT.get(task)), "须记录不同意见（无则填写“无”）",
         "dissent is recorded (\"无\" if none)");
     if (!outcome.equals(majority)) {
-      Checks.require("DEC-12", "directorReason", !Checks.blank(task.getVariable("directorReason")), "局长决定与多数意见不一致的，须说明理由",
+      Checks.require("DEC-12", "directorReason", !Checks.blank(MajorDecisionModel.DIRECTOR_REASON.get(task)), "局长决定与多数意见不一致的，须说明理由",
           "a decision against the majority view needs directorReason");
     }
     if ("APPROVE".equals(outcome)) {
-      Checks.require("DEC-14", "higherApprovalRequired", task.getVariable("higherApprovalRequired") instanceof Boolean, "须确定是否报上级批准",
+      Checks.require("DEC-14", "higherApprovalRequired", MajorDecisionModel.HIGHER_APPROVAL_REQUIRED.get(task) instanceof Boolean, "须确定是否报上级批准",
           "higherApprovalRequired (true/false) is required");
-      task.setVariable("decisionDate", task.getVariable("deliberationDate"));
+      MajorDecisionModel.DECISION_DATE.set(task, MajorDecisionModel.DELIBERATION_DATE.get(task));
     }
-    task.setVariable("resumed", false);
+    MajorDecisionModel.RESUMED.set(task, false);
   }
 }

@@ -17,22 +17,22 @@ public class ExpertOpinionHandling implements TaskListener {
   public void notify(DelegateTask task) {
     String expert = Checks.text(task, "expert");
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal("shownOpinion", task.getVariable("expertOpinion_" + expert));
-      task.setVariableLocal("shownSignedBy", task.getVariable("expertSignedBy_" + expert));
+      MajorDecisionModel.SHOWN_OPINION.setLocal(task, task.getVariable("expertOpinion_" + expert));
+      MajorDecisionModel.SHOWN_SIGNED_BY.setLocal(task, task.getVariable("expertSignedBy_" + expert));
       Object at = task.getVariable("expertSignedAt_" + expert);
-      task.setVariableLocal("shownSignedAt", at == null ? null : at.toString());
+      MajorDecisionModel.SHOWN_SIGNED_AT.setLocal(task, at == null ? null : at.toString());
       return;
     }
-    Object adopted = task.getVariable("expertAdopted");
+    Object adopted = MajorDecisionModel.EXPERT_ADOPTED.get(task);
     Checks.require("DEC-04", "expertAdopted", adopted instanceof Boolean, "须决定是否采纳", "expertAdopted (true/false) is required");
-    Checks.require("DEC-04", "expertOpinionClass", !Checks.blank(task.getVariable("expertOpinionClass")), "须对意见分类", "expertOpinionClass is required");
+    Checks.require("DEC-04", "expertOpinionClass", !Checks.blank(MajorDecisionModel.EXPERT_OPINION_CLASS.get(task)), "须对意见分类", "expertOpinionClass is required");
     if (!(Boolean) adopted) {
-      Checks.require("DEC-04", "expertNotAdoptedReason", !Checks.blank(task.getVariable("expertNotAdoptedReason")), "不予采纳的专家意见须说明理由",
+      Checks.require("DEC-04", "expertNotAdoptedReason", !Checks.blank(MajorDecisionModel.EXPERT_NOT_ADOPTED_REASON.get(task)), "不予采纳的专家意见须说明理由",
           "an expert opinion that is not adopted needs expertNotAdoptedReason");
     }
     task.setVariable("expertAdopted_" + expert, adopted);
-    task.setVariable("expertOpinionClass_" + expert, task.getVariable("expertOpinionClass"));
+    task.setVariable("expertOpinionClass_" + expert, MajorDecisionModel.EXPERT_OPINION_CLASS.get(task));
     task.setVariable("expertNotAdoptedReason_" + expert,
-        (Boolean) adopted ? null : task.getVariable("expertNotAdoptedReason"));
+        (Boolean) adopted ? null : MajorDecisionModel.EXPERT_NOT_ADOPTED_REASON.get(task));
   }
 }

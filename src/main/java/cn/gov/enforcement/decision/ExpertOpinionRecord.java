@@ -30,13 +30,13 @@ public class ExpertOpinionRecord implements TaskListener {
     String doer = staff.doer(task).orElse(null);
     Checks.require("DEC-04", "assignee", expert != null && expert.equals(doer) && expert.equals(task.getAssignee()),
         "论证意见须由指定专家本人签署", "the opinion must be signed by the expert it was assigned to");
-    Checks.require("DEC-04", "signatureName", task.getVariable("signatureName") == null,
+    Checks.require("DEC-04", "signatureName", MajorDecisionModel.SIGNATURE_NAME.get(task) == null,
         "签名由系统按完成任务的专家本人记录，不接受填写的姓名（signatureName）",
         "the signature is the expert who completes the task; a typed signatureName is not accepted");
-    Checks.require("DEC-04", "expertOpinion", !Checks.blank(task.getVariable("expertOpinion")), "须出具书面论证意见", "expertOpinion is required");
+    Checks.require("DEC-04", "expertOpinion", !Checks.blank(MajorDecisionModel.EXPERT_OPINION.get(task)), "须出具书面论证意见", "expertOpinion is required");
     Checks.require("DEC-04", "signed", Checks.isTrue(task, "signed"), "书面论证意见须经专家本人确认签署",
         "the expert must confirm signing the written opinion (signed)");
-    task.setVariable("expertOpinion_" + expert, task.getVariable("expertOpinion"));
+    task.setVariable("expertOpinion_" + expert, MajorDecisionModel.EXPERT_OPINION.get(task));
     task.setVariable("expertSignedBy_" + expert, doer);
     task.setVariable("expertSignedAt_" + expert, EngineClock.now());
   }

@@ -53,8 +53,8 @@ public class ExpertPanel implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<String> experts = members(task.getVariable("experts"));
-    List<String> interested = members(task.getVariable("interestedExperts"));
+    List<String> experts = members(MajorDecisionModel.EXPERTS.get(task));
+    List<String> interested = members(MajorDecisionModel.INTERESTED_EXPERTS.get(task));
     Checks.require("DEC-04", "experts", experts.size() >= MINIMUM, "专家论证须有至少 3 名不同的专家",
         "expert argument needs at least 3 distinct experts");
     for (String expert : experts) {
@@ -66,8 +66,8 @@ public class ExpertPanel implements TaskListener {
     }
     Checks.require("DEC-04", "noConflictOfInterest", Checks.isTrue(task, "noConflictOfInterest"), "须确认专家与决策事项无利害关系",
         "experts with an interest in the matter are excluded (noConflictOfInterest)");
-    task.setVariable("experts", String.join(",", experts));
-    task.setVariable("interestedExperts", String.join(",", interested));
-    task.setVariable("expertInterests", String.join(",", interested));
+    MajorDecisionModel.EXPERTS.set(task, String.join(",", experts));
+    MajorDecisionModel.INTERESTED_EXPERTS.set(task, String.join(",", interested));
+    MajorDecisionModel.EXPERT_INTERESTS.set(task, String.join(",", interested));
   }
 }

@@ -38,6 +38,6 @@ public class ExpertPickList implements TaskListener {
       option.put("value", user.getId());
       experts.add(option);
     }
-    task.setVariableLocal("expertOptions", SpinValues.jsonValue(Spin.JSON(experts)).create());
+    MajorDecisionModel.EXPERT_OPTIONS.setLocal(task, SpinValues.jsonValue(Spin.JSON(experts)).create());
   }
 }

@@ -23,7 +23,7 @@ public class HearingPlanCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if ("Task_PlanHearing".equals(task.getTaskDefinitionKey())) {
+    if (MajorDecisionModel.TASK_PLAN_HEARING.equals(task.getTaskDefinitionKey())) {
       long total = 0;
       for (String group : GROUPS) {
         long count = Checks.number(task, group);
@@ -32,9 +32,9 @@ public class HearingPlanCheck implements TaskListener {
         total += count;
       }
       Checks.require("DEC-08", "citizensCount", total >= MINIMUM_PARTICIPANTS, "听证参加人不得少于 20 人", "a hearing needs at least 20 participants");
-      task.setVariable("hearingParticipants", total);
+      MajorDecisionModel.HEARING_PARTICIPANTS.set(task, total);
     }
-    Object hearingDate = task.getVariable("hearingDate");
+    Object hearingDate = MajorDecisionModel.HEARING_DATE.get(task);
     Checks.require("DEC-09", "hearingDate", !Checks.blank(hearingDate), "须确定听证会日期", "hearingDate is required");
     Checks.require("DEC-09", "hearingDate", deadlines.met(hearingDate, 15), "听证日期过近：须能在听证会 15 日前发布公告、10 日前送达材料",
         "the hearing date leaves no time for the notice 15 days and the materials 10 days before it");

@@ -14,11 +14,11 @@ public class HigherApprovalRecord implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Checks.require("DEC-14", "higherApproved", task.getVariable("higherApproved") instanceof Boolean, "须登记上级是否批准",
+    Checks.require("DEC-14", "higherApproved", MajorDecisionModel.HIGHER_APPROVED.get(task) instanceof Boolean, "须登记上级是否批准",
         "higherApproved (true/false) is required");
-    Checks.require("DEC-14", "higherApprovalDate", !Checks.blank(task.getVariable("higherApprovalDate")), "须登记批复日期", "higherApprovalDate is required");
+    Checks.require("DEC-14", "higherApprovalDate", !Checks.blank(MajorDecisionModel.HIGHER_APPROVAL_DATE.get(task)), "须登记批复日期", "higherApprovalDate is required");
     if (Checks.isTrue(task, "higherApproved")) {
-      task.setVariable("decisionDate", task.getVariable("higherApprovalDate"));
+      MajorDecisionModel.DECISION_DATE.set(task, MajorDecisionModel.HIGHER_APPROVAL_DATE.get(task));
     }
   }
 }

@@ -35,18 +35,18 @@ public class ImplementationReports implements TaskListener, ExecutionListener {
 
   /** When the report now open (or the next one, after {@link #notify}) is due. */
   public Date due(DelegateExecution execution) {
-    Object base = execution.getVariable("resultPublishedOn");
+    Object base = MajorDecisionModel.RESULT_PUBLISHED_ON.get(execution);
     if (base == null) {
-      base = execution.getVariable("decisionDate");
+      base = MajorDecisionModel.DECISION_DATE.get(execution);
     }
     return periods.endOfMonths(base, months * (reportNo(execution.getVariable(COUNTER)) + 1));
   }
 
   /** The end of the period of the report just completed: the next report opens then. */
   public Date periodEnd(DelegateExecution execution) {
-    Object base = execution.getVariable("resultPublishedOn");
+    Object base = MajorDecisionModel.RESULT_PUBLISHED_ON.get(execution);
     if (base == null) {
-      base = execution.getVariable("decisionDate");
+      base = MajorDecisionModel.DECISION_DATE.get(execution);
     }
     return periods.endOfMonths(base, months * reportNo(execution.getVariable(COUNTER)));
   }

@@ -1,10 +1,12 @@
 package cn.gov.enforcement.decision;
 
+import cn.gov.enforcement.disclosure.DisclosureModel;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -20,30 +22,30 @@ import org.springframework.stereotype.Component;
 @Component("opinionHandlingPublication")
 public class OpinionHandlingPublication implements JavaDelegate {
 
-  static final String DISCLOSURE = "disclosure";
   static final String TYPE = "DECISION_CONSULTATION";
 
   @Override
   public void execute(DelegateExecution execution) {
     List<Map<String, Object>> handling = PublicOpinions.read(execution.getVariable(PublicOpinions.HANDLING));
-    StringBuilder text = new StringBuilder("重大行政决策草案《").append(execution.getVariable("title"))
-        .append("》公开征求意见情况：共收到意见 ").append(execution.getVariable("opinionsReceived"))
-        .append(" 条，采纳 ").append(execution.getVariable("opinionsAdopted")).append(" 条。");
+    StringBuilder text = new StringBuilder("重大行政决策草案《").append(MajorDecisionModel.TITLE.get(execution))
+        .append("》公开征求意见情况：共收到意见 ").append(MajorDecisionModel.OPINIONS_RECEIVED.get(execution))
+        .append(" 条，采纳 ").append(MajorDecisionModel.OPINIONS_ADOPTED.get(execution)).append(" 条。");
     for (Map<String, Object> opinion : handling) {
       text.append("\n").append(opinion.get("no")).append(". ").append(opinion.get("content")).append(" —— ")
           .append(Boolean.TRUE.equals(opinion.get("adopted")) ? "采纳" : "不予采纳，理由：" + opinion.get("notAdoptedReason"));
     }
     String businessKey = execution.getProcessBusinessKey();
-    Object lead = execution.getVariable("leadUnit");
+    Object lead = MajorDecisionModel.LEAD_UNIT.get(execution);
+    VariableMap variables = Variables.createVariables();
+    DisclosureModel.DISCLOSURE_TYPE.put(variables, TYPE);
+    DisclosureModel.CASE_NUMBER.put(variables, businessKey);
+    DisclosureModel.DECISION_NUMBER.put(variables, businessKey);
+    DisclosureModel.DECIDED_ON.put(variables, MajorDecisionModel.HANDLING_PUBLISHED_ON.get(execution));
+    DisclosureModel.PARTY_NAME.put(variables, lead == null ? "永兴县城市管理和综合执法局" : lead.toString());
+    DisclosureModel.PARTY_TYPE.put(variables, "LEGAL_PERSON");
+    DisclosureModel.DISCLOSURE_SUMMARY.put(variables, text.toString());
     ProcessInstance disclosure = execution.getProcessEngineServices().getRuntimeService()
-        .startProcessInstanceByKey(DISCLOSURE, businessKey, Variables.createVariables()
-            .putValue("disclosureType", TYPE)
-            .putValue("caseNumber", businessKey)
-            .putValue("decisionNumber", businessKey)
-            .putValue("decidedOn", execution.getVariable("handlingPublishedOn"))
-            .putValue("partyName", lead == null ? "永兴县城市管理和综合执法局" : lead.toString())
-            .putValue("partyType", "LEGAL_PERSON")
-            .putValue("disclosureSummary", text.toString()));
-    execution.setVariable("opinionDisclosureId", disclosure.getId());
+        .startProcessInstanceByKey(DisclosureModel.PROCESS_KEY, businessKey, variables);
+    MajorDecisionModel.OPINION_DISCLOSURE_ID.set(execution, disclosure.getId());
   }
 }

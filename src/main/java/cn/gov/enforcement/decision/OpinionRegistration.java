@@ -40,6 +40,6 @@ public class OpinionRegistration implements TaskListener {
     opinion.put("registeredAt", EngineClock.now().toInstant().toString());
     register.add(opinion);
     task.getExecution().getProcessInstance().setVariable(PublicOpinions.REGISTER, PublicOpinions.json(register));
-    task.getExecution().getProcessInstance().setVariable("opinionsReceived", (long) register.size());
+    MajorDecisionModel.OPINIONS_RECEIVED.set(task.getExecution().getProcessInstance(), (long) register.size());
   }
 }

@@ -41,7 +41,7 @@ public class ProposalRegistration implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Checks.require("DEC-01", "title", !Checks.blank(execution.getVariable("title")), "缺少决策事项名称", "title is required");
+    Checks.require("DEC-01", "title", !Checks.blank(MajorDecisionModel.TITLE.get(execution)), "缺少决策事项名称", "title is required");
     Checks.require("DEC-01", "category", CATEGORIES.contains(Checks.text(execution, "category")),
         "决策事项类别无效", "category must be one of " + CATEGORIES);
     Checks.require("DEC-02", "proposedBy", PROPOSERS.contains(Checks.text(execution, "proposedBy")),
@@ -54,11 +54,11 @@ public class ProposalRegistration implements JavaDelegate {
           "proposedBy DIRECTOR is accepted only when the director registers the proposal; choose the actual proposer");
     }
     checkCatalogue(execution);
-    execution.setVariable("registeredAt", EngineClock.now());
+    MajorDecisionModel.REGISTERED_AT.set(execution, EngineClock.now());
     String number = Checks.blank(execution.getProcessBusinessKey()) ? numbers.next(numberPrefix) : execution.getProcessBusinessKey();
     execution.setProcessBusinessKey(number);
     execution.setVariable(NUMBER, number);
-    execution.setVariable("investigators", "");
+    MajorDecisionModel.INVESTIGATORS.set(execution, "");
     // no presets for confidential, contested, higherApprovalRequired: Tasklist would open 研究起草 and
     // 集体讨论决定 with 否 chosen (issue 16), and a preset false answered DEC-14's "须确定是否报上级批准"
     // for the director. Their gateways test "== true" / "!= true", which an unset variable passes.
@@ -79,19 +79,19 @@ public class ProposalRegistration implements JavaDelegate {
       Checks.require("DEC-18", "catalogueItemNo", item.isPresent(),
           "编号 " + itemNo + " 不是局长通过的 " + year + " 年度重大行政决策目录中的事项（catalogueItemNo）",
           "catalogueItemNo " + itemNo + " is not an item of the adopted catalogue of " + year);
-      execution.setVariable("inCatalogue", true);
-      execution.setVariable("catalogueItemTitle", item.get().title());
-      Checks.require("DEC-18", "outsideCatalogueReason", Checks.blank(execution.getVariable("outsideCatalogueReason")),
+      MajorDecisionModel.IN_CATALOGUE.set(execution, true);
+      MajorDecisionModel.CATALOGUE_ITEM_TITLE.set(execution, item.get().title());
+      Checks.require("DEC-18", "outsideCatalogueReason", Checks.blank(MajorDecisionModel.OUTSIDE_CATALOGUE_REASON.get(execution)),
           "目录内事项无须目录外理由（outsideCatalogueReason）", "an item of the catalogue needs no outsideCatalogueReason");
       return;
     }
-    execution.setVariable("inCatalogue", false);
-    boolean reasoned = !Checks.blank(execution.getVariable("outsideCatalogueReason"));
+    MajorDecisionModel.IN_CATALOGUE.set(execution, false);
+    boolean reasoned = !Checks.blank(MajorDecisionModel.OUTSIDE_CATALOGUE_REASON.get(execution));
     if (director && "DIRECTOR".equals(Checks.text(execution, "proposedBy"))) {
       Checks.require("DEC-18", "outsideCatalogueReason", reasoned,
           "不在 " + year + " 年度重大行政决策目录中的事项，须由局长说明进入决策程序的理由（outsideCatalogueReason）",
           "a matter outside the catalogue of " + year + " needs the director's outsideCatalogueReason");
-      execution.setVariable("outsideCatalogueApprovedBy", Checks.text(execution, "registeredBy"));
+      MajorDecisionModel.OUTSIDE_CATALOGUE_APPROVED_BY.set(execution, Checks.text(execution, "registeredBy"));
     } else {
       Checks.require("DEC-18", "outsideCatalogueReason", !reasoned,
           "目录外事项进入程序的理由由局长在立项审查时说明，登记时不得填写（outsideCatalogueReason）",

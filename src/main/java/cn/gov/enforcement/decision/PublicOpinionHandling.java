@@ -69,7 +69,7 @@ public class PublicOpinionHandling implements TaskListener {
     }
     var instance = task.getExecution().getProcessInstance();
     instance.setVariable(PublicOpinions.HANDLING, PublicOpinions.json(handling));
-    instance.setVariable("opinionsReceived", (long) register.size());
-    instance.setVariable("opinionsAdopted", adoptedCount);
+    MajorDecisionModel.OPINIONS_RECEIVED.set(instance, (long) register.size());
+    MajorDecisionModel.OPINIONS_ADOPTED.set(instance, adoptedCount);
   }
 }

@@ -16,14 +16,14 @@ public class ResearchCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if ("Task_ResearchDraft".equals(task.getTaskDefinitionKey()) && Checks.isTrue(task, "contested")) {
+    if (MajorDecisionModel.TASK_RESEARCH_DRAFT.equals(task.getTaskDefinitionKey()) && Checks.isTrue(task, "contested")) {
       for (String field : new String[] {"alternative1", "alternative1Grounds", "alternative2", "alternative2Grounds"}) {
         Checks.require("DEC-03", field, !Checks.blank(task.getVariable(field)), "有争议或需比选的事项须提出至少两个备选方案及其依据（缺少 " + field + "）",
             "a contested matter needs at least two alternative plans with grounds (" + field + " missing)");
       }
     }
     if (Checks.isTrue(task, "confidential")) {
-      Checks.require("DEC-05", "confidentialityBasis", !Checks.blank(task.getVariable("confidentialityBasis")), "不得公开的事项须说明依据",
+      Checks.require("DEC-05", "confidentialityBasis", !Checks.blank(MajorDecisionModel.CONFIDENTIALITY_BASIS.get(task)), "不得公开的事项须说明依据",
           "a confidential matter needs confidentialityBasis");
     }
     Set<String> investigators = new LinkedHashSet<>();
@@ -32,6 +32,6 @@ public class ResearchCheck implements TaskListener {
       investigators.addAll(java.util.Arrays.asList(known.split(",")));
     }
     investigators.add(task.getAssignee());
-    task.setVariable("investigators", String.join(",", investigators));
+    MajorDecisionModel.INVESTIGATORS.set(task, String.join(",", investigators));
   }
 }

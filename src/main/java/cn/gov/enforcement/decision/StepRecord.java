@@ -20,15 +20,15 @@ import org.springframework.stereotype.Component;
 public class StepRecord implements TaskListener {
 
   /** Clerical steps auxiliary staff may do (AUX-02): receiving opinions, preparing meeting papers. */
-  static final Set<String> CLERICAL = Set.of("Task_RegisterOpinions", "Task_PrepareMeeting");
+  static final Set<String> CLERICAL = Set.of(MajorDecisionModel.TASK_REGISTER_OPINIONS, MajorDecisionModel.TASK_PREPARE_MEETING);
 
   /** DEC-17 roles: which step makes its doer the drafter, the reviewer or the approver. */
   static final Map<String, String> ROLES = Map.of(
-      "Task_ResearchDraft", "draftedBy",
-      "Task_ReviseDraft", "draftedBy",
-      "Task_ReviewDraft", "reviewedBy",
-      "Task_AdmitProposal", "admittedBy",
-      "Task_Deliberate", "approvedBy");
+      MajorDecisionModel.TASK_RESEARCH_DRAFT, "draftedBy",
+      MajorDecisionModel.TASK_REVISE_DRAFT, "draftedBy",
+      MajorDecisionModel.TASK_REVIEW_DRAFT, "reviewedBy",
+      MajorDecisionModel.TASK_ADMIT_PROPOSAL, "admittedBy",
+      MajorDecisionModel.TASK_DELIBERATE, "approvedBy");
 
   private final StaffMembership staff;
 

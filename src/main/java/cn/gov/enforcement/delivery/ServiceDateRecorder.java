@@ -31,19 +31,19 @@ public class ServiceDateRecorder implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ServiceMethod method = ServiceMethod.of(execution.getVariable("method")).orElseThrow();
-    if (method == ServiceMethod.DIRECT && Boolean.TRUE.equals(execution.getVariable("recipientRefused"))) {
+    ServiceMethod method = ServiceMethod.of(DocumentServiceModel.METHOD.get(execution)).orElseThrow();
+    if (method == ServiceMethod.DIRECT && Boolean.TRUE.equals(DocumentServiceModel.RECIPIENT_REFUSED.get(execution))) {
       method = ServiceMethod.LODGED;
     }
     if (method == ServiceMethod.PUBLIC_NOTICE) {
-      Date deemedServedAt = periods.endOfDays(execution.getVariable("publishedOn"), serviceRules.getPublicNoticeDays(), "PARTY");
+      Date deemedServedAt = periods.endOfDays(DocumentServiceModel.PUBLISHED_ON.get(execution), serviceRules.getPublicNoticeDays(), "PARTY");
       // the timer fires at 24:00 of the last day; that last day is the service date
       LocalDate lastDay = deemedServedAt.toInstant().minusMillis(1).atZone(BeijingTime.ZONE).toLocalDate();
-      execution.setVariable("serviceDate", lastDay.toString());
-    } else if (execution.getVariable("serviceDate") == null || execution.getVariable("serviceDate").toString().isBlank()) {
+      DocumentServiceModel.SERVICE_DATE.set(execution, lastDay.toString());
+    } else if (DocumentServiceModel.SERVICE_DATE.get(execution) == null || DocumentServiceModel.SERVICE_DATE.get(execution).toString().isBlank()) {
       throw new NotValidException("送达日期 serviceDate 未填写 / the service date is missing (SVC-06)");
     }
-    execution.setVariable("serviceMethodUsed", method.name());
+    DocumentServiceModel.SERVICE_METHOD_USED.set(execution, method.name());
   }
 
 }

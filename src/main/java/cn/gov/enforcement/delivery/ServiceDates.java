@@ -17,16 +17,16 @@ public final class ServiceDates {
 
   private static final List<String> REQUESTED = List.of("serviceRequestedOn");
 
-  public static final DatedSteps STEPS = new DatedSteps("document-service",
-      Map.of("Event_ServiceRequested", List.of("serviceRequestedOn")),
+  public static final DatedSteps STEPS = new DatedSteps(DocumentServiceModel.PROCESS_KEY,
+      Map.of(DocumentServiceModel.EVENT_SERVICE_REQUESTED, List.of("serviceRequestedOn")),
       List.of(
-          new OutsideDate("service-direct", "Task_ServeDirectly", "serviceDate", "送达日期", REQUESTED),
-          new OutsideDate("service-lodged", "Task_ServeLodged", "refusalDate", "拒收日期", REQUESTED),
-          new OutsideDate("service-lodged", "Task_ServeLodged", "serviceDate", "送达日期",
+          new OutsideDate("service-direct", DocumentServiceModel.TASK_SERVE_DIRECTLY, "serviceDate", "送达日期", REQUESTED),
+          new OutsideDate("service-lodged", DocumentServiceModel.TASK_SERVE_LODGED, "refusalDate", "拒收日期", REQUESTED),
+          new OutsideDate("service-lodged", DocumentServiceModel.TASK_SERVE_LODGED, "serviceDate", "送达日期",
               List.of("serviceRequestedOn", "refusalDate")),
-          new OutsideDate("service-entrusted", "Task_ServeEntrusted", "serviceDate", "送达日期", REQUESTED),
-          new OutsideDate("service-mail", "Task_PostDocument", "postedOn", "交邮日期", REQUESTED),
-          new OutsideDate("service-return-card", "Task_RecordReturnCard", "serviceDate", "回执签收日期",
+          new OutsideDate("service-entrusted", DocumentServiceModel.TASK_SERVE_ENTRUSTED, "serviceDate", "送达日期", REQUESTED),
+          new OutsideDate("service-mail", DocumentServiceModel.TASK_POST_DOCUMENT, "postedOn", "交邮日期", REQUESTED),
+          new OutsideDate("service-return-card", DocumentServiceModel.TASK_RECORD_RETURN_CARD, "serviceDate", "回执签收日期",
               List.of("serviceRequestedOn", "postedOn")),
-          new OutsideDate("service-public-notice", "Task_PublishNotice", "publishedOn", "公告发布日期", REQUESTED)));
+          new OutsideDate("service-public-notice", DocumentServiceModel.TASK_PUBLISH_NOTICE, "publishedOn", "公告发布日期", REQUESTED)));
 }

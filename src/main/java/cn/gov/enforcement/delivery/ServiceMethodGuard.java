@@ -30,15 +30,15 @@ public class ServiceMethodGuard implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ServiceMethod method = ServiceMethod.of(execution.getVariable("method")).orElseThrow(() -> new NotValidException(
+    ServiceMethod method = ServiceMethod.of(DocumentServiceModel.METHOD.get(execution)).orElseThrow(() -> new NotValidException(
         "送达方式 method 须为 DIRECT、LODGED、MAIL、ENTRUSTED 或 PUBLIC_NOTICE / method must be one of the contract's values, was "
-            + execution.getVariable("method")));
-    List<String> attempted = attempted(execution.getVariable("attemptedMethods"));
+            + DocumentServiceModel.METHOD.get(execution)));
+    List<String> attempted = attempted(DocumentServiceModel.ATTEMPTED_METHODS.get(execution));
     if (!attempted.isEmpty()) {
       // each failed attempt is recorded in the instance with what the officer wrote about it
-      String failure = execution.hasVariable("failureRecord") ? String.valueOf(execution.getVariable("failureRecord")) : "";
-      String log = execution.hasVariable("failedAttemptsRecord") ? String.valueOf(execution.getVariable("failedAttemptsRecord")) : "";
-      execution.setVariable("failedAttemptsRecord", (log.isEmpty() ? "" : log + "\n")
+      String failure = DocumentServiceModel.FAILURE_RECORD.isSet(execution) ? String.valueOf(DocumentServiceModel.FAILURE_RECORD.get(execution)) : "";
+      String log = DocumentServiceModel.FAILED_ATTEMPTS_RECORD.isSet(execution) ? String.valueOf(DocumentServiceModel.FAILED_ATTEMPTS_RECORD.get(execution)) : "";
+      DocumentServiceModel.FAILED_ATTEMPTS_RECORD.set(execution, (log.isEmpty() ? "" : log + "\n")
           + attempted.get(attempted.size() - 1) + "：" + failure);
     }
     if (method == ServiceMethod.PUBLIC_NOTICE) {
@@ -47,14 +47,14 @@ public class ServiceMethodGuard implements JavaDelegate {
         throw new NotValidException(missing.stream().map(m -> m.chinese()).reduce((a, b) -> a + "；" + b).orElseThrow()
             + " / " + missing.stream().map(m -> m.english()).reduce((a, b) -> a + "; " + b).orElseThrow());
       }
-      execution.setVariable("publicNoticeGrounds", PublicNoticePrerequisites.record(attempted, execution::getVariable));
+      DocumentServiceModel.PUBLIC_NOTICE_GROUNDS.set(execution, PublicNoticePrerequisites.record(attempted, execution::getVariable));
     }
     attempted.add(method.name());
-    execution.setVariable("attemptedMethods", String.join(",", attempted));
+    DocumentServiceModel.ATTEMPTED_METHODS.set(execution, String.join(",", attempted));
     // defaults the model's expressions read, so a caller need not pass them
     setIfAbsent(execution, "serviceExemption", "NONE");
     setIfAbsent(execution, "serviceDue", null);
-    execution.setVariable("publicNoticeDays", serviceRules.getPublicNoticeDays());
+    DocumentServiceModel.PUBLIC_NOTICE_DAYS.set(execution, serviceRules.getPublicNoticeDays());
   }
 
   static List<String> attempted(Object value) {

@@ -15,11 +15,11 @@ public final class DisclosureDates {
 
   private DisclosureDates() {}
 
-  public static final DatedSteps STEPS = new DatedSteps("disclosure",
+  public static final DatedSteps STEPS = new DatedSteps(DisclosureModel.PROCESS_KEY,
       Map.of(
-          "Task_RegisterDisclosure", List.of("disclosureRegisteredOn"),
-          "Task_PublishResult", List.of("disclosurePublishedOn"),
-          "Task_WithdrawPublication", List.of("disclosureWithdrawnOn"),
-          "Task_WithdrawRevoked", List.of("disclosureWithdrawnOn")),
+          DisclosureModel.TASK_REGISTER_DISCLOSURE, List.of("disclosureRegisteredOn"),
+          DisclosureModel.TASK_PUBLISH_RESULT, List.of("disclosurePublishedOn"),
+          DisclosureModel.TASK_WITHDRAW_PUBLICATION, List.of("disclosureWithdrawnOn"),
+          DisclosureModel.TASK_WITHDRAW_REVOKED, List.of("disclosureWithdrawnOn")),
       List.<OutsideDate>of());
 }

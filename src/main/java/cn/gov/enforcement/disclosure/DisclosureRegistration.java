@@ -24,11 +24,11 @@ public class DisclosureRegistration implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String type = String.valueOf(execution.getVariable("disclosureType"));
+    String type = String.valueOf(DisclosureModel.DISCLOSURE_TYPE.get(execution));
     if (!TYPES.contains(type)) {
       throw new NotValidException("公示类别 disclosureType 须为 PENALTY、LICENSING、COERCION、INSPECTION 或 DECISION_CONSULTATION / unknown disclosureType " + type);
     }
-    execution.setVariable("publicationMonths", disclosureRules.publicationMonths(execution.getVariable("partyType")));
+    DisclosureModel.PUBLICATION_MONTHS.set(execution, disclosureRules.publicationMonths(DisclosureModel.PARTY_TYPE.get(execution)));
     // no preset for contentExcluded / withheldEntirely: Tasklist would open 是否有不予公开的内容 with 否
     // chosen (issue 16); the form requires the first, and the gateway reads the second null-safely
   }

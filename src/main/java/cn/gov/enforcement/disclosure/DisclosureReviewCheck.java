@@ -15,16 +15,16 @@ public class DisclosureReviewCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    boolean approved = Boolean.TRUE.equals(task.getVariable("contentApproved"));
-    if (approved && Boolean.TRUE.equals(task.getVariable("contentExcluded"))) {
-      Object reason = task.getVariable("exclusionReason");
-      if (reason == null || reason.toString().isBlank() || task.getVariable("exclusionGround") == null) {
+    boolean approved = Boolean.TRUE.equals(DisclosureModel.CONTENT_APPROVED.get(task));
+    if (approved && Boolean.TRUE.equals(DisclosureModel.CONTENT_EXCLUDED.get(task))) {
+      Object reason = DisclosureModel.EXCLUSION_REASON.get(task);
+      if (reason == null || reason.toString().isBlank() || DisclosureModel.EXCLUSION_GROUND.get(task) == null) {
         throw new NotValidException("不予公开须记录情形和理由（exclusionGround、exclusionReason） / withheld content needs a recorded ground and reason (PUB-03)");
       }
-      if (!Boolean.TRUE.equals(task.getVariable("exclusionReasonApproved"))) {
+      if (!Boolean.TRUE.equals(DisclosureModel.EXCLUSION_REASON_APPROVED.get(task))) {
         throw new NotValidException("不予公开的理由未经审核认可，不能同意发布 / the reason for withholding must be accepted before approval (PUB-03)");
       }
     }
-    task.getExecution().setVariable("disclosureReviewer", task.getAssignee());
+    DisclosureModel.DISCLOSURE_REVIEWER.set(task.getExecution(), task.getAssignee());
   }
 }

@@ -15,6 +15,6 @@ public class RevocationRegistration implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("revocationReceivedOn", BeijingTime.dayOf(EngineClock.now()).toString());
+    DisclosureModel.REVOCATION_RECEIVED_ON.set(execution, BeijingTime.dayOf(EngineClock.now()).toString());
   }
 }

@@ -21,9 +21,9 @@ public class ReviewPeriodExtension implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int days = ((Number) execution.getVariable("reviewWorkingDays")).intValue();
-    execution.setVariable("reviewWorkingDays", days + extensionWorkingDays);
-    execution.setVariable("reviewExtended", true);
-    execution.setVariable("extensionRequested", false);
+    int days = ((Number) LegalReviewModel.REVIEW_WORKING_DAYS.get(execution)).intValue();
+    LegalReviewModel.REVIEW_WORKING_DAYS.set(execution, days + extensionWorkingDays);
+    LegalReviewModel.REVIEW_EXTENDED.set(execution, true);
+    LegalReviewModel.EXTENSION_REQUESTED.set(execution, false);
   }
 }

@@ -26,13 +26,13 @@ public class ReviewRegistration implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     // the engine clock, so tests that move time get the day they expect
     LocalDate today = BeijingTime.dayOf(EngineClock.now());
-    if (execution.getVariable("reviewStart") == null) {
-      execution.setVariable("reviewStart", today.toString());
+    if (LegalReviewModel.REVIEW_START.get(execution) == null) {
+      LegalReviewModel.REVIEW_START.set(execution, today.toString());
     }
-    Object investigators = execution.getVariable("investigators");
-    execution.setVariable("investigators", investigators == null ? "" : investigators.toString());
-    execution.setVariable("reviewWorkingDays", reviewWorkingDays);
-    execution.setVariable("reviewExtended", false);
-    execution.setVariable("extensionRequested", false);
+    Object investigators = LegalReviewModel.INVESTIGATORS.get(execution);
+    LegalReviewModel.INVESTIGATORS.set(execution, investigators == null ? "" : investigators.toString());
+    LegalReviewModel.REVIEW_WORKING_DAYS.set(execution, reviewWorkingDays);
+    LegalReviewModel.REVIEW_EXTENDED.set(execution, false);
+    LegalReviewModel.EXTENSION_REQUESTED.set(execution, false);
   }
 }

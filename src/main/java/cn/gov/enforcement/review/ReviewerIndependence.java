@@ -36,7 +36,7 @@ public class ReviewerIndependence implements TaskListener {
     if (!staff.isMember(reviewer, BureauGroup.LEGAL_AFFAIRS)) {
       throw refusal(completing, "审核人员须为法制机构人员: " + reviewer, "the reviewer must belong to legal-affairs");
     }
-    if (Investigators.of(task.getVariable("investigators")).contains(reviewer)) {
+    if (Investigators.of(LegalReviewModel.INVESTIGATORS.get(task)).contains(reviewer)) {
       throw refusal(completing, "审核人员不得为本案调查人员: " + reviewer, "the reviewer must not be one of the investigators");
     }
     if (completing && !reviewer.equals(task.getAssignee())) {

@@ -20,7 +20,7 @@ public class SupplementedReview implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    execution.removeVariable("reviewStart");
+    LegalReviewModel.REVIEW_START.remove(execution);
     registration.execute(execution);
   }
 }

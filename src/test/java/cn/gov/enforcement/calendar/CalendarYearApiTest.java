@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.audit.AuditEntry;
 import cn.gov.enforcement.audit.AuditLog;
+import cn.gov.enforcement.deadlines.DeadlineEscalationModel;
+import cn.gov.enforcement.disclosure.DisclosureModel;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -181,9 +183,9 @@ class CalendarYearApiTest {
     warned.put("taskDueProvisional", true);
     warned.put("warnedUsers", "");
     warned.put("warnedGroups", "camunda-admin,section-head");
-    String escalation = runtimeService.startProcessInstanceByKey("deadline-escalation", warned).getId();
+    String escalation = runtimeService.startProcessInstanceByKey(DeadlineEscalationModel.PROCESS_KEY, warned).getId();
     instances.add(escalation);
-    assertThat(task(escalation, "Task_DeadlineWarning").getDueDate()).isEqualTo(end("2027-10-11"));
+    assertThat(task(escalation, DeadlineEscalationModel.TASK_DEADLINE_WARNING).getDueDate()).isEqualTo(end("2027-10-11"));
     assertThat(runtimeService.getVariable(escalation, "taskDueText")).isEqualTo("2027-10-11 24:00");
 
     assertThat(put("admin", 2027, notice(body -> body)).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -191,7 +193,7 @@ class CalendarYearApiTest {
     assertThat(runtimeService.getVariable(escalation, "taskDue")).isEqualTo(end("2027-10-08"));
     assertThat(runtimeService.getVariable(escalation, "taskDueText")).isEqualTo("2027-10-08 24:00");
     assertThat(runtimeService.getVariable(escalation, "taskDueProvisional")).isEqualTo(false);
-    Task warning = task(escalation, "Task_DeadlineWarning");
+    Task warning = task(escalation, DeadlineEscalationModel.TASK_DEADLINE_WARNING);
     assertThat(warning.getDueDate()).isEqualTo(end("2027-10-08"));
     assertThat(taskService.getVariableLocal(warning.getId(), "dueProvisional")).isNull();
   }
@@ -199,12 +201,12 @@ class CalendarYearApiTest {
   @Test
   @DisplayName("PER-05 PUB-02 the publication tasks of a penalty decided before National Day 2027 move with the notice (the due date is the model's, not a stored copy)")
   void disclosurePublicationMoves() {
-    String disclosure = runtimeService.startProcessInstanceByKey("disclosure", "永城管罚〔2027〕0927号", Map.of(
+    String disclosure = runtimeService.startProcessInstanceByKey(DisclosureModel.PROCESS_KEY, "永城管罚〔2027〕0927号", Map.of(
         "disclosureType", "PENALTY", "caseNumber", "永城管罚〔2027〕0927号", "decisionNumber", "永城管罚决〔2027〕1号",
         "decidedOn", "2027-09-27", "partyName", "某某建材有限公司", "partyType", "LEGAL_PERSON",
         "disclosureSummary", "违法建设，罚款五万元")).getId();
     instances.add(disclosure);
-    Task prepare = task(disclosure, "Task_PrepareDisclosure");
+    Task prepare = task(disclosure, DisclosureModel.TASK_PREPARE_DISCLOSURE);
     // the bureau's bound: 4–8 Oct may be working days → 28, 29, 30 Sep, 4, 5, 6, 7 Oct
     assertThat(prepare.getDueDate()).isEqualTo(end("2027-10-07"));
     assertThat(taskService.getVariableLocal(prepare.getId(), "dueProvisional")).isEqualTo(true);

@@ -2,6 +2,7 @@ package cn.gov.enforcement.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.enforcement.decision.MajorDecisionModel;
 import cn.gov.enforcement.platform.BeijingDueDateBusinessCalendar;
 import java.time.Instant;
 import java.util.Date;
@@ -50,10 +51,10 @@ class PeriodsInProcessTest {
         .camundaHistoryTimeToLive(1)
         .startEvent()
         .parallelGateway("Gateway_Fork")
-        .userTask("Task_PublishHearingNotice").camundaDueDate("${periods.latestBefore(hearingDate, 15)}")
+        .userTask(MajorDecisionModel.TASK_PUBLISH_HEARING_NOTICE).camundaDueDate("${periods.latestBefore(hearingDate, 15)}")
         .endEvent()
         .moveToNode("Gateway_Fork")
-        .intermediateCatchEvent("Event_ConsultationClosed")
+        .intermediateCatchEvent(MajorDecisionModel.EVENT_CONSULTATION_CLOSED)
         .timerWithDate("${periods.endOfDays(consultationStart, consultationDays)}")
         .endEvent()
         .moveToNode("Gateway_Fork")
@@ -79,7 +80,7 @@ class PeriodsInProcessTest {
         "hearingDate", "2026-10-22")).getId();
 
     Job consultation = managementService.createJobQuery().processInstanceId(instance)
-        .activityId("Event_ConsultationClosed").singleResult();
+        .activityId(MajorDecisionModel.EVENT_CONSULTATION_CLOSED).singleResult();
     assertThat(consultation.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-10-08T16:00:00Z")));
     // 22 Oct − 15 days = 7 Oct, a National Day holiday → Wed 30 Sep, due at its 24:00
     assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getDueDate())

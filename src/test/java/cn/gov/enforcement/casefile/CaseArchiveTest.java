@@ -11,7 +11,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import cn.gov.enforcement.audit.AuditEntry;
 import cn.gov.enforcement.audit.AuditLog;
+import cn.gov.enforcement.casework.EnforcementCaseModel;
 import cn.gov.enforcement.recording.EvidenceFixtures;
+import cn.gov.enforcement.review.LegalReviewModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -88,33 +90,33 @@ class CaseArchiveTest {
 
   /** A case from filing to the archive task, with one WAV recording uploaded by officer1; returns the recording id. */
   private String walkToArchive(ProcessInstance pi, String caseNumber) {
-    complete(claimed("Task_ProposeFiling", pi, "officer1"), withVariables("caseNumber", caseNumber, "filingFacts", "现场照片、询问笔录",
+    complete(claimed(EnforcementCaseModel.TASK_PROPOSE_FILING, pi, "officer1"), withVariables("caseNumber", caseNumber, "filingFacts", "现场照片、询问笔录",
         "suspectedViolation", "《建筑法》第七条", "filingOpinion", "建议立案"));
-    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意立案"));
-    complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
+    complete(claimed(EnforcementCaseModel.TASK_APPROVE_FILING, pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意立案"));
+    complete(task(EnforcementCaseModel.TASK_ASSIGN_INVESTIGATORS, pi), withVariables("investigators", List.of("officer1", "officer2")));
     at("2026-03-03T02:00:00Z");
     Map<String, String> fields = EvidenceFixtures.justRecorded("DOCUMENT_WORK");
     fields.put("caseNumber", caseNumber);
     String recording = EvidenceFixtures.uploadId(rest, "officer1", fields, EvidenceFixtures.sampled("WAVE", 3));
-    complete(task("Task_PlanActivity", pi), withVariables("activity", "DOCUMENT_WORK", "exemption", "NONE",
+    complete(task(EnforcementCaseModel.TASK_PLAN_ACTIVITY, pi), withVariables("activity", "DOCUMENT_WORK", "exemption", "NONE",
         "affectsLibertyLifeOrMajorProperty", false));
     Map<String, Object> record = new HashMap<>(Map.of("activityOfficers", List.of("officer1", "officer2"),
         "credentialsShown", true, "activityDate", "2026-03-03", "activityEndedAt", "2026-03-03T10:00:00+08:00",
         "activityRecord", "现场检查笔录：工地正在施工，未见施工许可证", "moreActivities", false));
-    complete(task("Task_RecordActivity", pi), record);
+    complete(task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi), record);
     at("2026-03-04T02:00:00Z");
-    complete(task("Task_NotifyRights", pi), withVariables("rightsNoticeNumber", "云建告〔2026〕1号",
+    complete(task(EnforcementCaseModel.TASK_NOTIFY_RIGHTS, pi), withVariables("rightsNoticeNumber", "云建告〔2026〕1号",
         "intendedPenalty", "罚款五万元", "hearingRightGranted", true, "rightsNoticeServedOn", "2026-03-04"));
     // CASE-03: "no hearing" inside the request window is the party's written waiver, recorded by an officer
-    complete(claimed("Task_RecordPartyResponse", pi, "officer1"), withVariables("hearingRequested", false, "partyStatement", "无异议",
+    complete(claimed(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi, "officer1"), withVariables("hearingRequested", false, "partyStatement", "无异议",
         "hearingWaiverDocument", "当事人书面放弃听证声明（附卷第 12 页）", "hearingWaiverReceivedOn", "2026-03-04"));
-    complete(claimed("Task_DraftDecision", pi, "officer1"), withVariables("decisionSummary", "对某某建材有限公司罚款五万元",
+    complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), withVariables("decisionSummary", "对某某建材有限公司罚款五万元",
         "decisionType", "PENALTY", "penaltyContent", "罚款五万元", "legalBasis", "《建筑法》第六十四条",
         "evidenceList", "现场检查笔录、照片、音像资料", "factorsConsidered", "首次违法，主动整改",
         "majorPublicInterest", false, "majorRightsAfterHearing", false, "complexOrMultipleRelations", false,
         "requiredByLaw", true, "complexCase", false, "serviceMethod", "DIRECT", "complianceDays", 15));
-    ProcessInstance review = calledProcessInstance("legal-review", pi);
-    Task reviewTask = task("Task_ReviewLegality", review);
+    ProcessInstance review = calledProcessInstance(LegalReviewModel.PROCESS_KEY, pi);
+    Task reviewTask = task(LegalReviewModel.TASK_REVIEW_LEGALITY, review);
     taskService().claim(reviewTask.getId(), "legal1");
     Map<String, Object> findings = new HashMap<>();
     for (String point : List.of("findingBody", "findingOfficers", "findingAuthority", "findingFacts", "findingEvidence",
@@ -125,7 +127,7 @@ class CaseArchiveTest {
         "reviewOpinion", "审核意见：证据不足", "extensionRequested", false));
     complete(reviewTask, findings);
     at("2026-04-20T02:00:00Z");
-    complete(task("Task_CloseCase", pi), withVariables("closureReason", "REVIEW_FAILED", "closureReport", "结案报告"));
+    complete(task(EnforcementCaseModel.TASK_CLOSE_CASE, pi), withVariables("closureReason", "REVIEW_FAILED", "closureReport", "结案报告"));
     return recording;
   }
 
@@ -138,7 +140,7 @@ class CaseArchiveTest {
 
   private void archiveAs(String user, ProcessInstance pi) {
     at("2026-04-27T02:00:00Z");
-    Task archive = task("Task_ArchiveCase", pi);
+    Task archive = task(EnforcementCaseModel.TASK_ARCHIVE_CASE, pi);
     identityService.setAuthentication(user, List.of("records-office"));
     try {
       taskService().claim(archive.getId(), user);
@@ -152,7 +154,7 @@ class CaseArchiveTest {
   @DisplayName("REC-13 REC-01 ACC-02 ACC-07 归档时生成只写一次的归档包：records1 下载（记入审计），Verify.java 离线校验通过，改动一个字节即被发现")
   void archivePackageVerifiesAndTamperingIsDetected() throws Exception {
     String caseNumber = "云建立〔2026〕" + UUID.randomUUID().toString().substring(0, 8);
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey("enforcement-case", "case-" + UUID.randomUUID(),
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(EnforcementCaseModel.PROCESS_KEY, "case-" + UUID.randomUUID(),
         Map.of("source", "INSPECTION", "partyName", "某某建材有限公司", "partyType", "LEGAL_PERSON",
             "partyAddress", "云和县某路 1 号", "cause", "未经许可擅自施工", "clueDescription", "巡查发现工地未办理施工许可"));
     String recording = walkToArchive(pi, caseNumber);
@@ -238,7 +240,7 @@ class CaseArchiveTest {
   @DisplayName("REC-01 REC-13 ACC-03 案卷视图：每步骤的办理人、时间、决定以中文标签呈现；执法辅助人员不可查阅；查阅记入审计")
   void caseFileViewReadsInChinese() {
     String caseNumber = "云建立〔2026〕" + UUID.randomUUID().toString().substring(0, 8);
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey("enforcement-case", "case-" + UUID.randomUUID(),
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(EnforcementCaseModel.PROCESS_KEY, "case-" + UUID.randomUUID(),
         Map.of("source", "INSPECTION", "partyName", "某某建材有限公司", "partyType", "LEGAL_PERSON",
             "partyAddress", "云和县某路 1 号", "cause", "未经许可擅自施工", "clueDescription", "巡查发现工地未办理施工许可"));
     String recording = walkToArchive(pi, caseNumber);

@@ -1,5 +1,10 @@
 package cn.gov.enforcement.casework;
 
+import cn.gov.enforcement.platform.ProcessTestSupport;
+import static cn.gov.enforcement.platform.ProcessTestSupport.at;
+import static cn.gov.enforcement.platform.ProcessTestSupport.claimed;
+import cn.gov.enforcement.delivery.DocumentServiceModel;
+import cn.gov.enforcement.disclosure.DisclosureModel;
 import cn.gov.enforcement.platform.MinimumProcessCoverage;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +20,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.gov.enforcement.calendar.Periods;
+import cn.gov.enforcement.review.LegalReviewModel;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -49,7 +55,7 @@ class EnforcementCaseProcessTest {
 
   /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
   @org.junit.jupiter.api.extension.RegisterExtension
-  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("enforcement-case", 0.9);
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(EnforcementCaseModel.PROCESS_KEY, 0.9);
 
   static final String NOTICE = "为保护您的合法权益，监督我们的执法行为，本次执法全程录音录像";
   static final List<String> REVIEW_POINTS = List.of("findingBody", "findingOfficers", "findingAuthority", "findingFacts",
@@ -67,11 +73,7 @@ class EnforcementCaseProcessTest {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
-  }
-
-  private static void at(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+    ProcessTestSupport.resetClock();
   }
 
   // ---- steps -------------------------------------------------------------------------------
@@ -83,7 +85,7 @@ class EnforcementCaseProcessTest {
     if ("COMPLAINT".equals(source)) {
       variables.put("viaHotline", viaHotline);
     }
-    return runtimeService().startProcessInstanceByKey("enforcement-case", "case-" + UUID.randomUUID(), variables);
+    return runtimeService().startProcessInstanceByKey(EnforcementCaseModel.PROCESS_KEY, "case-" + UUID.randomUUID(), variables);
   }
 
   private static String caseNumber() {
@@ -97,21 +99,21 @@ class EnforcementCaseProcessTest {
   }
 
   private void proposeFiling(ProcessInstance pi) {
-    complete(claimed("Task_ProposeFiling", pi, "officer1"), withVariables("caseNumber", caseNumber(), "filingFacts", "现场照片、询问笔录",
+    complete(claimed(EnforcementCaseModel.TASK_PROPOSE_FILING, pi, "officer1"), withVariables("caseNumber", caseNumber(), "filingFacts", "现场照片、询问笔录",
         "suspectedViolation", "《建筑法》第七条", "filingOpinion", "建议立案"));
   }
 
   private void fileCase(ProcessInstance pi) {
     proposeFiling(pi);
-    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true,
+    complete(claimed(EnforcementCaseModel.TASK_APPROVE_FILING, pi, "head1"), withVariables("filingApproved", true,
         "filingApprovalOpinion", "同意立案"));
-    complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
+    complete(task(EnforcementCaseModel.TASK_ASSIGN_INVESTIGATORS, pi), withVariables("investigators", List.of("officer1", "officer2")));
     // PER-06: the activities happen the next day (a typed outside date may not lie in the future)
     at("2026-03-03T02:00:00Z");
   }
 
   private void plan(ProcessInstance pi, String activity, String exemption) {
-    complete(task("Task_PlanActivity", pi), withVariables("activity", activity, "exemption", exemption,
+    complete(task(EnforcementCaseModel.TASK_PLAN_ACTIVITY, pi), withVariables("activity", activity, "exemption", exemption,
         "affectsLibertyLifeOrMajorProperty", false));
   }
 
@@ -127,14 +129,7 @@ class EnforcementCaseProcessTest {
 
   private void notifyRightsAndWaive(ProcessInstance pi) {
     notifyRights(pi);
-    complete(claimed("Task_RecordPartyResponse", pi, "officer1"), waiver());
-  }
-
-  /** Claims the task for {@code user}: the server records the doer of a step (DEC-17), so a named person does it. */
-  private static Task claimed(String key, ProcessInstance pi, String user) {
-    Task task = task(key, pi);
-    taskService().claim(task.getId(), user);
-    return task;
+    complete(claimed(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi, "officer1"), waiver());
   }
 
   /** CASE-03: "no hearing" inside the request window is the party's written waiver, recorded by an officer. */
@@ -149,7 +144,7 @@ class EnforcementCaseProcessTest {
     if (ClockUtil.getCurrentTime().before(Date.from(Instant.parse("2026-03-04T02:00:00Z")))) {
       at("2026-03-04T02:00:00Z");
     }
-    complete(task("Task_NotifyRights", pi), withVariables("rightsNoticeNumber", "云建告〔2026〕1号",
+    complete(task(EnforcementCaseModel.TASK_NOTIFY_RIGHTS, pi), withVariables("rightsNoticeNumber", "云建告〔2026〕1号",
         "intendedPenalty", "罚款五万元", "hearingRightGranted", true,
         "rightsNoticeServedOn", cn.gov.enforcement.calendar.BeijingTime.dayOf(ClockUtil.getCurrentTime()).toString()));
   }
@@ -170,8 +165,8 @@ class EnforcementCaseProcessTest {
   }
 
   private void review(ProcessInstance pi, String outcome) {
-    ProcessInstance review = calledProcessInstance("legal-review", pi);
-    Task task = task("Task_ReviewLegality", review);
+    ProcessInstance review = calledProcessInstance(LegalReviewModel.PROCESS_KEY, pi);
+    Task task = task(LegalReviewModel.TASK_REVIEW_LEGALITY, review);
     taskService().claim(task.getId(), "legal1");
     Map<String, Object> findings = new HashMap<>();
     REVIEW_POINTS.forEach(point -> findings.put(point, "CONFORMS"));
@@ -184,34 +179,34 @@ class EnforcementCaseProcessTest {
     if (cn.gov.enforcement.deadlines.ServerToday.today().isBefore(java.time.LocalDate.parse(serviceDate))) {
       at(serviceDate + "T02:00:00Z"); // a service date is an outside date: not in the future (PER-06)
     }
-    ProcessInstance service = calledProcessInstance("document-service", pi);
-    complete(task("Task_ServeDirectly", service), withVariables("served", true, "receiptSignedBy", "张三",
+    ProcessInstance service = calledProcessInstance(DocumentServiceModel.PROCESS_KEY, pi);
+    complete(task(DocumentServiceModel.TASK_SERVE_DIRECTLY, service), withVariables("served", true, "receiptSignedBy", "张三",
         "signerRelation", "RECIPIENT", "serviceDate", serviceDate, "servedBy", "officer1"));
   }
 
   private void closeAndArchive(ProcessInstance pi, String reason) {
     at("2026-04-20T02:00:00Z");
-    complete(task("Task_CloseCase", pi), withVariables("closureReason", reason, "closureReport", "结案报告"));
+    complete(task(EnforcementCaseModel.TASK_CLOSE_CASE, pi), withVariables("closureReason", reason, "closureReport", "结案报告"));
     assertThat(pi).variables().containsEntry("closedOn", "2026-04-20");
-    assertThat(task("Task_ArchiveCase", pi)).hasCandidateGroup("records-office").hasDueDate(periods.endOfDays("2026-04-20", 30));
+    assertThat(task(EnforcementCaseModel.TASK_ARCHIVE_CASE, pi)).hasCandidateGroup("records-office").hasDueDate(periods.endOfDays("2026-04-20", 30));
     at("2026-04-27T02:00:00Z");
-    complete(task("Task_ArchiveCase", pi), withVariables("archiveNumber", "A-2026-1"));
+    complete(task(EnforcementCaseModel.TASK_ARCHIVE_CASE, pi), withVariables("archiveNumber", "A-2026-1"));
   }
 
   /** The case's disclosure: its own instance with the case's business key (issue #16), not a called one. */
   private ProcessInstance disclosureOf(ProcessInstance pi) {
     String businessKey = processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
         .singleResult().getBusinessKey();
-    ProcessInstance disclosure = runtimeService().createProcessInstanceQuery().processDefinitionKey("disclosure")
+    ProcessInstance disclosure = runtimeService().createProcessInstanceQuery().processDefinitionKey(DisclosureModel.PROCESS_KEY)
         .processInstanceBusinessKey(businessKey).singleResult();
     org.assertj.core.api.Assertions.assertThat(disclosure).as("the disclosure instance of " + businessKey).isNotNull();
     return disclosure;
   }
 
   private void publish(ProcessInstance disclosure) {
-    complete(task("Task_PrepareDisclosure", disclosure), withVariables("resultFacts", "占道经营", "resultBasis", "《城市市容和环境卫生管理条例》第三十六条", "resultOutcome", "罚款五百元", "contentExcluded", false));
-    complete(task("Task_ReviewDisclosure", disclosure), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
-    complete(task("Task_PublishResult", disclosure), withVariables("publicationUrl", "https://www.example.gov.cn/gs"));
+    complete(task(DisclosureModel.TASK_PREPARE_DISCLOSURE, disclosure), withVariables("resultFacts", "占道经营", "resultBasis", "《城市市容和环境卫生管理条例》第三十六条", "resultOutcome", "罚款五百元", "contentExcluded", false));
+    complete(task(DisclosureModel.TASK_REVIEW_DISCLOSURE, disclosure), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
+    complete(task(DisclosureModel.TASK_PUBLISH_RESULT, disclosure), withVariables("publicationUrl", "https://www.example.gov.cn/gs"));
   }
 
   // ---- paths -------------------------------------------------------------------------------
@@ -220,95 +215,95 @@ class EnforcementCaseProcessTest {
   @DisplayName("CASE-01 CASE-02 CASE-04 CASE-05 CASE-06 CASE-07 REC-01 REC-04 REC-07 REC-11 REC-12 REC-13 SVC-06 SVC-07 inspection case: two recorded activities uploaded on time, evidence preservation decided in 7 working days, no hearing, no review, approved, served, complied, closed, archived, disclosed")
   void inspectionCaseToArchive() {
     ProcessInstance pi = startCase("INSPECTION", false);
-    assertThat(pi).hasNotPassed("Task_DecideHotlineRecording").isWaitingAt("Task_ProposeFiling");
+    assertThat(pi).hasNotPassed(EnforcementCaseModel.TASK_DECIDE_HOTLINE_RECORDING).isWaitingAt(EnforcementCaseModel.TASK_PROPOSE_FILING);
     assertThat(task(pi)).hasCandidateGroup("enforcement-officer");
     proposeFiling(pi);
-    assertThat(task("Task_ApproveFiling", pi)).hasCandidateGroup("section-head");
-    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
-    assertThat(pi).hasPassed("Task_OpenCase").isWaitingAt("Task_AssignInvestigators", "Event_DecisionWarningDue")
+    assertThat(task(EnforcementCaseModel.TASK_APPROVE_FILING, pi)).hasCandidateGroup("section-head");
+    complete(claimed(EnforcementCaseModel.TASK_APPROVE_FILING, pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
+    assertThat(pi).hasPassed(EnforcementCaseModel.TASK_OPEN_CASE).isWaitingAt(EnforcementCaseModel.TASK_ASSIGN_INVESTIGATORS, EnforcementCaseModel.EVENT_DECISION_WARNING_DUE)
         .variables().containsEntry("filedOn", "2026-03-02");
-    org.assertj.core.api.Assertions.assertThat(job("Event_DecisionWarningDue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-02", 75));
-    complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2"), "assistants", List.of("aux1")));
+    org.assertj.core.api.Assertions.assertThat(job(EnforcementCaseModel.EVENT_DECISION_WARNING_DUE, pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-02", 75));
+    complete(task(EnforcementCaseModel.TASK_ASSIGN_INVESTIGATORS, pi), withVariables("investigators", List.of("officer1", "officer2"), "assistants", List.of("aux1")));
     // the case's recordings come from the evidence store: real media uploaded through the API
     String recA = upload(pi, "ONSITE_INSPECTION");
     String recB = upload(pi, "EVIDENCE_PRESERVATION");
     at("2026-03-03T02:00:00Z"); // PER-06: the activities are recorded on the day they happen
 
     plan(pi, "ONSITE_INSPECTION", "NONE");
-    assertThat(pi).hasPassed("Task_DecideActivityRecording").isWaitingAt("Task_RecordActivity")
+    assertThat(pi).hasPassed(EnforcementCaseModel.TASK_DECIDE_ACTIVITY_RECORDING).isWaitingAt(EnforcementCaseModel.TASK_RECORD_ACTIVITY)
         .variables().containsEntry("recordingRequirement", "AV").containsEntry("notifyParty", true);
     // the pick list holds this activity's recordings, not the other activity's
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task("Task_RecordActivity", pi).getId(), "recordingOptions")
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi).getId(), "recordingOptions")
         .toString()).contains(recA).doesNotContain(recB);
-    complete(task("Task_RecordActivity", pi), activityRecord(true, "recordingNoticeGiven", true, "activityRecordingIds", List.of(recA)));
-    assertThat(pi).isWaitingAt("Event_UploadDeadline", "Task_PlanActivity");
+    complete(task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi), activityRecord(true, "recordingNoticeGiven", true, "activityRecordingIds", List.of(recA)));
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.EVENT_UPLOAD_DEADLINE, EnforcementCaseModel.TASK_PLAN_ACTIVITY);
     // REC-08: the check is due 24 hours after the activity ended
-    org.assertj.core.api.Assertions.assertThat(job("Event_UploadDeadline", pi).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-04T02:00:00Z")));
+    org.assertj.core.api.Assertions.assertThat(job(EnforcementCaseModel.EVENT_UPLOAD_DEADLINE, pi).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-04T02:00:00Z")));
 
     plan(pi, "EVIDENCE_PRESERVATION", "NONE");
-    complete(task("Task_RecordActivity", pi), activityRecord(false, "recordingNoticeGiven", true, "activityRecordingIds", List.of(recB),
+    complete(task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi), activityRecord(false, "recordingNoticeGiven", true, "activityRecordingIds", List.of(recB),
         "activityRecord", "先行登记保存清单：钢筋 2 吨，理由：可能灭失"));
     // CASE-02: 7 working days from Tue 3 March: Thu 12 March
-    assertThat(task("Task_DecidePreservedEvidence", pi)).hasCandidateGroup("section-head").hasDueDate(periods.endOfPenaltyDays("2026-03-03", 7));
-    complete(task("Task_DecidePreservedEvidence", pi), withVariables("preservationDecision", "CONFISCATE", "preservationDecisionReason", "违法所得"));
+    assertThat(task(EnforcementCaseModel.TASK_DECIDE_PRESERVED_EVIDENCE, pi)).hasCandidateGroup("section-head").hasDueDate(periods.endOfPenaltyDays("2026-03-03", 7));
+    complete(task(EnforcementCaseModel.TASK_DECIDE_PRESERVED_EVIDENCE, pi), withVariables("preservationDecision", "CONFISCATE", "preservationDecisionReason", "违法所得"));
 
     at("2026-03-04T02:00:01Z");
-    runtimeService().createExecutionQuery().processInstanceId(pi.getId()).activityId("Event_UploadDeadline").list()
+    runtimeService().createExecutionQuery().processInstanceId(pi.getId()).activityId(EnforcementCaseModel.EVENT_UPLOAD_DEADLINE).list()
         .forEach(execution -> execute(processEngine.getManagementService().createJobQuery().executionId(execution.getId()).singleResult()));
-    assertThat(pi).hasPassed("Event_RecordingOnTime").hasNotPassed("Task_WarnMissingRecording");
+    assertThat(pi).hasPassed(EnforcementCaseModel.EVENT_RECORDING_ON_TIME).hasNotPassed(EnforcementCaseModel.TASK_WARN_MISSING_RECORDING);
 
     notifyRights(pi);
-    assertThat(task("Task_RecordPartyResponse", pi)).hasDueDate(periods.endOfPenaltyDays("2026-03-04", 5));
-    complete(claimed("Task_RecordPartyResponse", pi, "officer1"), waiver());
-    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(false, false));
-    assertThat(pi).hasPassed("Task_DecideLegalReview").isWaitingAt("Task_ApproveDecision")
+    assertThat(task(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi)).hasDueDate(periods.endOfPenaltyDays("2026-03-04", 5));
+    complete(claimed(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi, "officer1"), waiver());
+    complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), draft(false, false));
+    assertThat(pi).hasPassed(EnforcementCaseModel.TASK_DECIDE_LEGAL_REVIEW).isWaitingAt(EnforcementCaseModel.TASK_APPROVE_DECISION)
         .variables().containsEntry("legalReviewRequired", false);
     // CASE-05: the decision is due 90 days after filing
-    assertThat(task("Task_ApproveDecision", pi)).hasCandidateGroup("director").hasDueDate(periods.endOfDays("2026-03-02", 90));
+    assertThat(task(EnforcementCaseModel.TASK_APPROVE_DECISION, pi)).hasCandidateGroup("director").hasDueDate(periods.endOfDays("2026-03-02", 90));
     // REC-02: the approver sees what the store found at upload (an audio file where AV was required)
-    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task("Task_ApproveDecision", pi).getId(), "recordingWarnings")
+    org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task(EnforcementCaseModel.TASK_APPROVE_DECISION, pi).getId(), "recordingWarnings")
         .toString()).contains("上传的文件为音频").doesNotContain("MEDIA_MISMATCH");
-    complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
+    complete(claimed(EnforcementCaseModel.TASK_APPROVE_DECISION, pi, "director1"), approve());
 
-    ProcessInstance service = calledProcessInstance("document-service", pi);
+    ProcessInstance service = calledProcessInstance(DocumentServiceModel.PROCESS_KEY, pi);
     // SVC-07: served within 7 (working) days of the decision
-    assertThat(task("Task_ServeDirectly", service)).hasDueDate(periods.endOfPenaltyDays("2026-03-16", 7));
+    assertThat(task(DocumentServiceModel.TASK_SERVE_DIRECTLY, service)).hasDueDate(periods.endOfPenaltyDays("2026-03-16", 7));
     serveDirectly(pi, "2026-03-17");
     assertThat(pi).variables().containsEntry("decisionServedOn", "2026-03-17");
-    assertThat(task("Task_CheckCompliance", pi)).hasDueDate(periods.endOfDays("2026-03-17", 15));
-    complete(task("Task_CheckCompliance", pi), withVariables("complied", true, "complianceRecord", "已缴纳罚款"));
+    assertThat(task(EnforcementCaseModel.TASK_CHECK_COMPLIANCE, pi)).hasDueDate(periods.endOfDays("2026-03-17", 15));
+    complete(task(EnforcementCaseModel.TASK_CHECK_COMPLIANCE, pi), withVariables("complied", true, "complianceRecord", "已缴纳罚款"));
     closeAndArchive(pi, "EXECUTED");
 
     // issue #16: archiving ends the case: no token, no timer left (the 75-day warning of a decided
     // case never fires); the publication lives on in its own instance with the same business key
-    assertThat(pi).isEnded().hasPassed("Event_CaseArchived", "Task_StartDisclosure", "Event_DisclosureStarted")
-        .hasNotPassed("Task_WarnDecisionDeadline");
+    assertThat(pi).isEnded().hasPassed(EnforcementCaseModel.EVENT_CASE_ARCHIVED, EnforcementCaseModel.TASK_START_DISCLOSURE, EnforcementCaseModel.EVENT_DISCLOSURE_STARTED)
+        .hasNotPassed(EnforcementCaseModel.TASK_WARN_DECISION_DEADLINE);
     org.assertj.core.api.Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
     org.assertj.core.api.Assertions.assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId()).count()).isZero();
 
     ProcessInstance disclosure = disclosureOf(pi);
-    assertThat(disclosure).isNotEnded().isWaitingAt("Task_PrepareDisclosure");
+    assertThat(disclosure).isNotEnded().isWaitingAt(DisclosureModel.TASK_PREPARE_DISCLOSURE);
     Object caseNumber = processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("caseNumber").singleResult().getValue();
     assertThat(disclosure).variables().containsEntry("caseNumber", caseNumber).containsEntry("disclosureType", "PENALTY")
         .containsKey("resultBasis"); // preset from the decision's legal basis
     publish(disclosure);
     at("2031-03-19T00:00:00Z");
-    execute(job("Event_WithdrawalDue", disclosure));
-    complete(task("Task_ApproveWithdrawal", disclosure), withVariables("withdrawalApproved", true, "withdrawalOpinion", "同意"));
-    complete(task("Task_WithdrawPublication", disclosure));
-    assertThat(disclosure).isEnded().hasPassed("Event_Withdrawn");
+    execute(job(DisclosureModel.EVENT_WITHDRAWAL_DUE, disclosure));
+    complete(task(DisclosureModel.TASK_APPROVE_WITHDRAWAL, disclosure), withVariables("withdrawalApproved", true, "withdrawalOpinion", "同意"));
+    complete(task(DisclosureModel.TASK_WITHDRAW_PUBLICATION, disclosure));
+    assertThat(disclosure).isEnded().hasPassed(DisclosureModel.EVENT_WITHDRAWN);
   }
 
   @Test
   @DisplayName("CASE-01 REC-02 a hotline complaint is audio-recorded (COMPLAINT_HOTLINE → AUDIO); a refused filing ends the case")
   void hotlineComplaintNotFiled() {
     ProcessInstance pi = startCase("COMPLAINT", true);
-    assertThat(pi).hasPassed("Task_DecideHotlineRecording").isWaitingAt("Task_ProposeFiling")
+    assertThat(pi).hasPassed(EnforcementCaseModel.TASK_DECIDE_HOTLINE_RECORDING).isWaitingAt(EnforcementCaseModel.TASK_PROPOSE_FILING)
         .variables().containsEntry("recordingRequirement", "AUDIO");
     proposeFiling(pi);
-    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", false, "filingApprovalOpinion", "不属于本局管辖"));
-    assertThat(pi).isEnded().hasPassed("Event_NotFiled").hasNotPassed("Task_OpenCase");
+    complete(claimed(EnforcementCaseModel.TASK_APPROVE_FILING, pi, "head1"), withVariables("filingApproved", false, "filingApprovalOpinion", "不属于本局管辖"));
+    assertThat(pi).isEnded().hasPassed(EnforcementCaseModel.EVENT_NOT_FILED).hasNotPassed(EnforcementCaseModel.TASK_OPEN_CASE);
   }
 
   @Test
@@ -316,8 +311,8 @@ class EnforcementCaseProcessTest {
   void hearingReviewDiscussionCourt() {
     ProcessInstance pi = startCase("DIGITAL_CITY", false);
     proposeFiling(pi);
-    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
-    Task assign = task("Task_AssignInvestigators", pi);
+    complete(claimed(EnforcementCaseModel.TASK_APPROVE_FILING, pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
+    Task assign = task(EnforcementCaseModel.TASK_ASSIGN_INVESTIGATORS, pi);
     assertThatThrownBy(() -> taskService().complete(assign.getId(), Map.of("investigators", List.of("officer1", "aux1"))))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("investigators");
     complete(assign, withVariables("investigators", List.of("officer1", "officer2")));
@@ -326,15 +321,15 @@ class EnforcementCaseProcessTest {
 
     plan(pi, "INTERVIEW", "SECRET_OR_PRIVACY");
     assertThat(pi).variables().containsEntry("recordingRequirement", "EXEMPT").containsEntry("writtenRecordRequired", true);
-    Task exempt = task("Task_RecordActivity", pi);
+    Task exempt = task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi);
     assertThatThrownBy(() -> taskService().complete(exempt.getId(), activityRecord(true)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("exemption");
     complete(exempt, activityRecord(true, "exemptionReason", "询问内容涉及商业秘密", "exemptionBasis", "音像记录制度第六条"));
-    assertThat(task("Task_ReviewExemptionRecord", pi)).hasCandidateGroup("section-head");
-    complete(task("Task_ReviewExemptionRecord", pi), withVariables("exemptionAccepted", "ACCEPTED", "exemptionReviewOpinion", "理由成立"));
+    assertThat(task(EnforcementCaseModel.TASK_REVIEW_EXEMPTION_RECORD, pi)).hasCandidateGroup("section-head");
+    complete(task(EnforcementCaseModel.TASK_REVIEW_EXEMPTION_RECORD, pi), withVariables("exemptionAccepted", "ACCEPTED", "exemptionReviewOpinion", "理由成立"));
 
     plan(pi, "INTERVIEW", "NONE");
-    Task interview = task("Task_RecordActivity", pi);
+    Task interview = task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi);
     // issue 16: the second activity's record opens empty, not with the first one's answers
     assertThat(pi).variables().doesNotContainKeys("exemptionReason", "moreActivities", "credentialsShown", "activityEndedAt");
     assertThatThrownBy(() -> taskService().complete(interview.getId(), activityRecord(false)))
@@ -345,19 +340,19 @@ class EnforcementCaseProcessTest {
     complete(interview, activityRecord(false, "recordingNoticeGiven", true));
 
     at("2026-03-04T02:00:01Z");
-    execute(job("Event_UploadDeadline", pi));
-    assertThat(pi).isWaitingAt("Task_WarnMissingRecording");
-    complete(task("Task_WarnMissingRecording", pi), withVariables("lateRecordingExplanation", "执法记录仪故障，已书面说明"));
+    execute(job(EnforcementCaseModel.EVENT_UPLOAD_DEADLINE, pi));
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_WARN_MISSING_RECORDING);
+    complete(task(EnforcementCaseModel.TASK_WARN_MISSING_RECORDING, pi), withVariables("lateRecordingExplanation", "执法记录仪故障，已书面说明"));
 
     at("2026-05-19T00:00:00Z");
-    execute(job("Event_DecisionWarningDue", pi));
-    assertThat(task("Task_WarnDecisionDeadline", pi)).hasCandidateGroup("section-head");
-    complete(task("Task_WarnDecisionDeadline", pi), withVariables("deadlineMeasures", "督办，五月底前审批"));
+    execute(job(EnforcementCaseModel.EVENT_DECISION_WARNING_DUE, pi));
+    assertThat(task(EnforcementCaseModel.TASK_WARN_DECISION_DEADLINE, pi)).hasCandidateGroup("section-head");
+    complete(task(EnforcementCaseModel.TASK_WARN_DECISION_DEADLINE, pi), withVariables("deadlineMeasures", "督办，五月底前审批"));
     at("2026-03-04T02:00:00Z");
 
     notifyRights(pi);
-    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-04"));
-    Task schedule = task("Task_ScheduleHearing", pi);
+    complete(task(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-04"));
+    Task schedule = task(EnforcementCaseModel.TASK_SCHEDULE_HEARING, pi);
     Map<String, Object> hearing = new HashMap<>(Map.of("hearingOfficer", "officer1", "hearingDate", "2026-03-20",
         "hearingPlace", "第一听证室", "publicHearing", true));
     assertThatThrownBy(() -> taskService().complete(schedule.getId(), hearing))
@@ -369,44 +364,44 @@ class EnforcementCaseProcessTest {
     hearing.put("hearingDate", "2026-03-20");
     complete(schedule, hearing);
     // CASE-03 / PER-01: 7 working days before Fri 20 March = Wed 11 March (not 13 March, 7 calendar days)
-    assertThat(task("Task_NotifyHearing", pi)).hasDueDate(Date.from(Instant.parse("2026-03-11T16:00:00Z")));
-    complete(task("Task_NotifyHearing", pi), withVariables("hearingNoticeServedOn", "2026-03-04", "hearingNoticeNumber", "云建听〔2026〕1号"));
+    assertThat(task(EnforcementCaseModel.TASK_NOTIFY_HEARING, pi)).hasDueDate(Date.from(Instant.parse("2026-03-11T16:00:00Z")));
+    complete(task(EnforcementCaseModel.TASK_NOTIFY_HEARING, pi), withVariables("hearingNoticeServedOn", "2026-03-04", "hearingNoticeNumber", "云建听〔2026〕1号"));
     assertThat(pi).variables().containsEntry("recordingRequirement", "FULL_PROCESS_AV");
-    assertThat(task("Task_HoldHearing", pi)).isAssignedTo("head1");
-    complete(task("Task_HoldHearing", pi), withVariables("recordingNoticeGiven", true, "hearingRecord", "听证笔录",
+    assertThat(task(EnforcementCaseModel.TASK_HOLD_HEARING, pi)).isAssignedTo("head1");
+    complete(task(EnforcementCaseModel.TASK_HOLD_HEARING, pi), withVariables("recordingNoticeGiven", true, "hearingRecord", "听证笔录",
         "hearingOfficerOpinion", "维持拟处罚意见"));
 
     Map<String, Object> reviewed = draft(false, true);
     reviewed.put("majorRightsAfterHearing", true);
-    complete(claimed("Task_DraftDecision", pi, "officer1"), reviewed);
-    assertThat(pi).isWaitingAt("CallActivity_LegalReview").variables().containsEntry("legalReviewGround", "RIGHTS_AFTER_HEARING");
-    assertThat(calledProcessInstance("legal-review", pi)).variables().containsEntry("investigators", "officer1,officer2");
+    complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), reviewed);
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.CALL_ACTIVITY_LEGAL_REVIEW).variables().containsEntry("legalReviewGround", "RIGHTS_AFTER_HEARING");
+    assertThat(calledProcessInstance(LegalReviewModel.PROCESS_KEY, pi)).variables().containsEntry("investigators", "officer1,officer2");
     review(pi, "PASS");
-    assertThat(task("Task_CollectiveDiscussion", pi)).hasCandidateGroup("director");
-    complete(task("Task_CollectiveDiscussion", pi), withVariables("discussionParticipants", "局长、副局长、法规科", "discussionRecord", "记录",
+    assertThat(task(EnforcementCaseModel.TASK_COLLECTIVE_DISCUSSION, pi)).hasCandidateGroup("director");
+    complete(task(EnforcementCaseModel.TASK_COLLECTIVE_DISCUSSION, pi), withVariables("discussionParticipants", "局长、副局长、法规科", "discussionRecord", "记录",
         "discussionConclusion", "同意处罚"));
-    complete(claimed("Task_ApproveDecision", pi, "director1"), withVariables("decisionApproved", false, "approvalOpinion", "罚款数额请重新核定"));
-    assertThat(pi).isWaitingAt("Task_DraftDecision");
-    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(false, false));
+    complete(claimed(EnforcementCaseModel.TASK_APPROVE_DECISION, pi, "director1"), withVariables("decisionApproved", false, "approvalOpinion", "罚款数额请重新核定"));
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_DRAFT_DECISION);
+    complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), draft(false, false));
     // LR-04: a review was required once, so the changed draft is reviewed again although the answers now say no
-    assertThat(pi).isWaitingAt("CallActivity_LegalReview").variables().containsEntry("legalReviewRequired", false);
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.CALL_ACTIVITY_LEGAL_REVIEW).variables().containsEntry("legalReviewRequired", false);
     review(pi, "PASS");
     // issue 16: asked again, 负责人审批决定 opens without the last round's 退回修改 (Tasklist fills forms from variables)
-    assertThat(pi).isWaitingAt("Task_ApproveDecision").variables().doesNotContainKey("decisionApproved");
-    complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_APPROVE_DECISION).variables().doesNotContainKey("decisionApproved");
+    complete(claimed(EnforcementCaseModel.TASK_APPROVE_DECISION, pi, "director1"), approve());
 
     serveDirectly(pi, "2026-03-17");
-    complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "逾期未缴纳"));
+    complete(task(EnforcementCaseModel.TASK_CHECK_COMPLIANCE, pi), withVariables("complied", false, "complianceRecord", "逾期未缴纳"));
     at("2026-04-02T02:00:00Z");
-    complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕1号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
+    complete(task(EnforcementCaseModel.TASK_ISSUE_REMINDER, pi), withVariables("reminderNumber", "云建催〔2026〕1号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
     // 行政强制法 69: ten working days — 3 Apr, then 7–10 and 13–17 Apr (4–6 Apr 清明)
-    assertThat(task("Task_RecordReminderResult", pi)).hasDueDate(Date.from(Instant.parse("2026-04-17T16:00:00Z")));
-    complete(task("Task_RecordReminderResult", pi), withVariables("complied", false, "enforcementRoute", "COURT"));
-    assertThat(task("Task_ApplyToCourt", pi)).hasCandidateGroup("legal-affairs");
+    assertThat(task(EnforcementCaseModel.TASK_RECORD_REMINDER_RESULT, pi)).hasDueDate(Date.from(Instant.parse("2026-04-17T16:00:00Z")));
+    complete(task(EnforcementCaseModel.TASK_RECORD_REMINDER_RESULT, pi), withVariables("complied", false, "enforcementRoute", "COURT"));
+    assertThat(task(EnforcementCaseModel.TASK_APPLY_TO_COURT, pi)).hasCandidateGroup("legal-affairs");
     at("2026-04-15T02:00:00Z");
-    complete(task("Task_ApplyToCourt", pi), withVariables("courtName", "云和县人民法院", "courtApplicationDate", "2026-04-15"));
+    complete(task(EnforcementCaseModel.TASK_APPLY_TO_COURT, pi), withVariables("courtName", "云和县人民法院", "courtApplicationDate", "2026-04-15"));
     closeAndArchive(pi, "COURT_ENFORCEMENT");
-    assertThat(pi).hasPassed("Event_CaseArchived", "Task_WarnDecisionDeadline", "Task_ReviewExemptionRecord", "Task_HoldHearing");
+    assertThat(pi).hasPassed(EnforcementCaseModel.EVENT_CASE_ARCHIVED, EnforcementCaseModel.TASK_WARN_DECISION_DEADLINE, EnforcementCaseModel.TASK_REVIEW_EXEMPTION_RECORD, EnforcementCaseModel.TASK_HOLD_HEARING);
   }
 
   @Test
@@ -415,34 +410,34 @@ class EnforcementCaseProcessTest {
     ProcessInstance pi = startCase("REFERRAL", false);
     fileCase(pi);
     plan(pi, "DOCUMENT_WORK", "NONE");
-    complete(task("Task_RecordActivity", pi), activityRecord(false));
-    assertThat(pi).hasNotPassed("SubProcess_UploadCheck", "Task_ReviewExemptionRecord");
+    complete(task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi), activityRecord(false));
+    assertThat(pi).hasNotPassed(EnforcementCaseModel.SUB_PROCESS_UPLOAD_CHECK, EnforcementCaseModel.TASK_REVIEW_EXEMPTION_RECORD);
     notifyRights(pi);
     at("2026-03-11T16:00:01Z");
-    execute(job("Event_HearingRequestPeriodOver", pi));
-    assertThat(pi).hasPassed("Event_HearingRequestPeriodOver").isWaitingAt("Task_DraftDecision");
+    execute(job(EnforcementCaseModel.EVENT_HEARING_REQUEST_PERIOD_OVER, pi));
+    assertThat(pi).hasPassed(EnforcementCaseModel.EVENT_HEARING_REQUEST_PERIOD_OVER).isWaitingAt(EnforcementCaseModel.TASK_DRAFT_DECISION);
 
-    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(true, false));
+    complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), draft(true, false));
     review(pi, "SUPPLEMENT");
-    assertThat(pi).isWaitingAt("Task_PlanActivity");
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_PLAN_ACTIVITY);
     plan(pi, "DAILY_PATROL", "NONE");
     assertThat(pi).variables().containsEntry("recordingRequirement", "OPTIONAL");
-    complete(task("Task_RecordActivity", pi), activityRecord(false, "activityDate", "2026-03-12", "activityEndedAt", "2026-03-12T10:00:00+08:00"));
+    complete(task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi), activityRecord(false, "activityDate", "2026-03-12", "activityEndedAt", "2026-03-12T10:00:00+08:00"));
     // new facts: the party is told again before the decision is drafted (CASE-03)
     notifyRightsAndWaive(pi);
-    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(true, false));
+    complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), draft(true, false));
     review(pi, "AMEND");
-    assertThat(pi).isWaitingAt("Task_DraftDecision");
-    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(true, false));
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_DRAFT_DECISION);
+    complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), draft(true, false));
     review(pi, "PASS");
-    complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
+    complete(claimed(EnforcementCaseModel.TASK_APPROVE_DECISION, pi, "director1"), approve());
     serveDirectly(pi, "2026-03-17");
-    complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "未履行"));
+    complete(task(EnforcementCaseModel.TASK_CHECK_COMPLIANCE, pi), withVariables("complied", false, "complianceRecord", "未履行"));
     at("2026-04-02T02:00:00Z");
-    complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕2号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
-    complete(task("Task_RecordReminderResult", pi), withVariables("complied", true));
+    complete(task(EnforcementCaseModel.TASK_ISSUE_REMINDER, pi), withVariables("reminderNumber", "云建催〔2026〕2号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
+    complete(task(EnforcementCaseModel.TASK_RECORD_REMINDER_RESULT, pi), withVariables("complied", true));
     closeAndArchive(pi, "EXECUTED");
-    assertThat(pi).hasPassed("Gateway_CompliedAfterReminder", "Event_CaseArchived").hasNotPassed("Gateway_EnforcementRoute");
+    assertThat(pi).hasPassed(EnforcementCaseModel.GATEWAY_COMPLIED_AFTER_REMINDER, EnforcementCaseModel.EVENT_CASE_ARCHIVED).hasNotPassed(EnforcementCaseModel.GATEWAY_ENFORCEMENT_ROUTE);
   }
 
   @Test
@@ -451,15 +446,15 @@ class EnforcementCaseProcessTest {
     ProcessInstance pi = startCase("INSPECTION", false);
     fileCase(pi);
     plan(pi, "DOCUMENT_WORK", "NONE");
-    complete(task("Task_RecordActivity", pi), activityRecord(false));
+    complete(task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi), activityRecord(false));
     notifyRightsAndWaive(pi);
-    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(true, false));
+    complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), draft(true, false));
     review(pi, "FAIL");
-    assertThat(pi).isWaitingAt("Task_CloseCase").hasNotPassed("Task_ApproveDecision");
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_CLOSE_CASE).hasNotPassed(EnforcementCaseModel.TASK_APPROVE_DECISION);
     closeAndArchive(pi, "REVIEW_FAILED");
     // archived: ended at once, the 75-day timer with it (issue #16); no disclosure was started
-    assertThat(pi).isEnded().hasPassed("Event_CaseArchived").hasNotPassed("Task_StartDisclosure", "CallActivity_ServeDecision",
-        "Task_WarnDecisionDeadline");
+    assertThat(pi).isEnded().hasPassed(EnforcementCaseModel.EVENT_CASE_ARCHIVED).hasNotPassed(EnforcementCaseModel.TASK_START_DISCLOSURE, EnforcementCaseModel.CALL_ACTIVITY_SERVE_DECISION,
+        EnforcementCaseModel.TASK_WARN_DECISION_DEADLINE);
     org.assertj.core.api.Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
@@ -467,10 +462,10 @@ class EnforcementCaseProcessTest {
   private ProcessInstance decidedPublishedServed(ProcessInstance pi) {
     fileCase(pi);
     plan(pi, "DOCUMENT_WORK", "NONE");
-    complete(task("Task_RecordActivity", pi), activityRecord(false));
+    complete(task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi), activityRecord(false));
     notifyRightsAndWaive(pi);
-    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(false, false));
-    complete(claimed("Task_ApproveDecision", pi, "director1"), approve());
+    complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), draft(false, false));
+    complete(claimed(EnforcementCaseModel.TASK_APPROVE_DECISION, pi, "director1"), approve());
     ProcessInstance disclosure = disclosureOf(pi);
     publish(disclosure);
     serveDirectly(pi, "2026-03-17");
@@ -482,12 +477,12 @@ class EnforcementCaseProcessTest {
   void revocationAndCompulsoryExecution() {
     ProcessInstance pi = startCase("INSPECTION", false);
     ProcessInstance disclosure = decidedPublishedServed(pi);
-    complete(task("Task_CheckCompliance", pi), withVariables("complied", false, "complianceRecord", "未履行"));
+    complete(task(EnforcementCaseModel.TASK_CHECK_COMPLIANCE, pi), withVariables("complied", false, "complianceRecord", "未履行"));
     at("2026-04-02T02:00:00Z");
-    complete(task("Task_IssueReminder", pi), withVariables("reminderNumber", "云建催〔2026〕3号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
-    complete(task("Task_RecordReminderResult", pi), withVariables("complied", false, "enforcementRoute", "COMPULSORY"));
-    assertThat(task("Task_DecideCompulsoryExecution", pi)).hasCandidateGroup("director");
-    complete(task("Task_DecideCompulsoryExecution", pi), withVariables("executionDecisionNumber", "云建强〔2026〕1号",
+    complete(task(EnforcementCaseModel.TASK_ISSUE_REMINDER, pi), withVariables("reminderNumber", "云建催〔2026〕3号", "reminderServedOn", "2026-04-02", "reminderDays", 10));
+    complete(task(EnforcementCaseModel.TASK_RECORD_REMINDER_RESULT, pi), withVariables("complied", false, "enforcementRoute", "COMPULSORY"));
+    assertThat(task(EnforcementCaseModel.TASK_DECIDE_COMPULSORY_EXECUTION, pi)).hasCandidateGroup("director");
+    complete(task(EnforcementCaseModel.TASK_DECIDE_COMPULSORY_EXECUTION, pi), withVariables("executionDecisionNumber", "云建强〔2026〕1号",
         "executionMeasure", "划拨存款"));
 
     at("2026-05-06T02:00:00Z");
@@ -495,16 +490,16 @@ class EnforcementCaseProcessTest {
     String caseNumber = (String) runtimeService().getVariable(pi.getId(), "caseNumber");
     org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
         .getBusinessKey()).isEqualTo(caseNumber);
-    runtimeService().createMessageCorrelation("CaseDecisionRevoked").processInstanceBusinessKey(caseNumber).correlate();
-    assertThat(task("Task_RecordRevocation", pi)).hasCandidateGroup("legal-affairs");
-    complete(task("Task_RecordRevocation", pi), withVariables("revocationType", "REVOKED", "revocationDocument", "云政复〔2026〕9号",
+    runtimeService().createMessageCorrelation(EnforcementCaseModel.MESSAGE_CASE_DECISION_REVOKED).processInstanceBusinessKey(caseNumber).correlate();
+    assertThat(task(EnforcementCaseModel.TASK_RECORD_REVOCATION, pi)).hasCandidateGroup("legal-affairs");
+    complete(task(EnforcementCaseModel.TASK_RECORD_REVOCATION, pi), withVariables("revocationType", "REVOKED", "revocationDocument", "云政复〔2026〕9号",
         "revokedOn", "2026-05-06", "revocationExplanation", "该决定经行政复议被撤销"));
-    assertThat(pi).hasPassed("Task_NotifyDisclosure", "Event_RevocationHandled").variables().containsEntry("disclosuresNotified", 1);
-    assertThat(disclosure).isWaitingAt("Task_WithdrawRevoked").variables()
+    assertThat(pi).hasPassed(EnforcementCaseModel.TASK_NOTIFY_DISCLOSURE, EnforcementCaseModel.EVENT_REVOCATION_HANDLED).variables().containsEntry("disclosuresNotified", 1);
+    assertThat(disclosure).isWaitingAt(DisclosureModel.TASK_WITHDRAW_REVOKED).variables()
         .containsEntry("revocationExplanation", "该决定经行政复议被撤销");
-    complete(task("Task_WithdrawRevoked", disclosure), withVariables("withdrawalExplanation", "决定已撤销"));
+    complete(task(DisclosureModel.TASK_WITHDRAW_REVOKED, disclosure), withVariables("withdrawalExplanation", "决定已撤销"));
     closeAndArchive(pi, "OTHER");
-    assertThat(pi).isEnded().hasPassed("Task_DecideCompulsoryExecution", "Event_DisclosureStarted", "Event_CaseArchived");
+    assertThat(pi).isEnded().hasPassed(EnforcementCaseModel.TASK_DECIDE_COMPULSORY_EXECUTION, EnforcementCaseModel.EVENT_DISCLOSURE_STARTED, EnforcementCaseModel.EVENT_CASE_ARCHIVED);
   }
 
   @Test
@@ -512,32 +507,32 @@ class EnforcementCaseProcessTest {
   void revocationAfterArchive() {
     ProcessInstance pi = startCase("INSPECTION", false);
     ProcessInstance disclosure = decidedPublishedServed(pi);
-    complete(task("Task_CheckCompliance", pi), withVariables("complied", true, "complianceRecord", "已缴纳罚款"));
+    complete(task(EnforcementCaseModel.TASK_CHECK_COMPLIANCE, pi), withVariables("complied", true, "complianceRecord", "已缴纳罚款"));
     closeAndArchive(pi, "EXECUTED");
     String caseNumber = (String) processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("caseNumber").singleResult().getValue();
-    assertThat(pi).isEnded().hasPassed("Event_CaseArchived");
+    assertThat(pi).isEnded().hasPassed(EnforcementCaseModel.EVENT_CASE_ARCHIVED);
     org.assertj.core.api.Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
-    assertThat(disclosure).isNotEnded().isWaitingAt("Event_WithdrawalDue");
+    assertThat(disclosure).isNotEnded().isWaitingAt(DisclosureModel.EVENT_WITHDRAWAL_DUE);
 
     at("2026-06-01T02:00:00Z");
-    runtimeService().createMessageCorrelation("CaseDecisionRevoked").processInstanceBusinessKey(caseNumber).correlate();
-    ProcessInstance revocation = runtimeService().createProcessInstanceQuery().processDefinitionKey("case-revocation")
+    runtimeService().createMessageCorrelation(CaseRevocationModel.MESSAGE_CASE_DECISION_REVOKED).processInstanceBusinessKey(caseNumber).correlate();
+    ProcessInstance revocation = runtimeService().createProcessInstanceQuery().processDefinitionKey(CaseRevocationModel.PROCESS_KEY)
         .processInstanceBusinessKey(caseNumber).singleResult();
-    assertThat(revocation).isWaitingAt("Task_RecordRevocation").variables().containsEntry("caseNumber", caseNumber);
-    assertThat(task("Task_RecordRevocation", revocation)).hasCandidateGroup("legal-affairs");
-    complete(task("Task_RecordRevocation", revocation), withVariables("revocationType", "REVOKED", "revocationDocument", "云政复〔2026〕11号",
+    assertThat(revocation).isWaitingAt(CaseRevocationModel.TASK_RECORD_REVOCATION).variables().containsEntry("caseNumber", caseNumber);
+    assertThat(task(CaseRevocationModel.TASK_RECORD_REVOCATION, revocation)).hasCandidateGroup("legal-affairs");
+    complete(task(CaseRevocationModel.TASK_RECORD_REVOCATION, revocation), withVariables("revocationType", "REVOKED", "revocationDocument", "云政复〔2026〕11号",
         "revokedOn", "2026-06-01", "revocationExplanation", "该决定经行政复议被撤销"));
-    assertThat(revocation).isEnded().hasPassed("Task_NotifyDisclosure", "Event_RevocationHandled").variables()
+    assertThat(revocation).isEnded().hasPassed(CaseRevocationModel.TASK_NOTIFY_DISCLOSURE, CaseRevocationModel.EVENT_REVOCATION_HANDLED).variables()
         .containsEntry("disclosuresNotified", 1);
-    assertThat(disclosure).isWaitingAt("Task_WithdrawRevoked").variables().containsEntry("revocationExplanation", "该决定经行政复议被撤销");
-    complete(task("Task_WithdrawRevoked", disclosure), withVariables("withdrawalExplanation", "决定已撤销"));
-    assertThat(disclosure).isEnded().hasPassed("Event_RevokedWithdrawn");
+    assertThat(disclosure).isWaitingAt(DisclosureModel.TASK_WITHDRAW_REVOKED).variables().containsEntry("revocationExplanation", "该决定经行政复议被撤销");
+    complete(task(DisclosureModel.TASK_WITHDRAW_REVOKED, disclosure), withVariables("withdrawalExplanation", "决定已撤销"));
+    assertThat(disclosure).isEnded().hasPassed(DisclosureModel.EVENT_REVOKED_WITHDRAWN);
 
     // a number without an archived case starts nothing
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService().createMessageCorrelation("CaseDecisionRevoked")
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService().createMessageCorrelation(CaseRevocationModel.MESSAGE_CASE_DECISION_REVOKED)
         .processInstanceBusinessKey("云建罚〔2026〕不存在").correlate()).hasMessageContaining("PUB-05");
-    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("case-revocation")
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(CaseRevocationModel.PROCESS_KEY)
         .processInstanceBusinessKey("云建罚〔2026〕不存在").count()).isZero();
   }
 
@@ -553,7 +548,7 @@ class EnforcementCaseProcessTest {
     org.assertj.core.api.Assertions.assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
     ProcessInstance pi = runtimeService().createProcessInstanceQuery().processInstanceId((String) started.getBody().get("id")).singleResult();
     proposeFiling(pi);
-    String taskId = task("Task_ApproveFiling", pi).getId();
+    String taskId = task(EnforcementCaseModel.TASK_APPROVE_FILING, pi).getId();
     Map<String, Object> body = Map.of("variables", Map.of("filingApproved", Map.of("value", true),
         "filingApprovalOpinion", Map.of("value", "同意")));
     ResponseEntity<String> aux = rest.withBasicAuth("aux1", "demo")
@@ -562,7 +557,7 @@ class EnforcementCaseProcessTest {
     ResponseEntity<String> head = rest.withBasicAuth("head1", "demo")
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(head.getStatusCode().is2xxSuccessful()).as(head.getBody()).isTrue();
-    assertThat(pi).hasPassed("Task_OpenCase").isWaitingAt("Task_AssignInvestigators");
+    assertThat(pi).hasPassed(EnforcementCaseModel.TASK_OPEN_CASE).isWaitingAt(EnforcementCaseModel.TASK_ASSIGN_INVESTIGATORS);
   }
 
   // ---- issue 14: every rule enforced --------------------------------------------------------
@@ -590,7 +585,7 @@ class EnforcementCaseProcessTest {
     ProcessInstance pi = startCase("INSPECTION", false);
     fileCase(pi);
     plan(pi, "DOCUMENT_WORK", "NONE");
-    complete(task("Task_RecordActivity", pi), activityRecord(false));
+    complete(task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi), activityRecord(false));
     notifyRights(pi); // served Wed 4 March; the request window ends Wed 11 March 24:00
     return pi;
   }
@@ -599,10 +594,10 @@ class EnforcementCaseProcessTest {
   @DisplayName("LR-04 once legal review was required, every changed draft goes back to review: answering the review questions \"no\" after AMEND does not reach approval; the record of the held review cannot be removed or changed over REST (400)")
   void reviewRequiredOnceReviewsEveryChange() {
     ProcessInstance pi = caseAtPartyResponse();
-    complete(claimed("Task_RecordPartyResponse", pi, "officer1"), waiver());
-    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(true, false));
+    complete(claimed(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi, "officer1"), waiver());
+    complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), draft(true, false));
     review(pi, "AMEND");
-    assertThat(pi).isWaitingAt("Task_DraftDecision").variables().containsEntry("legalReviewHeld", true);
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_DRAFT_DECISION).variables().containsEntry("legalReviewHeld", true);
 
     ResponseEntity<String> removed = rest.withBasicAuth("officer1", "demo").exchange("/engine-rest/process-instance/{id}/variables/legalReviewHeld",
         org.springframework.http.HttpMethod.DELETE, null, String.class, pi.getId());
@@ -611,18 +606,18 @@ class EnforcementCaseProcessTest {
         org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of("value", false, "type", "Boolean")), String.class, pi.getId());
     org.assertj.core.api.Assertions.assertThat(changed.getStatusCode()).as(changed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
 
-    complete(claimed("Task_DraftDecision", pi, "officer1"), draft(false, false));
-    assertThat(pi).isWaitingAt("CallActivity_LegalReview").hasNotPassed("Task_ApproveDecision")
+    complete(claimed(EnforcementCaseModel.TASK_DRAFT_DECISION, pi, "officer1"), draft(false, false));
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.CALL_ACTIVITY_LEGAL_REVIEW).hasNotPassed(EnforcementCaseModel.TASK_APPROVE_DECISION)
         .variables().containsEntry("legalReviewRequired", false);
     review(pi, "PASS");
-    assertThat(pi).isWaitingAt("Task_ApproveDecision");
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_APPROVE_DECISION);
   }
 
   @Test
   @DisplayName("CASE-03 before the 5-working-day window ends, \"no hearing\" needs the party's written waiver (document and date, PER-06), recorded by a certified officer: without it 400 naming the field, by auxiliary staff refused; after the window silence is a lapse")
   void noHearingBeforeWindowEndsNeedsWrittenWaiver() {
     ProcessInstance pi = caseAtPartyResponse();
-    String taskId = task("Task_RecordPartyResponse", pi).getId();
+    String taskId = task(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi).getId();
     Map<String, Object> noHearing = Map.of("hearingRequested", false, "partyStatement", "无异议");
     assertRefused(submit("officer1", taskId, noHearing), HttpStatus.BAD_REQUEST, "hearingWaiverDocument", "hearingWaiverReceivedOn", "CASE-03");
 
@@ -633,20 +628,20 @@ class EnforcementCaseProcessTest {
     waived.put("hearingWaiverReceivedOn", "2026-03-04");
     waived.put("assistedOfficer", "officer1");
     assertRefused(submit("aux1", taskId, waived), HttpStatus.BAD_REQUEST, "hearingRequested", "辅助人员不得登记");
-    assertThat(pi).isWaitingAt("Task_RecordPartyResponse");
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE);
 
     waived.remove("assistedOfficer");
     assertAccepted(submit("officer1", taskId, waived));
-    assertThat(pi).isWaitingAt("Task_DraftDecision").variables().containsEntry("hearingWaiverRecordedBy", "officer1")
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_DRAFT_DECISION).variables().containsEntry("hearingWaiverRecordedBy", "officer1")
         .containsEntry("hearingWaiverReceivedOn", "2026-03-04");
   }
 
   private ProcessInstance caseAtHearing() {
     ProcessInstance pi = caseAtPartyResponse();
-    complete(task("Task_RecordPartyResponse", pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-04"));
-    complete(task("Task_ScheduleHearing", pi), withVariables("hearingOfficer", "head1", "hearingDate", "2026-03-20",
+    complete(task(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-04"));
+    complete(task(EnforcementCaseModel.TASK_SCHEDULE_HEARING, pi), withVariables("hearingOfficer", "head1", "hearingDate", "2026-03-20",
         "hearingPlace", "第一听证室", "publicHearing", true));
-    complete(task("Task_NotifyHearing", pi), withVariables("hearingNoticeServedOn", "2026-03-04", "hearingNoticeNumber", "云建听〔2026〕2号"));
+    complete(task(EnforcementCaseModel.TASK_NOTIFY_HEARING, pi), withVariables("hearingNoticeServedOn", "2026-03-04", "hearingNoticeNumber", "云建听〔2026〕2号"));
     return pi;
   }
 
@@ -654,7 +649,7 @@ class EnforcementCaseProcessTest {
   @DisplayName("CASE-03 LR-05 only the appointed hearing officer completes the hearing: an investigator's submit-form (403), reassigning or unclaiming it (403, REST and Java API) and rewriting the appointment (400) are refused; the hearing officer completes it")
   void onlyTheHearingOfficerCompletesTheHearing() {
     ProcessInstance pi = caseAtHearing();
-    Task hearing = task("Task_HoldHearing", pi);
+    Task hearing = task(EnforcementCaseModel.TASK_HOLD_HEARING, pi);
     assertThat(hearing).isAssignedTo("head1");
     assertThat(pi).variables().containsEntry("appointedHearingOfficer", "head1");
     Map<String, Object> record = Map.of("recordingNoticeGiven", true, "hearingRecord", "听证笔录", "hearingOfficerOpinion", "维持拟处罚意见");
@@ -670,10 +665,10 @@ class EnforcementCaseProcessTest {
     ResponseEntity<String> rewritten = rest.withBasicAuth("officer1", "demo").exchange("/engine-rest/process-instance/{id}/variables/appointedHearingOfficer",
         org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of("value", "officer1", "type", "String")), String.class, pi.getId());
     org.assertj.core.api.Assertions.assertThat(rewritten.getStatusCode()).as(rewritten.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(task("Task_HoldHearing", pi)).isAssignedTo("head1");
+    assertThat(task(EnforcementCaseModel.TASK_HOLD_HEARING, pi)).isAssignedTo("head1");
 
     assertAccepted(submit("head1", hearing.getId(), record));
-    assertThat(pi).hasPassed("Task_HoldHearing").isWaitingAt("Task_DraftDecision");
+    assertThat(pi).hasPassed(EnforcementCaseModel.TASK_HOLD_HEARING).isWaitingAt(EnforcementCaseModel.TASK_DRAFT_DECISION);
   }
 
   @Test
@@ -688,23 +683,23 @@ class EnforcementCaseProcessTest {
     identity.createMembership(both, "enforcement-officer");
     try {
       ProcessInstance pi = startCase("INSPECTION", false);
-      assertAccepted(submit(both, task("Task_ProposeFiling", pi).getId(), Map.of("caseNumber", caseNumber(), "filingFacts", "现场照片",
+      assertAccepted(submit(both, task(EnforcementCaseModel.TASK_PROPOSE_FILING, pi).getId(), Map.of("caseNumber", caseNumber(), "filingFacts", "现场照片",
           "suspectedViolation", "《建筑法》第七条", "filingOpinion", "建议立案")));
       assertThat(pi).variables().containsEntry("filingProposedBy", both);
-      String approval = task("Task_ApproveFiling", pi).getId();
+      String approval = task(EnforcementCaseModel.TASK_APPROVE_FILING, pi).getId();
       Map<String, Object> approve = Map.of("filingApproved", true, "filingApprovalOpinion", "同意");
       assertRefused(submit(both, approval, approve), HttpStatus.FORBIDDEN, "SELF_APPROVAL");
       assertAccepted(submit("head1", approval, approve));
       assertThat(pi).variables().containsEntry("filingApprovedBy", "head1");
 
-      complete(task("Task_AssignInvestigators", pi), withVariables("investigators", List.of("officer1", "officer2")));
+      complete(task(EnforcementCaseModel.TASK_ASSIGN_INVESTIGATORS, pi), withVariables("investigators", List.of("officer1", "officer2")));
       at("2026-03-03T02:00:00Z");
       plan(pi, "DOCUMENT_WORK", "NONE");
-      complete(task("Task_RecordActivity", pi), activityRecord(false));
+      complete(task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi), activityRecord(false));
       notifyRights(pi);
-      complete(claimed("Task_RecordPartyResponse", pi, "officer1"), waiver());
+      complete(claimed(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi, "officer1"), waiver());
 
-      String draftTask = task("Task_DraftDecision", pi).getId();
+      String draftTask = task(EnforcementCaseModel.TASK_DRAFT_DECISION, pi).getId();
       Map<String, Object> typed = new HashMap<>();
       draft(true, false).forEach(typed::put);
       typed.put("draftedBy", "director1");
@@ -715,14 +710,14 @@ class EnforcementCaseProcessTest {
       typed.remove("drafter");
       assertAccepted(submit("officer1", draftTask, typed));
       review(pi, "PASS");
-      assertThat(pi).isWaitingAt("Task_ApproveDecision").variables().containsEntry("draftedBy", "officer1").containsEntry("reviewedBy", "legal1");
+      assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_APPROVE_DECISION).variables().containsEntry("draftedBy", "officer1").containsEntry("reviewedBy", "legal1");
 
       at("2026-03-16T02:00:00Z");
-      assertAccepted(submit("director1", task("Task_ApproveDecision", pi).getId(), Map.of("decisionApproved", true,
+      assertAccepted(submit("director1", task(EnforcementCaseModel.TASK_APPROVE_DECISION, pi).getId(), Map.of("decisionApproved", true,
           "decisionNumber", "云建罚决〔2026〕7号", "approvalOpinion", "同意")));
       assertThat(pi).variables().containsEntry("approvedBy", "director1").containsKey("approvedAt").containsKey("draftedAt").containsKey("reviewedAt");
       org.assertj.core.api.Assertions.assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
-          .taskDefinitionKey("Task_ApproveDecision").singleResult().getAssignee()).isEqualTo("director1");
+          .taskDefinitionKey(EnforcementCaseModel.TASK_APPROVE_DECISION).singleResult().getAssignee()).isEqualTo("director1");
     } finally {
       identity.deleteUser(both);
     }
@@ -732,7 +727,7 @@ class EnforcementCaseProcessTest {
   @DisplayName("AUX-02 a step auxiliary staff complete names the officer of the case they assist (a pick of the investigators, 400 without it or with another officer), and that officer gets a notice task in Tasklist")
   void auxiliaryNamesTheOfficerTheyAssist() {
     ProcessInstance pi = caseAtPartyResponse();
-    Task response = task("Task_RecordPartyResponse", pi);
+    Task response = task(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi);
     org.assertj.core.api.Assertions.assertThat(String.valueOf(taskService().getVariableLocal(response.getId(), "assistedOfficerOptions")))
         .contains("officer1").contains("officer2").doesNotContain("head1");
     Map<String, Object> request = new HashMap<>(Map.of("hearingRequested", true, "hearingRequestedOn", "2026-03-04", "partyStatement", "要求听证"));
@@ -741,7 +736,7 @@ class EnforcementCaseProcessTest {
     assertRefused(submit("aux1", response.getId(), request), HttpStatus.BAD_REQUEST, "assistedOfficer");
     request.put("assistedOfficer", "officer2");
     assertAccepted(submit("aux1", response.getId(), request));
-    assertThat(pi).isWaitingAt("Task_ScheduleHearing").variables().containsEntry("assistedOfficer", "officer2").containsEntry("assistedBy", "aux1");
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_SCHEDULE_HEARING).variables().containsEntry("assistedOfficer", "officer2").containsEntry("assistedBy", "aux1");
 
     ResponseEntity<List> notices = rest.withBasicAuth("officer2", "demo").getForEntity("/engine-rest/task?assignee=officer2", List.class);
     assertAccepted(notices);
@@ -755,7 +750,7 @@ class EnforcementCaseProcessTest {
   void filingDateIsTheServers() {
     ProcessInstance pi = startCase("INSPECTION", false);
     proposeFiling(pi);
-    String taskId = task("Task_ApproveFiling", pi).getId();
+    String taskId = task(EnforcementCaseModel.TASK_APPROVE_FILING, pi).getId();
     Map<String, Object> typed = Map.of("variables", Map.of("filingApproved", Map.of("value", true),
         "filingDate", Map.of("value", "2026-02-01"), "filingApprovalOpinion", Map.of("value", "同意")));
     ResponseEntity<Map> refused = rest.withBasicAuth("head1", "demo")
@@ -763,12 +758,12 @@ class EnforcementCaseProcessTest {
     org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message"))
         .contains("字段 filingDate 由系统填写").contains("filingDate is written by the server");
-    assertThat(pi).isWaitingAt("Task_ApproveFiling");
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_APPROVE_FILING);
 
     at("2026-03-05T15:59:59Z"); // 23:59:59 Thursday 5 March in Beijing
-    complete(claimed("Task_ApproveFiling", pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
+    complete(claimed(EnforcementCaseModel.TASK_APPROVE_FILING, pi, "head1"), withVariables("filingApproved", true, "filingApprovalOpinion", "同意"));
     assertThat(pi).variables().containsEntry("filedOn", "2026-03-05").containsEntry("filingDate", "2026-03-05");
-    org.assertj.core.api.Assertions.assertThat(job("Event_DecisionWarningDue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-05", 75));
+    org.assertj.core.api.Assertions.assertThat(job(EnforcementCaseModel.EVENT_DECISION_WARNING_DUE, pi).getDuedate()).isEqualTo(periods.endOfDays("2026-03-05", 75));
   }
 
   @Test
@@ -779,7 +774,7 @@ class EnforcementCaseProcessTest {
     String number = (String) runtimeService().getVariable(pi.getId(), "caseNumber");
     org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
         .singleResult().getBusinessKey()).isEqualTo(number);
-    String taskId = task("Task_ApproveFiling", pi).getId();
+    String taskId = task(EnforcementCaseModel.TASK_APPROVE_FILING, pi).getId();
 
     Map<String, Object> forged = Map.of("value", "云建立〔2026〕999号", "type", "String");
     // staff hold no variable permissions (403); even the administrator, who holds them all, is refused by the guard
@@ -804,7 +799,7 @@ class EnforcementCaseProcessTest {
     ResponseEntity<Map> same = rest.withBasicAuth("admin", "demo").exchange("/engine-rest/task/{id}/variables/caseNumber",
         org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of("value", number, "type", "String")), Map.class, taskId);
     assertAccepted(same);
-    assertThat(pi).isWaitingAt("Task_ApproveFiling").variables().containsEntry("caseNumber", number);
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_APPROVE_FILING).variables().containsEntry("caseNumber", number);
     org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(taskId, "caseNumber")).isNull();
   }
 
@@ -814,7 +809,7 @@ class EnforcementCaseProcessTest {
     fileCase(pi);
     String recording = upload(pi, "ONSITE_INSPECTION");
     plan(pi, "ONSITE_INSPECTION", "NONE");
-    complete(task("Task_RecordActivity", pi), activityRecord(false, "recordingNoticeGiven", true, "activityRecordingIds", List.of(recording)));
+    complete(task(EnforcementCaseModel.TASK_RECORD_ACTIVITY, pi), activityRecord(false, "recordingNoticeGiven", true, "activityRecordingIds", List.of(recording)));
     at("2026-03-10T02:00:00Z"); // Tue 10 March
     return pi;
   }
@@ -827,7 +822,7 @@ class EnforcementCaseProcessTest {
       variables.put("lateEntryReason", Map.of("value", reason));
     }
     return rest.withBasicAuth("officer1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
-        Map.of("variables", variables), Map.class, task("Task_NotifyRights", pi).getId());
+        Map.of("variables", variables), Map.class, task(EnforcementCaseModel.TASK_NOTIFY_RIGHTS, pi).getId());
   }
 
   @ParameterizedTest(name = "served on {0}: refused on {1}")
@@ -844,7 +839,7 @@ class EnforcementCaseProcessTest {
     org.assertj.core.api.Assertions.assertThat(refused.getBody().get("error")).isEqualTo("FORM_INVALID");
     org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message"))
         .contains("字段 " + field).contains("field " + field).contains(words).contains("PER-06");
-    assertThat(pi).isWaitingAt("Task_NotifyRights");
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_NOTIFY_RIGHTS);
   }
 
   @Test
@@ -858,11 +853,11 @@ class EnforcementCaseProcessTest {
     ProcessInstance late = caseAtRightsNotice();
     ResponseEntity<Map> accepted = submitRightsNotice(late, "2026-03-05", "送达回证遗失后补回");
     org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
-    assertThat(late).isWaitingAt("Task_RecordPartyResponse").variables()
+    assertThat(late).isWaitingAt(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE).variables()
         .containsEntry("rightsNoticeServedOnLateEntry", true)
         .containsEntry("lateEntries", "补录：告知书送达日期 2026-03-05（2026-03-10 录入；原因：送达回证遗失后补回）")
         .doesNotContainKey("lateEntryReason");
     // the period still runs from the day the party received the notice
-    assertThat(task("Task_RecordPartyResponse", late)).hasDueDate(periods.endOfPenaltyDays("2026-03-05", 5));
+    assertThat(task(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, late)).hasDueDate(periods.endOfPenaltyDays("2026-03-05", 5));
   }
 }

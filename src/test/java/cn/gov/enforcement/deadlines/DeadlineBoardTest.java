@@ -2,6 +2,7 @@ package cn.gov.enforcement.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.enforcement.disclosure.DisclosureModel;
 import cn.gov.enforcement.forms.WebappSession;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class DeadlineBoardTest {
   @Autowired RuntimeService runtimeService;
 
   private ProcessInstance lateDisclosure() {
-    return runtimeService.startProcessInstanceByKey("disclosure", "DIS-BOARD-" + System.nanoTime(), Map.of(
+    return runtimeService.startProcessInstanceByKey(DisclosureModel.PROCESS_KEY, "DIS-BOARD-" + System.nanoTime(), Map.of(
         "disclosureType", "PENALTY", "caseNumber", "云建罚〔2026〕7号", "decisionNumber", "云建罚决〔2026〕7号",
         "decidedOn", "2026-10-09", "partyName", "某商贸有限公司", "partyType", "LEGAL_PERSON", "disclosureSummary", "摘要"));
   }

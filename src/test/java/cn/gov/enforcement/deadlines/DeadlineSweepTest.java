@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.audit.AuditEntry;
 import cn.gov.enforcement.audit.AuditLog;
+import cn.gov.enforcement.review.LegalReviewModel;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -50,7 +51,7 @@ class DeadlineSweepTest {
   }
 
   private Task review(ProcessInstance pi) {
-    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewLegality").singleResult();
+    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(LegalReviewModel.TASK_REVIEW_LEGALITY).singleResult();
   }
 
   private List<Task> escalations(ProcessInstance pi, String key) {
@@ -60,7 +61,7 @@ class DeadlineSweepTest {
   @Test
   @DisplayName("PER-07 LR-06 a warning 3 working days ahead to the assignee and the section head, then 超期: marked, priority raised, the superior gets a task, both audited")
   void warnThenOverdue() {
-    ProcessInstance pi = runtimeService.startProcessInstanceByKey("legal-review", "LR-SWEEP-" + System.nanoTime(),
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(LegalReviewModel.PROCESS_KEY, "LR-SWEEP-" + System.nanoTime(),
         Map.of("subject", "期限测试", "investigators", "officer1,officer2", "reviewMaterials", "案卷"));
     Task task = review(pi);
     taskService.claim(task.getId(), "legal1");
@@ -69,12 +70,12 @@ class DeadlineSweepTest {
     at("2026-11-05T15:59:59Z"); // Thu 5 Nov, 23:59:59 in Beijing: not yet
     sweep.sweep(engine);
     assertThat(taskService.getVariableLocal(task.getId(), DeadlineSweep.SOON)).isNull();
-    assertThat(escalations(pi, "Task_DeadlineWarning")).isEmpty();
+    assertThat(escalations(pi, DeadlineEscalationModel.TASK_DEADLINE_WARNING)).isEmpty();
 
     at("2026-11-05T16:00:00Z"); // Fri 6 Nov 00:00 in Beijing
     assertThat(sweep.sweep(engine)).isGreaterThanOrEqualTo(1);
     assertThat(taskService.getVariableLocal(task.getId(), DeadlineSweep.SOON)).isEqualTo(true);
-    List<Task> warnings = escalations(pi, "Task_DeadlineWarning");
+    List<Task> warnings = escalations(pi, DeadlineEscalationModel.TASK_DEADLINE_WARNING);
     assertThat(warnings).hasSize(1);
     assertThat(taskService.getIdentityLinksForTask(warnings.get(0).getId()))
         .extracting(link -> link.getUserId() != null ? link.getUserId() : link.getGroupId())
@@ -89,7 +90,7 @@ class DeadlineSweepTest {
     assertThat(filtered("本单位即将到期", "records1", "records-office")).doesNotContain(task.getId());
     assertThat(filtered("即将到期", "officer1", "enforcement-officer")).doesNotContain(task.getId());
     sweep.sweep(engine); // once only
-    assertThat(escalations(pi, "Task_DeadlineWarning")).hasSize(1);
+    assertThat(escalations(pi, DeadlineEscalationModel.TASK_DEADLINE_WARNING)).hasSize(1);
 
     at("2026-11-11T15:59:59Z"); // the last second of the last day: not overdue
     sweep.sweep(engine);
@@ -102,12 +103,12 @@ class DeadlineSweepTest {
     assertThat(overdue.getName()).startsWith("【超期】");
     assertThat(overdue.getPriority()).isEqualTo(DeadlineSweep.OVERDUE_PRIORITY);
     assertThat(overdue.getDescription()).contains("超期").contains("LR-06");
-    List<Task> supervision = escalations(pi, "Task_SuperviseOverdue");
+    List<Task> supervision = escalations(pi, DeadlineEscalationModel.TASK_SUPERVISE_OVERDUE);
     assertThat(supervision).hasSize(1);
     assertThat(taskService.getIdentityLinksForTask(supervision.get(0).getId()))
         .extracting(link -> link.getGroupId()).containsExactly("section-head");
     sweep.sweep(engine);
-    assertThat(escalations(pi, "Task_SuperviseOverdue")).hasSize(1);
+    assertThat(escalations(pi, DeadlineEscalationModel.TASK_SUPERVISE_OVERDUE)).hasSize(1);
     at("2026-11-11T16:00:01Z"); // the filters compare due < now
     assertThat(filtered("已逾期", "legal1", "legal-affairs")).contains(task.getId());
     assertThat(filtered("即将到期", "legal1", "legal-affairs")).doesNotContain(task.getId());

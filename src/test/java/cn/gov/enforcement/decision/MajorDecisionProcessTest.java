@@ -1,11 +1,20 @@
 package cn.gov.enforcement.decision;
 
+import static cn.gov.enforcement.platform.ProcessTestSupport.as;
+import static cn.gov.enforcement.platform.ProcessTestSupport.at;
+import static cn.gov.enforcement.platform.ProcessTestSupport.resetClock;
+import static cn.gov.enforcement.platform.ProcessTestSupport.open;
+import static cn.gov.enforcement.platform.ProcessTestSupport.completeAs;
+import static cn.gov.enforcement.platform.ProcessTestSupport.vars;
+import cn.gov.enforcement.delivery.DocumentServiceModel;
+import cn.gov.enforcement.disclosure.DisclosureModel;
 import cn.gov.enforcement.platform.MinimumProcessCoverage;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import cn.gov.enforcement.calendar.Periods;
+import cn.gov.enforcement.review.LegalReviewModel;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -18,7 +27,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import cn.gov.enforcement.deadlines.ServerToday;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -44,9 +52,9 @@ class MajorDecisionProcessTest {
 
   /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
   @org.junit.jupiter.api.extension.RegisterExtension
-  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("major-decision", 0.9);
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(MajorDecisionModel.PROCESS_KEY, 0.9);
 
-  static final String KEY = "major-decision";
+  static final String KEY = MajorDecisionModel.PROCESS_KEY;
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
@@ -66,22 +74,10 @@ class MajorDecisionProcessTest {
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
+    resetClock();
   }
 
   // ------------------------------------------------------------------ helpers
-
-  static void at(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
-  }
-
-  static Map<String, Object> vars(Object... pairs) {
-    Map<String, Object> map = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put((String) pairs[i], pairs[i + 1]);
-    }
-    return map;
-  }
 
   static Map<String, Object> with(Map<String, Object> base, Object... pairs) {
     Map<String, Object> map = new HashMap<>(base);
@@ -98,28 +94,7 @@ class MajorDecisionProcessTest {
     }
     // the director's own proposal is registered by the director (DEC-02: the initiator decides)
     String initiator = "DIRECTOR".equals(proposedBy) ? "director1" : "head1";
-    identityService.setAuthentication(initiator, identityService.createGroupQuery().groupMember(initiator).list()
-        .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-    try {
-      return runtimeService.startProcessInstanceByKey(KEY, "DEC-" + System.nanoTime(), start);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  Task open(ProcessInstance pi, String taskKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
-    org.assertj.core.api.Assertions.assertThat(tasks).as("open " + taskKey).isNotEmpty();
-    return tasks.get(0);
-  }
-
-  /** Claims the step as {@code user} and completes it with the form's values. */
-  void completeAs(ProcessInstance pi, String taskKey, String user, Map<String, Object> values) {
-    Task task = open(pi, taskKey);
-    if (task.getAssignee() == null) {
-      taskService.claim(task.getId(), user);
-    }
-    complete(task, values);
+    return as(initiator, () -> runtimeService.startProcessInstanceByKey(KEY, "DEC-" + System.nanoTime(), start));
   }
 
   static Map<String, Object> research(boolean confidential, boolean hearing) {
@@ -137,14 +112,14 @@ class MajorDecisionProcessTest {
       "expertSelectionMethod", "RANDOM", "selectionNote", "随机抽取，含持不同意见专家", "noConflictOfInterest", true);
 
   void expertArgument(ProcessInstance pi) {
-    completeAs(pi, "Task_SelectExperts", "head1", EXPERTS);
+    completeAs(pi, MajorDecisionModel.TASK_SELECT_EXPERTS, "head1", EXPERTS);
     for (String expert : List.of("expert1", "expert2", "expert3")) {
       Task task = taskService.createTaskQuery().processInstanceId(pi.getId())
-          .taskDefinitionKey("Task_ExpertOpinion").taskAssignee(expert).singleResult();
+          .taskDefinitionKey(MajorDecisionModel.TASK_EXPERT_OPINION).taskAssignee(expert).singleResult();
       complete(task, vars("expertOpinion", expert + "：方案可行", "signed", true));
     }
     for (int i = 0; i < 3; i++) {
-      completeAs(pi, "Task_HandleExpertOpinion", "officer1",
+      completeAs(pi, MajorDecisionModel.TASK_HANDLE_EXPERT_OPINION, "officer1",
           vars("expertOpinionClass", "SUPPORT", "expertAdopted", true));
     }
   }
@@ -155,10 +130,10 @@ class MajorDecisionProcessTest {
       "publicationChannel", "县政府门户网站");
 
   void consultation(ProcessInstance pi) {
-    completeAs(pi, "Task_PublishDraft", "head1", CONSULTATION);
+    completeAs(pi, MajorDecisionModel.TASK_PUBLISH_DRAFT, "head1", CONSULTATION);
     registerOpinion(pi, "aux1", "摊区请避开学校门口");
-    execute(job("Event_ConsultationClosed", pi));
-    completeAs(pi, "Task_HandlePublicOpinions", "officer1", vars("opinionHandling", rows(row(1, true, null)),
+    execute(job(MajorDecisionModel.EVENT_CONSULTATION_CLOSED, pi));
+    completeAs(pi, MajorDecisionModel.TASK_HANDLE_PUBLIC_OPINIONS, "officer1", vars("opinionHandling", rows(row(1, true, null)),
         "opinionClassification", "摊区位置建议", "handlingPublicationChannel", "县政府门户网站"));
   }
 
@@ -168,7 +143,7 @@ class MajorDecisionProcessTest {
     if ("aux1".equals(user)) {
       opinion.put("assistedOfficer", "officer1"); // AUX-02: an auxiliary names the officer they assist
     }
-    completeAs(pi, "Task_RegisterOpinions", user, opinion);
+    completeAs(pi, MajorDecisionModel.TASK_REGISTER_OPINIONS, user, opinion);
   }
 
   /** A row of the handling form's list, as Tasklist submits it. */
@@ -190,17 +165,17 @@ class MajorDecisionProcessTest {
   /** Director's own proposal, researched, argued by experts, with or without consultation. */
   ProcessInstance toReview(boolean confidential) {
     ProcessInstance pi = start("DIRECTOR");
-    completeAs(pi, "Task_ResearchDraft", "officer1", research(confidential, false));
+    completeAs(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT, "officer1", research(confidential, false));
     expertArgument(pi);
     if (!confidential) {
       consultation(pi);
     }
-    assertThat(pi).isWaitingAt("Task_ReviewDraft");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_REVIEW_DRAFT);
     return pi;
   }
 
   void deputyApproves(ProcessInstance pi) {
-    completeAs(pi, "Task_ReviewDraft", "deputy1", vars("deputyApproved", true, "deputyOpinion", "同意提交"));
+    completeAs(pi, MajorDecisionModel.TASK_REVIEW_DRAFT, "deputy1", vars("deputyApproved", true, "deputyOpinion", "同意提交"));
   }
 
   ProcessInstance legalReviewOf(ProcessInstance pi) {
@@ -209,20 +184,20 @@ class MajorDecisionProcessTest {
 
   void legalReview(ProcessInstance pi, String outcome) {
     ProcessInstance review = legalReviewOf(pi);
-    assertThat(review).isWaitingAt("Task_ReviewLegality");
+    assertThat(review).isWaitingAt(LegalReviewModel.TASK_REVIEW_LEGALITY);
     Map<String, Object> values = vars("reviewOutcome", outcome, "reviewOpinion", "合法性审查意见",
         "extensionRequested", false, "findingCrimeReferral", "NO_REFERRAL");
     for (String point : List.of("findingBody", "findingOfficers", "findingAuthority", "findingFacts", "findingEvidence",
         "findingLegalBasis", "findingProcedure", "findingDiscretion", "findingDocuments")) {
       values.put(point, "CONFORMS");
     }
-    completeAs(review, "Task_ReviewLegality", "legal1", values);
+    completeAs(review, LegalReviewModel.TASK_REVIEW_LEGALITY, "legal1", values);
   }
 
   void prepareMeeting(ProcessInstance pi) {
     // AUX-02: the auxiliary names the officer they assist, who is told
-    refused(pi, "Task_PrepareMeeting", "aux1", vars("meetingDate", "2026-11-10", "meetingMaterials", "草案、说明、审查意见"), "assistedOfficer");
-    completeAs(pi, "Task_PrepareMeeting", "aux1", vars("meetingDate", "2026-11-10", "meetingMaterials", "草案、说明、审查意见",
+    refused(pi, MajorDecisionModel.TASK_PREPARE_MEETING, "aux1", vars("meetingDate", "2026-11-10", "meetingMaterials", "草案、说明、审查意见"), "assistedOfficer");
+    completeAs(pi, MajorDecisionModel.TASK_PREPARE_MEETING, "aux1", vars("meetingDate", "2026-11-10", "meetingMaterials", "草案、说明、审查意见",
         "assistedOfficer", "officer1"));
     org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().taskAssignee("officer1")
         .taskNameLike("辅助人员代办告知：准备局长办公会材料%").count()).isPositive();
@@ -243,7 +218,7 @@ class MajorDecisionProcessTest {
     deputyApproves(pi);
     legalReview(pi, "PASS");
     prepareMeeting(pi);
-    assertThat(pi).isWaitingAt("Task_Deliberate");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_DELIBERATE);
     return pi;
   }
 
@@ -265,11 +240,11 @@ class MajorDecisionProcessTest {
   /** The materials go out through document-service (直接送达), the service date comes back. */
   void confirmAndServe(ProcessInstance pi, String servedOn) {
     at(servedOn + "T02:00:00Z"); // the service date is an outside date: not in the future (PER-06)
-    completeAs(pi, "Task_ConfirmParticipants", "head1", vars("confirmedParticipants", 20L,
+    completeAs(pi, MajorDecisionModel.TASK_CONFIRM_PARTICIPANTS, "head1", vars("confirmedParticipants", 20L,
         "participantList", "张三等 20 人及其地址", "materialsServiceMethod", "DIRECT"));
-    assertThat(pi).isWaitingAt("Task_ServeHearingMaterials");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_SERVE_HEARING_MATERIALS);
     ProcessInstance service = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
-    assertThat(service).hasProcessDefinitionKey("document-service").isWaitingAt("Task_ServeDirectly");
+    assertThat(service).hasProcessDefinitionKey(DocumentServiceModel.PROCESS_KEY).isWaitingAt(DocumentServiceModel.TASK_SERVE_DIRECTLY);
     complete(task(service), withVariables("served", true, "receiptSignedBy", "张三", "signerRelation", "RECIPIENT",
         "serviceDate", servedOn, "servedBy", "officer1"));
   }
@@ -284,13 +259,13 @@ class MajorDecisionProcessTest {
   @DisplayName("DEC-02 DEC-01 他人提出的建议经局长不予立项，记录理由后结束 / a proposal the director refuses ends with the reason")
   void admissionRefused() {
     ProcessInstance pi = start("UNIT");
-    assertThat(pi).isWaitingAt("Task_AdmitProposal").variables().containsEntry("category", "OTHER");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_ADMIT_PROPOSAL).variables().containsEntry("category", "OTHER");
     assertThat(task(pi)).hasCandidateGroup("director");
-    refused(pi, "Task_AdmitProposal", "director1", vars("admitted", false), "rejectionReason");
+    refused(pi, MajorDecisionModel.TASK_ADMIT_PROPOSAL, "director1", vars("admitted", false), "rejectionReason");
 
-    completeAs(pi, "Task_AdmitProposal", "director1", vars("admitted", false, "rejectionReason", "不属于本局职权"));
+    completeAs(pi, MajorDecisionModel.TASK_ADMIT_PROPOSAL, "director1", vars("admitted", false, "rejectionReason", "不属于本局职权"));
 
-    assertThat(pi).isEnded().hasPassed("Event_ProposalRejected").hasNotPassed("Task_ResearchDraft")
+    assertThat(pi).isEnded().hasPassed(MajorDecisionModel.EVENT_PROPOSAL_REJECTED).hasNotPassed(MajorDecisionModel.TASK_RESEARCH_DRAFT)
         .variables().containsEntry("rejectionReason", "不属于本局职权").containsEntry("admittedBy", "director1");
   }
 
@@ -316,7 +291,7 @@ class MajorDecisionProcessTest {
         .postForEntity("/engine-rest/process-definition/key/major-decision/submit-form", body, Map.class);
     org.assertj.core.api.Assertions.assertThat(director.getStatusCode().is2xxSuccessful()).as(String.valueOf(director.getBody())).isTrue();
     ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
-    assertThat(pi).isWaitingAt("Task_ResearchDraft").hasNotPassed("Task_AdmitProposal")
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_RESEARCH_DRAFT).hasNotPassed(MajorDecisionModel.TASK_ADMIT_PROPOSAL)
         .variables().containsEntry("registeredBy", "director1");
   }
 
@@ -376,20 +351,20 @@ class MajorDecisionProcessTest {
     org.assertj.core.api.Assertions.assertThat(startOverRest("head1", inCatalogue).getStatusCode().is2xxSuccessful()).isTrue();
     ProcessInstance listed = byKey(inCatalogue);
     assertThat(listed).variables().containsEntry("inCatalogue", true).containsEntry("catalogueItemTitle", "城区停车收费调整");
-    completeAs(listed, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市政科"));
-    assertThat(listed).isWaitingAt("Task_ResearchDraft");
+    completeAs(listed, MajorDecisionModel.TASK_ADMIT_PROPOSAL, "director1", vars("admitted", true, "leadUnit", "市政科"));
+    assertThat(listed).isWaitingAt(MajorDecisionModel.TASK_RESEARCH_DRAFT);
 
     // outside the catalogue: the director admits it only with a reason, which is recorded as the director's
     Map<String, Object> outside = startBody("UNIT");
     org.assertj.core.api.Assertions.assertThat(startOverRest("head1", outside).getStatusCode().is2xxSuccessful()).isTrue();
     ProcessInstance unlisted = byKey(outside);
-    ResponseEntity<Map> noReason = submit(unlisted, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市政科"));
+    ResponseEntity<Map> noReason = submit(unlisted, MajorDecisionModel.TASK_ADMIT_PROPOSAL, "director1", vars("admitted", true, "leadUnit", "市政科"));
     org.assertj.core.api.Assertions.assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     org.assertj.core.api.Assertions.assertThat((String) noReason.getBody().get("message")).contains("outsideCatalogueReason").contains("DEC-18");
-    ResponseEntity<Map> reasoned = submit(unlisted, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市政科",
+    ResponseEntity<Map> reasoned = submit(unlisted, MajorDecisionModel.TASK_ADMIT_PROPOSAL, "director1", vars("admitted", true, "leadUnit", "市政科",
         "outsideCatalogueReason", "上级部署的临时任务"));
     org.assertj.core.api.Assertions.assertThat(reasoned.getStatusCode().is2xxSuccessful()).as(String.valueOf(reasoned.getBody())).isTrue();
-    assertThat(unlisted).isWaitingAt("Task_ResearchDraft").variables().containsEntry("inCatalogue", false)
+    assertThat(unlisted).isWaitingAt(MajorDecisionModel.TASK_RESEARCH_DRAFT).variables().containsEntry("inCatalogue", false)
         .containsEntry("outsideCatalogueReason", "上级部署的临时任务").containsEntry("outsideCatalogueApprovedBy", "director1");
   }
 
@@ -397,9 +372,9 @@ class MajorDecisionProcessTest {
   @DisplayName("DEC-02 经局长立项并指定承办单位后进入调查研究 / an admitted proposal names the lead unit and enters research")
   void admitted() {
     ProcessInstance pi = start("PUBLIC");
-    completeAs(pi, "Task_AdmitProposal", "director1", vars("admitted", true, "leadUnit", "市容科",
+    completeAs(pi, MajorDecisionModel.TASK_ADMIT_PROPOSAL, "director1", vars("admitted", true, "leadUnit", "市容科",
         "outsideCatalogueReason", "群众反映强烈，须年内解决"));
-    assertThat(pi).isWaitingAt("Task_ResearchDraft").variables().containsEntry("leadUnit", "市容科");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_RESEARCH_DRAFT).variables().containsEntry("leadUnit", "市容科");
     assertThat(task(pi)).hasCandidateGroup("section-head").hasCandidateGroup("enforcement-officer");
   }
 
@@ -407,15 +382,15 @@ class MajorDecisionProcessTest {
   @DisplayName("DEC-02 DEC-03 局长提出的建议直接进入程序；有争议的须有至少两个备选方案 / the director's proposal enters directly; contested research needs 2 alternatives")
   void directorProposalAndContestedResearch() {
     ProcessInstance pi = start("DIRECTOR");
-    assertThat(pi).isWaitingAt("Task_ResearchDraft").hasNotPassed("Task_AdmitProposal");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_RESEARCH_DRAFT).hasNotPassed(MajorDecisionModel.TASK_ADMIT_PROPOSAL);
 
     Map<String, Object> contested = with(research(false, false), "contested", true,
         "alternative1", "方案一", "alternative1Grounds", "依据一");
-    refused(pi, "Task_ResearchDraft", "officer1", contested, "alternative2");
+    refused(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT, "officer1", contested, "alternative2");
 
-    completeAs(pi, "Task_ResearchDraft", "officer1",
+    completeAs(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT, "officer1",
         with(contested, "alternative2", "方案二", "alternative2Grounds", "依据二"));
-    assertThat(pi).isWaitingAt("Task_SelectExperts").variables()
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_SELECT_EXPERTS).variables()
         .containsEntry("draftedBy", "officer1").containsEntry("investigators", "officer1");
   }
 
@@ -423,14 +398,14 @@ class MajorDecisionProcessTest {
   @DisplayName("DEC-04 DEC-06 至少 3 名不同专家并行出具经签名的书面意见，每份不采纳的各自说明理由 / ≥ 3 distinct experts in parallel, signed opinions, reasons for non-adoption")
   void expertArgumentByThreeExperts() {
     ProcessInstance pi = start("DIRECTOR");
-    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
-    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", List.of("expert1", "expert2", "expert1")), "3");
-    refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", List.of("expert1", "expert2", "officer2")), "officer2");
+    completeAs(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT, "officer1", research(false, false));
+    refused(pi, MajorDecisionModel.TASK_SELECT_EXPERTS, "head1", with(EXPERTS, "experts", List.of("expert1", "expert2", "expert1")), "3");
+    refused(pi, MajorDecisionModel.TASK_SELECT_EXPERTS, "head1", with(EXPERTS, "experts", List.of("expert1", "expert2", "officer2")), "officer2");
 
-    completeAs(pi, "Task_SelectExperts", "head1", EXPERTS);
+    completeAs(pi, MajorDecisionModel.TASK_SELECT_EXPERTS, "head1", EXPERTS);
 
     List<Task> opinions = taskService.createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("Task_ExpertOpinion").list();
+        .taskDefinitionKey(MajorDecisionModel.TASK_EXPERT_OPINION).list();
     org.assertj.core.api.Assertions.assertThat(opinions).extracting(Task::getAssignee)
         .containsExactlyInAnyOrder("expert1", "expert2", "expert3");
     Task first = opinions.get(0);
@@ -439,16 +414,16 @@ class MajorDecisionProcessTest {
     for (Task opinion : opinions) {
       complete(opinion, vars("expertOpinion", "意见：" + opinion.getAssignee(), "signed", true));
     }
-    assertThat(pi).isWaitingAt("Task_HandleExpertOpinion").variables()
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_HANDLE_EXPERT_OPINION).variables()
         .containsEntry("expertOpinion_expert2", "意见：expert2").containsKey("expertSignedAt_expert3");
 
-    refused(pi, "Task_HandleExpertOpinion", "officer1",
+    refused(pi, MajorDecisionModel.TASK_HANDLE_EXPERT_OPINION, "officer1",
         vars("expertOpinionClass", "OPPOSE", "expertAdopted", false), "expertNotAdoptedReason");
-    completeAs(pi, "Task_HandleExpertOpinion", "officer1", vars("expertOpinionClass", "OPPOSE", "expertAdopted", false,
+    completeAs(pi, MajorDecisionModel.TASK_HANDLE_EXPERT_OPINION, "officer1", vars("expertOpinionClass", "OPPOSE", "expertAdopted", false,
         "expertNotAdoptedReason", "与上位法不符"));
-    completeAs(pi, "Task_HandleExpertOpinion", "officer1", vars("expertOpinionClass", "SUPPORT", "expertAdopted", true));
-    completeAs(pi, "Task_HandleExpertOpinion", "officer1", vars("expertOpinionClass", "PARTIAL", "expertAdopted", true));
-    assertThat(pi).isWaitingAt("Task_PublishDraft").variables().containsValue("与上位法不符");
+    completeAs(pi, MajorDecisionModel.TASK_HANDLE_EXPERT_OPINION, "officer1", vars("expertOpinionClass", "SUPPORT", "expertAdopted", true));
+    completeAs(pi, MajorDecisionModel.TASK_HANDLE_EXPERT_OPINION, "officer1", vars("expertOpinionClass", "PARTIAL", "expertAdopted", true));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_PUBLISH_DRAFT).variables().containsValue("与上位法不符");
   }
 
   @Test
@@ -465,30 +440,30 @@ class MajorDecisionProcessTest {
     try {
       ProcessInstance pi = start("DIRECTOR");
       // completed over REST: the pick list is filled inside officer1's request, who may not list users
-      ResponseEntity<Map> researched = submit(pi, "Task_ResearchDraft", "officer1", research(false, false));
+      ResponseEntity<Map> researched = submit(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT, "officer1", research(false, false));
       org.assertj.core.api.Assertions.assertThat(researched.getStatusCode().is2xxSuccessful()).as(String.valueOf(researched.getBody())).isTrue();
-      Task selection = open(pi, "Task_SelectExperts");
+      Task selection = open(pi, MajorDecisionModel.TASK_SELECT_EXPERTS);
       org.assertj.core.api.Assertions.assertThat(String.valueOf(taskService.getVariableLocal(selection.getId(), "expertOptions")))
           .contains("\"expert1\"").contains("\"expert4\"").doesNotContain("officer1");
       // typed text instead of a pick from the register
-      ResponseEntity<Map> typed = submit(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", "expert1,expert2,expert3"));
+      ResponseEntity<Map> typed = submit(pi, MajorDecisionModel.TASK_SELECT_EXPERTS, "head1", with(EXPERTS, "experts", "expert1,expert2,expert3"));
       org.assertj.core.api.Assertions.assertThat(typed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
       org.assertj.core.api.Assertions.assertThat((String) typed.getBody().get("message")).contains("experts");
       // an expert with a recorded interest in the matter
-      ResponseEntity<Map> interested = submit(pi, "Task_SelectExperts", "head1",
+      ResponseEntity<Map> interested = submit(pi, MajorDecisionModel.TASK_SELECT_EXPERTS, "head1",
           with(EXPERTS, "interestedExperts", List.of("expert3")));
       org.assertj.core.api.Assertions.assertThat(interested.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
       org.assertj.core.api.Assertions.assertThat((String) interested.getBody().get("message"))
           .contains("experts").contains("expert3").contains("利害关系").contains("DEC-04");
-      refused(pi, "Task_SelectExperts", "head1", with(EXPERTS, "experts", List.of("expert1", "expert2")), "3");
-      assertThat(pi).isWaitingAt("Task_SelectExperts");
+      refused(pi, MajorDecisionModel.TASK_SELECT_EXPERTS, "head1", with(EXPERTS, "experts", List.of("expert1", "expert2")), "3");
+      assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_SELECT_EXPERTS);
 
-      ResponseEntity<Map> accepted = submit(pi, "Task_SelectExperts", "head1",
+      ResponseEntity<Map> accepted = submit(pi, MajorDecisionModel.TASK_SELECT_EXPERTS, "head1",
           with(EXPERTS, "experts", List.of("expert1", "expert2", "expert4"), "interestedExperts", List.of("expert3")));
       org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
-      assertThat(pi).isWaitingAt("Task_ExpertOpinion").variables().containsEntry("expertInterests", "expert3");
+      assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_EXPERT_OPINION).variables().containsEntry("expertInterests", "expert3");
       org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId())
-          .taskDefinitionKey("Task_ExpertOpinion").list()).extracting(Task::getAssignee)
+          .taskDefinitionKey(MajorDecisionModel.TASK_EXPERT_OPINION).list()).extracting(Task::getAssignee)
           .containsExactlyInAnyOrder("expert1", "expert2", "expert4");
     } finally {
       if (created) {
@@ -501,10 +476,10 @@ class MajorDecisionProcessTest {
   @DisplayName("DEC-04 专家签名即完成论证任务的专家本人（服务器记录），不接受填写的姓名、他人代签或在表单旁写入签名变量；后续归纳任务显示签署人 / the signature is the expert who completes the task")
   void expertSignatureIsTheCompletingExpert() {
     ProcessInstance pi = start("DIRECTOR");
-    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
-    completeAs(pi, "Task_SelectExperts", "head1", EXPERTS);
+    completeAs(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT, "officer1", research(false, false));
+    completeAs(pi, MajorDecisionModel.TASK_SELECT_EXPERTS, "head1", EXPERTS);
     Task mine = taskService.createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("Task_ExpertOpinion").taskAssignee("expert1").singleResult();
+        .taskDefinitionKey(MajorDecisionModel.TASK_EXPERT_OPINION).taskAssignee("expert1").singleResult();
     Map<String, Object> opinion = vars("expertOpinion", "方案可行", "signed", true);
 
     ResponseEntity<Map> typedName = rest.withBasicAuth("expert1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
@@ -528,13 +503,13 @@ class MajorDecisionProcessTest {
         Map.class, mine.getId());
     org.assertj.core.api.Assertions.assertThat(signed.getStatusCode().is2xxSuccessful()).as(String.valueOf(signed.getBody())).isTrue();
     for (String expert : List.of("expert2", "expert3")) {
-      complete(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ExpertOpinion")
+      complete(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(MajorDecisionModel.TASK_EXPERT_OPINION)
           .taskAssignee(expert).singleResult(), opinion);
     }
-    assertThat(pi).isWaitingAt("Task_HandleExpertOpinion").variables()
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_HANDLE_EXPERT_OPINION).variables()
         .containsEntry("expertSignedBy_expert1", "expert1").containsEntry("expertSignedBy_expert3", "expert3");
     org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("Task_HandleExpertOpinion").list())
+        .taskDefinitionKey(MajorDecisionModel.TASK_HANDLE_EXPERT_OPINION).list())
         .extracting(t -> taskService.getVariableLocal(t.getId(), "shownSignedBy"))
         .containsExactlyInAnyOrder("expert1", "expert2", "expert3");
   }
@@ -543,19 +518,19 @@ class MajorDecisionProcessTest {
   @DisplayName("DEC-05 DEC-06 征求意见期间可随时多次登记意见，登记只随期满定时器关闭（2026-09-11 起 20 日至 2026-10-08 24:00）；少于 30 日须说明理由 / opinions are registered any number of times; the register closes with the one consultation timer")
   void consultationEndsOnlyByTimer() {
     ProcessInstance pi = start("DIRECTOR");
-    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
+    completeAs(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT, "officer1", research(false, false));
     expertArgument(pi);
     Map<String, Object> noReason = new HashMap<>(CONSULTATION);
     noReason.remove("shortPeriodReason");
-    refused(pi, "Task_PublishDraft", "head1", noReason, "shortPeriodReason");
-    refused(pi, "Task_PublishDraft", "head1", with(CONSULTATION, "consultationDays", 15L), "consultationDays");
+    refused(pi, MajorDecisionModel.TASK_PUBLISH_DRAFT, "head1", noReason, "shortPeriodReason");
+    refused(pi, MajorDecisionModel.TASK_PUBLISH_DRAFT, "head1", with(CONSULTATION, "consultationDays", 15L), "consultationDays");
 
-    completeAs(pi, "Task_PublishDraft", "head1", CONSULTATION);
+    completeAs(pi, MajorDecisionModel.TASK_PUBLISH_DRAFT, "head1", CONSULTATION);
 
-    assertThat(pi).isWaitingAt("Task_RegisterOpinions");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_REGISTER_OPINIONS);
     org.assertj.core.api.Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count())
         .as("one consultation timer").isOne();
-    Job timer = job("Event_ConsultationClosed", pi);
+    Job timer = job(MajorDecisionModel.EVENT_CONSULTATION_CLOSED, pi);
     org.assertj.core.api.Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-10-08T16:00:00Z")));
     // opinions are registered any number of times while the consultation is open; none closes it
     registerOpinion(pi, "aux1", "摊区请避开学校门口");
@@ -563,7 +538,7 @@ class MajorDecisionProcessTest {
     registerOpinion(pi, "officer1", "延长夜市时段");
     at("2026-10-08T15:59:00Z");
     registerOpinion(pi, "records1", "增设垃圾桶");
-    assertThat(pi).isWaitingAt("Task_RegisterOpinions").hasNotPassed("Task_HandlePublicOpinions")
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_REGISTER_OPINIONS).hasNotPassed(MajorDecisionModel.TASK_HANDLE_PUBLIC_OPINIONS)
         .variables().containsEntry("opinionsReceived", 3L);
     org.assertj.core.api.Assertions.assertThat(String.valueOf(runtimeService.getVariable(pi.getId(), "publicOpinions")))
         .contains("\"no\":3").contains("增设垃圾桶").contains("\"registeredBy\":\"records1\"");
@@ -573,13 +548,13 @@ class MajorDecisionProcessTest {
 
     // the timer closes the register: the open registration goes, the handling lists the three opinions
     at("2026-10-08T16:00:01Z");
-    execute(job("Event_ConsultationClosed", pi));
-    assertThat(pi).isWaitingAt("Task_HandlePublicOpinions").isNotWaitingAt("Task_RegisterOpinions");
-    org.assertj.core.api.Assertions.assertThat(String.valueOf(taskService.getVariable(open(pi, "Task_HandlePublicOpinions").getId(),
+    execute(job(MajorDecisionModel.EVENT_CONSULTATION_CLOSED, pi));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_HANDLE_PUBLIC_OPINIONS).isNotWaitingAt(MajorDecisionModel.TASK_REGISTER_OPINIONS);
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(taskService.getVariable(open(pi, MajorDecisionModel.TASK_HANDLE_PUBLIC_OPINIONS).getId(),
         "opinionHandling"))).contains("摊区请避开学校门口").contains("延长夜市时段").contains("增设垃圾桶").doesNotContain("张三");
-    completeAs(pi, "Task_HandlePublicOpinions", "officer1", vars("opinionHandling", rows(row(1, true, null), row(2, true, null),
+    completeAs(pi, MajorDecisionModel.TASK_HANDLE_PUBLIC_OPINIONS, "officer1", vars("opinionHandling", rows(row(1, true, null), row(2, true, null),
         row(3, true, null)), "opinionClassification", "位置 1 条，时段 1 条，设施 1 条", "handlingPublicationChannel", "县政府门户网站"));
-    assertThat(pi).hasPassed("Task_DetermineHearing").isWaitingAt("Task_ReviewDraft")
+    assertThat(pi).hasPassed(MajorDecisionModel.TASK_DETERMINE_HEARING).isWaitingAt(MajorDecisionModel.TASK_REVIEW_DRAFT)
         .variables().containsEntry("hearingDecision", Map.of("hearingRequired", false, "hearingGround", "NONE"))
         .containsEntry("opinionsAdopted", 3L);
   }
@@ -588,42 +563,42 @@ class MajorDecisionProcessTest {
   @DisplayName("DEC-06 每条未采纳的公众意见各有理由（逐条，不是一段文字），缺一即 400；采纳情况及理由经行政执法公示（disclosure）公布，不只记日期；处理结果由服务器写入，不能在表单旁提交 / each non-adopted opinion has its own reason; the handling is published through disclosure")
   void opinionHandlingPublishedWithAReasonEach() {
     ProcessInstance pi = start("DIRECTOR");
-    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
+    completeAs(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT, "officer1", research(false, false));
     expertArgument(pi);
-    completeAs(pi, "Task_PublishDraft", "head1", CONSULTATION);
+    completeAs(pi, MajorDecisionModel.TASK_PUBLISH_DRAFT, "head1", CONSULTATION);
     registerOpinion(pi, "aux1", "摊区请避开学校门口");
     registerOpinion(pi, "aux1", "取消全部摊区");
     registerOpinion(pi, "aux1", "允许占用盲道");
     at("2026-10-08T16:00:01Z");
-    execute(job("Event_ConsultationClosed", pi));
+    execute(job(MajorDecisionModel.EVENT_CONSULTATION_CLOSED, pi));
     Map<String, Object> handling = vars("opinionClassification", "位置 1 条，取消 1 条，盲道 1 条",
         "handlingPublicationChannel", "县政府门户网站");
 
     // one reason for two opinions not adopted is not enough
-    ResponseEntity<Map> oneReason = submit(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "opinionHandling",
+    ResponseEntity<Map> oneReason = submit(pi, MajorDecisionModel.TASK_HANDLE_PUBLIC_OPINIONS, "officer1", with(handling, "opinionHandling",
         List.of(row(1, true, null), row(2, false, "与上位法不符"), row(3, false, null))));
     org.assertj.core.api.Assertions.assertThat(oneReason.getStatusCode()).as(String.valueOf(oneReason.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
     org.assertj.core.api.Assertions.assertThat((String) oneReason.getBody().get("message")).contains("notAdoptedReason");
     // an opinion left out of the handling
-    refused(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "opinionHandling", rows(row(1, true, null), row(2, true, null))), "3");
+    refused(pi, MajorDecisionModel.TASK_HANDLE_PUBLIC_OPINIONS, "officer1", with(handling, "opinionHandling", rows(row(1, true, null), row(2, true, null))), "3");
     // the handling record beside the form
-    ResponseEntity<Map> beside = submit(pi, "Task_HandlePublicOpinions", "officer1", with(handling,
+    ResponseEntity<Map> beside = submit(pi, MajorDecisionModel.TASK_HANDLE_PUBLIC_OPINIONS, "officer1", with(handling,
         "opinionHandling", List.of(row(1, true, null), row(2, true, null), row(3, true, null)), "publicOpinionHandling", "[]"));
     org.assertj.core.api.Assertions.assertThat(beside.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     org.assertj.core.api.Assertions.assertThat(String.valueOf(beside.getBody())).contains("publicOpinionHandling");
-    assertThat(pi).isWaitingAt("Task_HandlePublicOpinions");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_HANDLE_PUBLIC_OPINIONS);
 
-    ResponseEntity<Map> accepted = submit(pi, "Task_HandlePublicOpinions", "officer1", with(handling, "opinionHandling",
+    ResponseEntity<Map> accepted = submit(pi, MajorDecisionModel.TASK_HANDLE_PUBLIC_OPINIONS, "officer1", with(handling, "opinionHandling",
         List.of(row(1, true, null), row(2, false, "取消摊区不利于就业"), row(3, false, "占用盲道违反无障碍环境建设法"))));
     org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
-    assertThat(pi).hasPassed("Task_PublishOpinionHandling").isWaitingAt("Task_ReviewDraft").variables()
+    assertThat(pi).hasPassed(MajorDecisionModel.TASK_PUBLISH_OPINION_HANDLING).isWaitingAt(MajorDecisionModel.TASK_REVIEW_DRAFT).variables()
         .containsEntry("opinionsReceived", 3L).containsEntry("opinionsAdopted", 1L).containsEntry("handlingPublishedOn", "2026-10-09");
     org.assertj.core.api.Assertions.assertThat(String.valueOf(runtimeService.getVariable(pi.getId(), "publicOpinionHandling")))
         .contains("取消摊区不利于就业").contains("占用盲道违反无障碍环境建设法");
 
-    ProcessInstance disclosure = runtimeService.createProcessInstanceQuery().processDefinitionKey("disclosure")
+    ProcessInstance disclosure = runtimeService.createProcessInstanceQuery().processDefinitionKey(DisclosureModel.PROCESS_KEY)
         .processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
-    assertThat(disclosure).isWaitingAt("Task_PrepareDisclosure").variables()
+    assertThat(disclosure).isWaitingAt(DisclosureModel.TASK_PREPARE_DISCLOSURE).variables()
         .containsEntry("disclosureType", "DECISION_CONSULTATION").containsEntry("decidedOn", "2026-10-09");
     org.assertj.core.api.Assertions.assertThat((String) runtimeService.getVariable(disclosure.getId(), "disclosureSummary"))
         .contains("共收到意见 3 条，采纳 1 条").contains("2. 取消全部摊区 —— 不予采纳，理由：取消摊区不利于就业")
@@ -635,46 +610,46 @@ class MajorDecisionProcessTest {
   @DisplayName("DEC-05 DEC-15 依法不得公开的事项不征求公众意见、不公布结果 / a confidential matter skips consultation and publication")
   void confidentialMatter() {
     ProcessInstance pi = toDeliberation();
-    completeAs(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "APPROVE", "2026-11-10"));
-    assertThat(pi).isWaitingAt("Task_MonitorImplementation")
-        .hasNotPassed("Task_PublishDraft", "Event_ConsultationClosed", "Task_PublishResult");
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", deliberation("APPROVE", "APPROVE", "2026-11-10"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION)
+        .hasNotPassed(MajorDecisionModel.TASK_PUBLISH_DRAFT, MajorDecisionModel.EVENT_CONSULTATION_CLOSED, MajorDecisionModel.TASK_PUBLISH_RESULT);
   }
 
   @Test
   @DisplayName("DEC-07 DEC-08 DEC-09 听证：局长指定主持人，不少于 20 人且各类代表齐全，公告 15 日前、材料 10 日前（遇休息日提前） / hearing with chair, 20 participants, notice and materials due dates")
   void hearing() {
     ProcessInstance pi = start("DIRECTOR");
-    completeAs(pi, "Task_ResearchDraft", "officer1", research(false, true));
+    completeAs(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT, "officer1", research(false, true));
     expertArgument(pi);
     consultation(pi);
-    assertThat(pi).isWaitingAt("Task_AppointHearingChair")
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_APPOINT_HEARING_CHAIR)
         .variables().containsEntry("hearingDecision", Map.of("hearingRequired", true, "hearingGround", "PUBLIC_DISAGREEMENT"));
     assertThat(task(pi)).hasCandidateGroup("director");
-    completeAs(pi, "Task_AppointHearingChair", "director1", vars("hearingChair", "张主持"));
+    completeAs(pi, MajorDecisionModel.TASK_APPOINT_HEARING_CHAIR, "director1", vars("hearingChair", "张主持"));
 
     Map<String, Object> plan = vars("hearingDate", "2026-10-29", "hearingPlace", "县政务中心", "citizensCount", 10L,
         "npcDeputiesCount", 3L, "cppccMembersCount", 3L, "expertsCount", 3L, "registrationConditions", "本县居民");
-    refused(pi, "Task_PlanHearing", "head1", plan, "20");
-    refused(pi, "Task_PlanHearing", "head1", with(plan, "citizensCount", 17L, "cppccMembersCount", 0L), "cppccMembersCount");
+    refused(pi, MajorDecisionModel.TASK_PLAN_HEARING, "head1", plan, "20");
+    refused(pi, MajorDecisionModel.TASK_PLAN_HEARING, "head1", with(plan, "citizensCount", 17L, "cppccMembersCount", 0L), "cppccMembersCount");
     // today is 2026-09-10: a hearing on 2026-09-24 would need its notice by 2026-09-09
-    refused(pi, "Task_PlanHearing", "head1", with(plan, "citizensCount", 11L, "hearingDate", "2026-09-24"), "15");
-    completeAs(pi, "Task_PlanHearing", "head1", with(plan, "citizensCount", 11L));
+    refused(pi, MajorDecisionModel.TASK_PLAN_HEARING, "head1", with(plan, "citizensCount", 11L, "hearingDate", "2026-09-24"), "15");
+    completeAs(pi, MajorDecisionModel.TASK_PLAN_HEARING, "head1", with(plan, "citizensCount", 11L));
 
-    assertThat(pi).isWaitingAt("Task_PublishHearingNotice");
-    Task notice = open(pi, "Task_PublishHearingNotice");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_PUBLISH_HEARING_NOTICE);
+    Task notice = open(pi, MajorDecisionModel.TASK_PUBLISH_HEARING_NOTICE);
     org.assertj.core.api.Assertions.assertThat(due(notice)).isEqualTo(periods.latestBefore("2026-10-29", 15))
         .isEqualTo(Date.from(Instant.parse("2026-10-14T16:00:00Z")));
-    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticeChannel", "网站"));
+    completeAs(pi, MajorDecisionModel.TASK_PUBLISH_HEARING_NOTICE, "records1", vars("noticeChannel", "网站"));
 
-    Task confirm = open(pi, "Task_ConfirmParticipants");
+    Task confirm = open(pi, MajorDecisionModel.TASK_CONFIRM_PARTICIPANTS);
     org.assertj.core.api.Assertions.assertThat(due(confirm)).isEqualTo(periods.latestBefore("2026-10-29", 10))
         .isEqualTo(Date.from(Instant.parse("2026-10-19T16:00:00Z")));
     confirmAndServe(pi, "2026-10-14");
-    assertThat(pi).isWaitingAt("Task_HoldHearing").variables().containsEntry("materialsServedOn", "2026-10-14");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_HOLD_HEARING).variables().containsEntry("materialsServedOn", "2026-10-14");
 
-    completeAs(pi, "Task_HoldHearing", "officer1", vars("attendedCount", 20L, "hearingRecord", "笔录",
+    completeAs(pi, MajorDecisionModel.TASK_HOLD_HEARING, "officer1", vars("attendedCount", 20L, "hearingRecord", "笔录",
         "hearingOpinionsHandling", "已吸收"));
-    assertThat(pi).isWaitingAt("Task_ReviewDraft").hasNotPassed("Task_RescheduleHearing")
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_REVIEW_DRAFT).hasNotPassed(MajorDecisionModel.TASK_RESCHEDULE_HEARING)
         .variables().containsEntry("hearingChair", "张主持").containsEntry("hearingParticipants", 20L);
   }
 
@@ -682,28 +657,28 @@ class MajorDecisionProcessTest {
   @DisplayName("DEC-09 公告或材料逾期则另定听证日期，不得缩短期限举行 / a missed notice or materials deadline requires a new hearing date")
   void hearingRescheduled() {
     ProcessInstance pi = start("DIRECTOR");
-    completeAs(pi, "Task_ResearchDraft", "officer1", research(true, true));
+    completeAs(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT, "officer1", research(true, true));
     expertArgument(pi);
-    completeAs(pi, "Task_AppointHearingChair", "director1", vars("hearingChair", "张主持"));
-    completeAs(pi, "Task_PlanHearing", "head1", vars("hearingDate", "2026-10-29", "hearingPlace", "县政务中心",
+    completeAs(pi, MajorDecisionModel.TASK_APPOINT_HEARING_CHAIR, "director1", vars("hearingChair", "张主持"));
+    completeAs(pi, MajorDecisionModel.TASK_PLAN_HEARING, "head1", vars("hearingDate", "2026-10-29", "hearingPlace", "县政务中心",
         "citizensCount", 11L, "npcDeputiesCount", 3L, "cppccMembersCount", 3L, "expertsCount", 3L,
         "registrationConditions", "本县居民"));
 
     // the notice is published after its last day (2026-10-14)
     at("2026-10-15T02:00:00Z");
-    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticeChannel", "网站"));
-    assertThat(pi).isWaitingAt("Task_RescheduleHearing").hasNotPassed("Task_ConfirmParticipants");
-    refused(pi, "Task_RescheduleHearing", "head1", vars("hearingDate", "2026-10-29", "rescheduleReason", "公告逾期"), "15");
-    completeAs(pi, "Task_RescheduleHearing", "head1", vars("hearingDate", "2026-11-20", "rescheduleReason", "公告逾期"));
+    completeAs(pi, MajorDecisionModel.TASK_PUBLISH_HEARING_NOTICE, "records1", vars("noticeChannel", "网站"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_RESCHEDULE_HEARING).hasNotPassed(MajorDecisionModel.TASK_CONFIRM_PARTICIPANTS);
+    refused(pi, MajorDecisionModel.TASK_RESCHEDULE_HEARING, "head1", vars("hearingDate", "2026-10-29", "rescheduleReason", "公告逾期"), "15");
+    completeAs(pi, MajorDecisionModel.TASK_RESCHEDULE_HEARING, "head1", vars("hearingDate", "2026-11-20", "rescheduleReason", "公告逾期"));
 
-    completeAs(pi, "Task_PublishHearingNotice", "records1", vars("noticeChannel", "网站"));
+    completeAs(pi, MajorDecisionModel.TASK_PUBLISH_HEARING_NOTICE, "records1", vars("noticeChannel", "网站"));
     // the materials are served after their last day (2026-11-10)
     at("2026-11-11T02:00:00Z");
     confirmAndServe(pi, "2026-11-11");
-    assertThat(pi).isWaitingAt("Task_RescheduleHearing").hasNotPassed("Task_HoldHearing");
-    completeAs(pi, "Task_RescheduleHearing", "head1", vars("hearingDate", "2026-12-10", "rescheduleReason", "材料逾期"));
-    assertThat(pi).isWaitingAt("Task_PublishHearingNotice");
-    org.assertj.core.api.Assertions.assertThat(due(open(pi, "Task_PublishHearingNotice")))
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_RESCHEDULE_HEARING).hasNotPassed(MajorDecisionModel.TASK_HOLD_HEARING);
+    completeAs(pi, MajorDecisionModel.TASK_RESCHEDULE_HEARING, "head1", vars("hearingDate", "2026-12-10", "rescheduleReason", "材料逾期"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_PUBLISH_HEARING_NOTICE);
+    org.assertj.core.api.Assertions.assertThat(due(open(pi, MajorDecisionModel.TASK_PUBLISH_HEARING_NOTICE)))
         .isEqualTo(periods.latestBefore("2026-12-10", 15));
   }
 
@@ -712,21 +687,21 @@ class MajorDecisionProcessTest {
   void reviewReturns() {
     ProcessInstance pi = toReview(true);
     assertThat(task(pi)).hasCandidateGroup("deputy-director");
-    completeAs(pi, "Task_ReviewDraft", "deputy1", vars("deputyApproved", false, "deputyOpinion", "补充可行性论证"));
-    assertThat(pi).isWaitingAt("Task_ReviseDraft").variables().containsEntry("reviewedBy", "deputy1");
-    completeAs(pi, "Task_ReviseDraft", "officer2", vars("draftPlan", "修改稿", "revisionNote", "补充论证"));
+    completeAs(pi, MajorDecisionModel.TASK_REVIEW_DRAFT, "deputy1", vars("deputyApproved", false, "deputyOpinion", "补充可行性论证"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_REVISE_DRAFT).variables().containsEntry("reviewedBy", "deputy1");
+    completeAs(pi, MajorDecisionModel.TASK_REVISE_DRAFT, "officer2", vars("draftPlan", "修改稿", "revisionNote", "补充论证"));
     // issue 16: the revised draft's review opens without the last round's 退回 (Tasklist fills forms from variables)
-    assertThat(pi).isWaitingAt("Task_ReviewDraft").variables().doesNotContainKey("deputyApproved");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_REVIEW_DRAFT).variables().doesNotContainKey("deputyApproved");
 
     deputyApproves(pi);
-    assertThat(pi).isWaitingAt("Task_LegalReview");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_LEGAL_REVIEW);
     assertThat(legalReviewOf(pi)).variables().containsEntry("investigators", "officer1,officer2");
     legalReview(pi, "SUPPLEMENT");
-    assertThat(pi).isWaitingAt("Task_ReviseDraft").variables().containsEntry("reviewOutcome", "SUPPLEMENT");
-    completeAs(pi, "Task_ReviseDraft", "officer1", vars("draftPlan", "补充稿", "revisionNote", "补充调查"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_REVISE_DRAFT).variables().containsEntry("reviewOutcome", "SUPPLEMENT");
+    completeAs(pi, MajorDecisionModel.TASK_REVISE_DRAFT, "officer1", vars("draftPlan", "补充稿", "revisionNote", "补充调查"));
     deputyApproves(pi);
     legalReview(pi, "PASS");
-    assertThat(pi).isWaitingAt("Task_PrepareMeeting").variables().containsEntry("legalReviewer", "legal1");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_PREPARE_MEETING).variables().containsEntry("legalReviewer", "legal1");
   }
 
   @Test
@@ -735,7 +710,7 @@ class MajorDecisionProcessTest {
     ProcessInstance pi = toReview(true);
     deputyApproves(pi);
     legalReview(pi, "FAIL");
-    assertThat(pi).isEnded().hasPassed("Event_BlockedByLegalReview").hasNotPassed("Task_Deliberate");
+    assertThat(pi).isEnded().hasPassed(MajorDecisionModel.EVENT_BLOCKED_BY_LEGAL_REVIEW).hasNotPassed(MajorDecisionModel.TASK_DELIBERATE);
   }
 
   @Test
@@ -744,21 +719,21 @@ class MajorDecisionProcessTest {
     ProcessInstance pi = toDeliberation();
     Map<String, Object> noLegalSpeech = deliberation("REDELIBERATE", "REDELIBERATE", "2026-11-10");
     noLegalSpeech.remove("speechLegalUnit");
-    refused(pi, "Task_Deliberate", "director1", noLegalSpeech, "speechLegalUnit");
-    refused(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "REDELIBERATE", "2026-11-10"), "directorReason");
+    refused(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", noLegalSpeech, "speechLegalUnit");
+    refused(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", deliberation("APPROVE", "REDELIBERATE", "2026-11-10"), "directorReason");
 
-    completeAs(pi, "Task_Deliberate", "director1", with(deliberation("APPROVE", "REDELIBERATE", "2026-11-10"),
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", with(deliberation("APPROVE", "REDELIBERATE", "2026-11-10"),
         "directorReason", "尚有重大分歧", "dissent", "两名成员反对"));
-    assertThat(pi).isWaitingAt("Task_PrepareMeeting").variables().containsEntry("dissent", "两名成员反对");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_PREPARE_MEETING).variables().containsEntry("dissent", "两名成员反对");
     prepareMeeting(pi);
-    completeAs(pi, "Task_Deliberate", "director1", deliberation("MODIFY", "MODIFY", "2026-11-17"));
-    assertThat(pi).isWaitingAt("Task_ReviseDraft");
-    completeAs(pi, "Task_ReviseDraft", "officer1", vars("draftPlan", "修改稿", "revisionNote", "按会议意见修改"));
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", deliberation("MODIFY", "MODIFY", "2026-11-17"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_REVISE_DRAFT);
+    completeAs(pi, MajorDecisionModel.TASK_REVISE_DRAFT, "officer1", vars("draftPlan", "修改稿", "revisionNote", "按会议意见修改"));
     deputyApproves(pi);
     legalReview(pi, "PASS");
     prepareMeeting(pi);
-    completeAs(pi, "Task_Deliberate", "director1", deliberation("REJECT", "REJECT", "2026-11-24"));
-    assertThat(pi).isEnded().hasPassed("Event_DecisionRejected").variables().containsEntry("approvedBy", "director1");
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", deliberation("REJECT", "REJECT", "2026-11-24"));
+    assertThat(pi).isEnded().hasPassed(MajorDecisionModel.EVENT_DECISION_REJECTED).variables().containsEntry("approvedBy", "director1");
   }
 
   @Test
@@ -766,19 +741,19 @@ class MajorDecisionProcessTest {
   void deferral() {
     at("2026-07-01T02:00:00Z");
     ProcessInstance pi = toDeliberation();
-    completeAs(pi, "Task_Deliberate", "director1", deliberation("DEFER", "DEFER", "2026-07-06"));
-    assertThat(pi).isWaitingAt("Task_ResumeDeferred");
-    org.assertj.core.api.Assertions.assertThat(job("Event_DeferralExpired", pi).getDuedate())
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", deliberation("DEFER", "DEFER", "2026-07-06"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_RESUME_DEFERRED);
+    org.assertj.core.api.Assertions.assertThat(job(MajorDecisionModel.EVENT_DEFERRAL_EXPIRED, pi).getDuedate())
         .isEqualTo(periods.endOfMonths("2026-07-06", 3)).isEqualTo(Date.from(Instant.parse("2026-10-08T16:00:00Z")));
     // 6 October falls in the National Day holiday: extended to the first working day (PER-02)
-    completeAs(pi, "Task_ResumeDeferred", "director1", vars("resumed", true, "resumeNote", "条件成熟"));
-    assertThat(pi).isWaitingAt("Task_PrepareMeeting");
+    completeAs(pi, MajorDecisionModel.TASK_RESUME_DEFERRED, "director1", vars("resumed", true, "resumeNote", "条件成熟"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_PREPARE_MEETING);
     prepareMeeting(pi);
 
-    completeAs(pi, "Task_Deliberate", "director1", deliberation("DEFER", "DEFER", "2026-07-13"));
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", deliberation("DEFER", "DEFER", "2026-07-13"));
     at("2026-10-13T16:00:01Z");
-    execute(job("Event_DeferralExpired", pi));
-    assertThat(pi).isEnded().hasPassed("Event_ExitedProcedure").hasNotPassed("Task_PublishResult");
+    execute(job(MajorDecisionModel.EVENT_DEFERRAL_EXPIRED, pi));
+    assertThat(pi).isEnded().hasPassed(MajorDecisionModel.EVENT_EXITED_PROCEDURE).hasNotPassed(MajorDecisionModel.TASK_PUBLISH_RESULT);
   }
 
   @Test
@@ -788,32 +763,32 @@ class MajorDecisionProcessTest {
     deputyApproves(pi);
     legalReview(pi, "PASS");
     prepareMeeting(pi);
-    completeAs(pi, "Task_Deliberate", "director1",
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1",
         with(deliberation("APPROVE", "APPROVE", "2026-11-02"), "higherApprovalRequired", true));
-    assertThat(pi).isWaitingAt("Task_RecordHigherApproval").hasNotPassed("Task_PublishResult");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_RECORD_HIGHER_APPROVAL).hasNotPassed(MajorDecisionModel.TASK_PUBLISH_RESULT);
     at("2026-11-09T02:00:00Z"); // the answer arrives; its date is an outside date (PER-06)
-    completeAs(pi, "Task_RecordHigherApproval", "records1", vars("submittedTo", "COUNTY_GOVERNMENT",
+    completeAs(pi, MajorDecisionModel.TASK_RECORD_HIGHER_APPROVAL, "records1", vars("submittedTo", "COUNTY_GOVERNMENT",
         "submittedOn", "2026-11-06", "higherApproved", true, "higherApprovalDate", "2026-11-09"));
 
-    assertThat(pi).isWaitingAt("Task_PublishResult").variables().containsEntry("decisionDate", "2026-11-09");
-    org.assertj.core.api.Assertions.assertThat(due(open(pi, "Task_PublishResult")))
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_PUBLISH_RESULT).variables().containsEntry("decisionDate", "2026-11-09");
+    org.assertj.core.api.Assertions.assertThat(due(open(pi, MajorDecisionModel.TASK_PUBLISH_RESULT)))
         .isEqualTo(periods.endOfDays("2026-11-09", 20)).isEqualTo(Date.from(Instant.parse("2026-11-30T16:00:00Z")));
     // 20 days end on Sunday 29 November: extended to Monday (PER-02)
     at("2026-11-20T02:00:00Z");
-    completeAs(pi, "Task_PublishResult", "records1", vars("resultPublicationChannel", "县政府门户网站"));
-    assertThat(pi).isWaitingAt("Task_MonitorImplementation").variables().containsEntry("resultPublishedOn", "2026-11-20");
+    completeAs(pi, MajorDecisionModel.TASK_PUBLISH_RESULT, "records1", vars("resultPublicationChannel", "县政府门户网站"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION).variables().containsEntry("resultPublishedOn", "2026-11-20");
   }
 
   @Test
   @DisplayName("DEC-14 上级未批准的，程序结束 / refused by the county government")
   void higherApprovalRefused() {
     ProcessInstance pi = toDeliberation();
-    completeAs(pi, "Task_Deliberate", "director1",
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1",
         with(deliberation("APPROVE", "APPROVE", "2026-11-02"), "higherApprovalRequired", true));
     at("2026-11-20T02:00:00Z");
-    completeAs(pi, "Task_RecordHigherApproval", "director1", vars("submittedTo", "PEOPLES_CONGRESS",
+    completeAs(pi, MajorDecisionModel.TASK_RECORD_HIGHER_APPROVAL, "director1", vars("submittedTo", "PEOPLES_CONGRESS",
         "submittedOn", "2026-11-18", "higherApproved", false, "higherApprovalDate", "2026-11-20"));
-    assertThat(pi).isEnded().hasPassed("Event_HigherApprovalRefused");
+    assertThat(pi).isEnded().hasPassed(MajorDecisionModel.EVENT_HIGHER_APPROVAL_REFUSED);
   }
 
   @Test
@@ -823,59 +798,59 @@ class MajorDecisionProcessTest {
     deputyApproves(pi);
     legalReview(pi, "PASS");
     prepareMeeting(pi);
-    completeAs(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "APPROVE", "2026-11-02"));
-    assertThat(pi).isWaitingAt("Task_PublishResult");
-    Job overdue = job("Event_PublicationOverdue", pi);
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", deliberation("APPROVE", "APPROVE", "2026-11-02"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_PUBLISH_RESULT);
+    Job overdue = job(MajorDecisionModel.EVENT_PUBLICATION_OVERDUE, pi);
     org.assertj.core.api.Assertions.assertThat(overdue.getDuedate()).isEqualTo(periods.endOfDays("2026-11-02", 20));
 
     at("2026-11-23T16:00:01Z");
     execute(overdue);
-    assertThat(pi).isWaitingAt("Task_PublishResult", "Task_EscalatePublication");
-    completeAs(pi, "Task_EscalatePublication", "director1", vars("escalationInstruction", "即日公布"));
-    completeAs(pi, "Task_PublishResult", "records1", vars("resultPublicationChannel", "县政府门户网站"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_PUBLISH_RESULT, MajorDecisionModel.TASK_ESCALATE_PUBLICATION);
+    completeAs(pi, MajorDecisionModel.TASK_ESCALATE_PUBLICATION, "director1", vars("escalationInstruction", "即日公布"));
+    completeAs(pi, MajorDecisionModel.TASK_PUBLISH_RESULT, "records1", vars("resultPublicationChannel", "县政府门户网站"));
     assertThat(pi).variables().containsEntry("resultPublishedOn", "2026-11-24"); // 00:00:01 Beijing, 24 November
 
-    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
-    completeAs(pi, "Task_DecideImplementation", "director1",
+    completeAs(pi, MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION, "officer1", monitoring());
+    completeAs(pi, MajorDecisionModel.TASK_DECIDE_IMPLEMENTATION, "director1",
         vars("implementationDecision", "CONTINUE", "implementationDecisionReason", "执行正常"));
     at("2027-02-24T16:00:01Z");
-    execute(job("Event_NextReportPeriod", pi)); // the next period's report (DEC-16)
-    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
-    completeAs(pi, "Task_DecideImplementation", "director1",
+    execute(job(MajorDecisionModel.EVENT_NEXT_REPORT_PERIOD, pi)); // the next period's report (DEC-16)
+    completeAs(pi, MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION, "officer1", monitoring());
+    completeAs(pi, MajorDecisionModel.TASK_DECIDE_IMPLEMENTATION, "director1",
         vars("implementationDecision", "SUSPEND", "implementationDecisionReason", "收到异议"));
-    completeAs(pi, "Task_LiftSuspension", "director1", vars("suspensionLifted", true, "suspensionNote", "异议已处理"));
-    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
-    completeAs(pi, "Task_DecideImplementation", "director1",
+    completeAs(pi, MajorDecisionModel.TASK_LIFT_SUSPENSION, "director1", vars("suspensionLifted", true, "suspensionNote", "异议已处理"));
+    completeAs(pi, MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION, "officer1", monitoring());
+    completeAs(pi, MajorDecisionModel.TASK_DECIDE_IMPLEMENTATION, "director1",
         vars("implementationDecision", "SUSPEND", "implementationDecisionReason", "再次异议"));
-    completeAs(pi, "Task_LiftSuspension", "director1", vars("suspensionLifted", false, "suspensionNote", "不再执行"));
-    assertThat(pi).isEnded().hasPassed("Event_ImplementationStopped", "Event_EscalationHandled");
+    completeAs(pi, MajorDecisionModel.TASK_LIFT_SUSPENSION, "director1", vars("suspensionLifted", false, "suspensionNote", "不再执行"));
+    assertThat(pi).isEnded().hasPassed(MajorDecisionModel.EVENT_IMPLEMENTATION_STOPPED, MajorDecisionModel.EVENT_ESCALATION_HANDLED);
   }
 
   @Test
   @DisplayName("DEC-16 执行情况报告按期进行（每 3 个月，自结果公布/决定之日起计），本期届满由定时器开启下一期，直至局长结束跟踪监督 / implementation reports are periodic until the director ends the supervision")
   void implementationReportsArePeriodic() {
     ProcessInstance pi = toDeliberation();
-    completeAs(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "APPROVE", "2026-11-02"));
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", deliberation("APPROVE", "APPROVE", "2026-11-02"));
     // confidential: no publication, the periods count from the decision day
-    Task first = open(pi, "Task_MonitorImplementation");
+    Task first = open(pi, MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION);
     org.assertj.core.api.Assertions.assertThat(due(first)).isEqualTo(periods.endOfMonths("2026-11-02", 3));
-    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
-    completeAs(pi, "Task_DecideImplementation", "director1",
+    completeAs(pi, MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION, "officer1", monitoring());
+    completeAs(pi, MajorDecisionModel.TASK_DECIDE_IMPLEMENTATION, "director1",
         vars("implementationDecision", "CONTINUE", "implementationDecisionReason", "执行正常"));
     // the report of this period is done early: the next one opens only when the period ends
-    assertThat(pi).isWaitingAt("Event_NextReportPeriod").isNotWaitingAt("Task_MonitorImplementation")
+    assertThat(pi).isWaitingAt(MajorDecisionModel.EVENT_NEXT_REPORT_PERIOD).isNotWaitingAt(MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION)
         .variables().containsEntry("implementationReportNo", 1L);
-    Job period = job("Event_NextReportPeriod", pi);
+    Job period = job(MajorDecisionModel.EVENT_NEXT_REPORT_PERIOD, pi);
     org.assertj.core.api.Assertions.assertThat(period.getDuedate()).isEqualTo(periods.endOfMonths("2026-11-02", 3))
         .isEqualTo(Date.from(Instant.parse("2027-02-02T16:00:00Z")));
     at("2027-02-02T16:00:01Z");
     execute(period);
-    Task second = open(pi, "Task_MonitorImplementation");
+    Task second = open(pi, MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION);
     org.assertj.core.api.Assertions.assertThat(due(second)).isEqualTo(periods.endOfMonths("2026-11-02", 6));
-    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
-    completeAs(pi, "Task_DecideImplementation", "director1",
+    completeAs(pi, MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION, "officer1", monitoring());
+    completeAs(pi, MajorDecisionModel.TASK_DECIDE_IMPLEMENTATION, "director1",
         vars("implementationDecision", "END_SUPERVISION", "implementationDecisionReason", "决策已执行完毕"));
-    assertThat(pi).isEnded().hasPassed("Event_SupervisionEnded").hasNotPassed("Event_ImplementationStopped")
+    assertThat(pi).isEnded().hasPassed(MajorDecisionModel.EVENT_SUPERVISION_ENDED).hasNotPassed(MajorDecisionModel.EVENT_IMPLEMENTATION_STOPPED)
         .variables().containsEntry("implementationReportNo", 2L);
   }
 
@@ -883,27 +858,27 @@ class MajorDecisionProcessTest {
   @DisplayName("DEC-16 决定修订的，回到草案修改并重新审核、审查、审议；停止执行即结束 / REVISE goes back to drafting; STOP ends")
   void implementationRevisedThenStopped() {
     ProcessInstance pi = toDeliberation();
-    completeAs(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "APPROVE", "2026-11-02"));
-    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
-    completeAs(pi, "Task_DecideImplementation", "director1",
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", deliberation("APPROVE", "APPROVE", "2026-11-02"));
+    completeAs(pi, MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION, "officer1", monitoring());
+    completeAs(pi, MajorDecisionModel.TASK_DECIDE_IMPLEMENTATION, "director1",
         vars("implementationDecision", "REVISE", "implementationDecisionReason", "情况变化"));
-    assertThat(pi).isWaitingAt("Task_ReviseDraft");
-    completeAs(pi, "Task_ReviseDraft", "officer1", vars("draftPlan", "修订稿", "revisionNote", "情况变化"));
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_REVISE_DRAFT);
+    completeAs(pi, MajorDecisionModel.TASK_REVISE_DRAFT, "officer1", vars("draftPlan", "修订稿", "revisionNote", "情况变化"));
     deputyApproves(pi);
     legalReview(pi, "PASS");
     prepareMeeting(pi);
-    completeAs(pi, "Task_Deliberate", "director1", deliberation("APPROVE", "APPROVE", "2026-11-09"));
-    completeAs(pi, "Task_MonitorImplementation", "officer1", monitoring());
-    completeAs(pi, "Task_DecideImplementation", "director1",
+    completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", deliberation("APPROVE", "APPROVE", "2026-11-09"));
+    completeAs(pi, MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION, "officer1", monitoring());
+    completeAs(pi, MajorDecisionModel.TASK_DECIDE_IMPLEMENTATION, "director1",
         vars("implementationDecision", "STOP", "implementationDecisionReason", "目标已实现"));
-    assertThat(pi).isEnded().hasPassed("Event_ImplementationStopped");
+    assertThat(pi).isEnded().hasPassed(MajorDecisionModel.EVENT_IMPLEMENTATION_STOPPED);
   }
 
   @Test
   @DisplayName("AUX-01 DEC-02 DEC-17 REST submit-form：辅助人员不能完成决定性步骤（403），缺少承办单位 400，局长完成并在历史中留名 / aux1 403 on a deciding task, 400 without lead unit, director1 completes and is recorded")
   void rolesOverRest() {
     ProcessInstance pi = start("UNIT");
-    String taskId = open(pi, "Task_AdmitProposal").getId();
+    String taskId = open(pi, MajorDecisionModel.TASK_ADMIT_PROPOSAL).getId();
     Map<String, Object> body = Map.of("variables", Map.of(
         "admitted", Map.of("value", true), "leadUnit", Map.of("value", "市容科"),
         "outsideCatalogueReason", Map.of("value", "群众反映强烈，须年内解决")));
@@ -920,14 +895,14 @@ class MajorDecisionProcessTest {
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(director.getStatusCode().is2xxSuccessful()).as(director.getBody()).isTrue();
 
-    assertThat(pi).isWaitingAt("Task_ResearchDraft").variables().containsEntry("admittedBy", "director1");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_RESEARCH_DRAFT).variables().containsEntry("admittedBy", "director1");
     org.assertj.core.api.Assertions.assertThat(historyService.createHistoricTaskInstanceQuery().taskId(taskId)
         .singleResult()).satisfies(t -> {
           org.assertj.core.api.Assertions.assertThat(t.getAssignee()).isEqualTo("director1");
           org.assertj.core.api.Assertions.assertThat(t.getEndTime()).isNotNull();
         });
     // an auxiliary who got hold of a deciding task through the Java API is still refused
-    Task research = open(pi, "Task_ResearchDraft");
+    Task research = open(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT);
     taskService.setAssignee(research.getId(), "aux1");
     assertThatThrownBy(() -> taskService.complete(research.getId(), research(false, false)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("辅助人员");
@@ -961,26 +936,26 @@ class MajorDecisionProcessTest {
     legalReview(pi, "PASS");
     prepareMeeting(pi);
     Map<String, Object> meeting = deliberation("APPROVE", "APPROVE", "2026-11-10");
-    ResponseEntity<Map> refused = submit(pi, "Task_Deliberate", "director1", with(meeting, "deliberationDate", "2026-11-01"));
+    ResponseEntity<Map> refused = submit(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", with(meeting, "deliberationDate", "2026-11-01"));
     org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message")).contains("deliberationDate");
-    assertThat(pi).isWaitingAt("Task_Deliberate");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_DELIBERATE);
 
     at("2026-11-10T15:59:59Z"); // 23:59:59 Tuesday 10 November in Beijing
-    ResponseEntity<Map> accepted = submit(pi, "Task_Deliberate", "director1", meeting);
+    ResponseEntity<Map> accepted = submit(pi, MajorDecisionModel.TASK_DELIBERATE, "director1", meeting);
     org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
-    assertThat(pi).isWaitingAt("Task_PublishResult").variables()
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_PUBLISH_RESULT).variables()
         .containsEntry("deliberationDate", "2026-11-10").containsEntry("decisionDate", "2026-11-10");
-    org.assertj.core.api.Assertions.assertThat(job("Event_PublicationOverdue", pi).getDuedate()).isEqualTo(periods.endOfDays("2026-11-10", 20));
+    org.assertj.core.api.Assertions.assertThat(job(MajorDecisionModel.EVENT_PUBLICATION_OVERDUE, pi).getDuedate()).isEqualTo(periods.endOfDays("2026-11-10", 20));
 
     at("2026-11-12T02:00:00Z");
-    ResponseEntity<Map> backDated = submit(pi, "Task_PublishResult", "records1",
+    ResponseEntity<Map> backDated = submit(pi, MajorDecisionModel.TASK_PUBLISH_RESULT, "records1",
         vars("resultPublishedOn", "2026-11-10", "resultPublicationChannel", "县政府门户网站"));
     org.assertj.core.api.Assertions.assertThat(backDated.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     org.assertj.core.api.Assertions.assertThat((String) backDated.getBody().get("message")).contains("resultPublishedOn");
-    ResponseEntity<Map> published = submit(pi, "Task_PublishResult", "records1", vars("resultPublicationChannel", "县政府门户网站"));
+    ResponseEntity<Map> published = submit(pi, MajorDecisionModel.TASK_PUBLISH_RESULT, "records1", vars("resultPublicationChannel", "县政府门户网站"));
     org.assertj.core.api.Assertions.assertThat(published.getStatusCode().is2xxSuccessful()).as(String.valueOf(published.getBody())).isTrue();
-    assertThat(pi).isWaitingAt("Task_MonitorImplementation").variables().containsEntry("resultPublishedOn", "2026-11-12");
+    assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_MONITOR_IMPLEMENTATION).variables().containsEntry("resultPublishedOn", "2026-11-12");
   }
 
   @ParameterizedTest(name = "{0} = {1}: refused on {2}")
@@ -997,19 +972,19 @@ class MajorDecisionProcessTest {
     ProcessInstance pi;
     if ("consultationStart".equals(field)) {
       pi = start("DIRECTOR");
-      completeAs(pi, "Task_ResearchDraft", "officer1", research(false, false));
+      completeAs(pi, MajorDecisionModel.TASK_RESEARCH_DRAFT, "officer1", research(false, false));
       expertArgument(pi);
-      refused = submit(pi, "Task_PublishDraft", "head1", with(CONSULTATION, "consultationStart", day));
-      org.assertj.core.api.Assertions.assertThat(submit(pi, "Task_PublishDraft", "head1", with(CONSULTATION, "consultationStart", "2026-10-10"))
+      refused = submit(pi, MajorDecisionModel.TASK_PUBLISH_DRAFT, "head1", with(CONSULTATION, "consultationStart", day));
+      org.assertj.core.api.Assertions.assertThat(submit(pi, MajorDecisionModel.TASK_PUBLISH_DRAFT, "head1", with(CONSULTATION, "consultationStart", "2026-10-10"))
           .getStatusCode().is2xxSuccessful()).as("30 days ahead is still a plan").isTrue();
     } else {
       pi = toDeliberation();
-      completeAs(pi, "Task_Deliberate", "director1",
+      completeAs(pi, MajorDecisionModel.TASK_DELIBERATE, "director1",
           with(deliberation("APPROVE", "APPROVE", "2026-11-02"), "higherApprovalRequired", true));
       at("2026-11-10T02:00:00Z");
-      refused = submit(pi, "Task_RecordHigherApproval", "records1", vars("submittedTo", "COUNTY_GOVERNMENT",
+      refused = submit(pi, MajorDecisionModel.TASK_RECORD_HIGHER_APPROVAL, "records1", vars("submittedTo", "COUNTY_GOVERNMENT",
           "submittedOn", "2026-11-02", "higherApproved", true, field, day));
-      assertThat(pi).isWaitingAt("Task_RecordHigherApproval");
+      assertThat(pi).isWaitingAt(MajorDecisionModel.TASK_RECORD_HIGHER_APPROVAL);
     }
     org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
     org.assertj.core.api.Assertions.assertThat(refused.getBody().get("error")).isEqualTo("FORM_INVALID");

@@ -1,5 +1,7 @@
 package cn.gov.enforcement.delivery;
 
+import cn.gov.enforcement.platform.ProcessTestSupport;
+import static cn.gov.enforcement.platform.ProcessTestSupport.at;
 import cn.gov.enforcement.platform.MinimumProcessCoverage;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +25,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.spin.Spin;
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,9 +42,9 @@ class DocumentServiceProcessTest {
 
   /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
   @org.junit.jupiter.api.extension.RegisterExtension
-  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("document-service", 0.9);
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(DocumentServiceModel.PROCESS_KEY, 0.9);
 
-  static final String KEY = "document-service";
+  static final String KEY = DocumentServiceModel.PROCESS_KEY;
 
   /** SVC-05: every other method inapplicable because the recipient cannot be found, with the explanation. */
   static final Object[] WHEREABOUTS_UNKNOWN = {"personalInapplicable", "WHEREABOUTS_UNKNOWN", "mailInapplicable", "WHEREABOUTS_UNKNOWN",
@@ -55,16 +56,12 @@ class DocumentServiceProcessTest {
   @BeforeEach
   void setUp() {
     init(processEngine);
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T02:00:00Z")));
+    at("2026-03-02T02:00:00Z");
   }
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
-  }
-
-  private static void at(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+    ProcessTestSupport.resetClock();
   }
 
   /** Real media for the service's case, uploaded through the evidence API. */
@@ -89,11 +86,11 @@ class DocumentServiceProcessTest {
   @DisplayName("SVC-01 SVC-06 direct service: the recipient signs and dates the receipt; that date goes back as serviceDate")
   void directServiceSigned() {
     ProcessInstance pi = start("DIRECT");
-    assertThat(pi).isWaitingAt("Task_ServeDirectly");
+    assertThat(pi).isWaitingAt(DocumentServiceModel.TASK_SERVE_DIRECTLY);
     assertThat(task(pi)).hasCandidateGroup("enforcement-officer");
     complete(task(pi), withVariables("served", true, "receiptSignedBy", "张三", "signerRelation", "RECIPIENT",
         "serviceDate", "2026-03-02", "servedBy", "officer1"));
-    assertThat(pi).isEnded().hasPassedInOrder("Task_CheckServiceMethod", "Task_ServeDirectly", "Task_RecordServiceDate", "Event_Served")
+    assertThat(pi).isEnded().hasPassedInOrder(DocumentServiceModel.TASK_CHECK_SERVICE_METHOD, DocumentServiceModel.TASK_SERVE_DIRECTLY, DocumentServiceModel.TASK_RECORD_SERVICE_DATE, DocumentServiceModel.EVENT_SERVED)
         .variables().containsEntry("serviceDate", "2026-03-02").containsEntry("serviceMethodUsed", "DIRECT")
         .containsEntry("attemptedMethods", "DIRECT");
   }
@@ -103,7 +100,7 @@ class DocumentServiceProcessTest {
   void refusedThenLodged() {
     ProcessInstance pi = start("DIRECT");
     complete(task(pi), withVariables("served", false, "recipientRefused", true, "servedBy", "officer1"));
-    assertThat(pi).hasPassed("Task_DecideLodgedRecording").isWaitingAt("Task_ServeLodged")
+    assertThat(pi).hasPassed(DocumentServiceModel.TASK_DECIDE_LODGED_RECORDING).isWaitingAt(DocumentServiceModel.TASK_SERVE_LODGED)
         .variables().containsEntry("recordingRequirement", "PHOTO_OR_AV").containsEntry("notifyParty", false);
     // the photo and the audio of the lodging, uploaded while the task is open: its pick list is renewed from the store
     String photo = upload(pi, "SERVICE_LODGED", EvidenceFixtures.jpeg());
@@ -124,7 +121,7 @@ class DocumentServiceProcessTest {
     }
     assertThatThrownBy(() -> taskService().complete(task(pi).getId(), record))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("lodgedRecordingIds");
-    assertThat(pi).isWaitingAt("Task_ServeLodged");
+    assertThat(pi).isWaitingAt(DocumentServiceModel.TASK_SERVE_LODGED);
     record.put("lodgedRecordingIds", java.util.List.of(photo, audio));
     complete(task(pi), record);
     assertThat(pi).isEnded().variables().containsEntry("serviceMethodUsed", "LODGED").containsEntry("serviceDate", "2026-03-02");
@@ -134,15 +131,15 @@ class DocumentServiceProcessTest {
   @DisplayName("SVC-02 lodged service that could not be carried out leads to another method; SVC-03 mail served on the return card's date")
   void lodgedFailedThenMail() {
     ProcessInstance pi = start("LODGED");
-    assertThat(pi).isWaitingAt("Task_ServeLodged");
+    assertThat(pi).isWaitingAt(DocumentServiceModel.TASK_SERVE_LODGED);
     complete(task(pi), withVariables("refusalReason", "住所无人", "refusalDate", "2026-03-02", "witnessName", "李四",
         "witnessUnit", "物业", "servedBy", "officer1", "served", false));
-    assertThat(pi).isWaitingAt("Task_ChooseNextMethod");
+    assertThat(pi).isWaitingAt(DocumentServiceModel.TASK_CHOOSE_NEXT_METHOD);
     complete(task(pi), withVariables("failureRecord", "住所无人，无法留置", "method", "MAIL"));
-    assertThat(pi).isWaitingAt("Task_PostDocument");
+    assertThat(pi).isWaitingAt(DocumentServiceModel.TASK_POST_DOCUMENT);
     at("2026-03-03T02:00:00Z"); // typed dates of outside events may not lie in the future (PER-06)
     complete(task(pi), withVariables("mailCarrier", "EMS", "trackingNumber", "EA123456789CN", "postedOn", "2026-03-03"));
-    assertThat(pi).isWaitingAt("Task_RecordReturnCard");
+    assertThat(pi).isWaitingAt(DocumentServiceModel.TASK_RECORD_RETURN_CARD);
     at("2026-03-05T02:00:00Z");
     complete(task(pi), withVariables("returnedByPost", false, "serviceDate", "2026-03-05", "returnCardSignedBy", "王五"));
     assertThat(pi).isEnded().variables().containsEntry("serviceDate", "2026-03-05")
@@ -155,9 +152,9 @@ class DocumentServiceProcessTest {
     ProcessInstance pi = start("MAIL");
     complete(task(pi), withVariables("mailCarrier", "REGISTERED", "trackingNumber", "RR1", "postedOn", "2026-03-02"));
     complete(task(pi), withVariables("returnedByPost", true, "returnReason", "查无此人"));
-    assertThat(pi).hasPassed("Gateway_MailOutcome").isWaitingAt("Task_ChooseNextMethod");
+    assertThat(pi).hasPassed(DocumentServiceModel.GATEWAY_MAIL_OUTCOME).isWaitingAt(DocumentServiceModel.TASK_CHOOSE_NEXT_METHOD);
     complete(task(pi), withVariables("failureRecord", "邮件退回", "method", "ENTRUSTED"));
-    assertThat(pi).isWaitingAt("Task_ServeEntrusted");
+    assertThat(pi).isWaitingAt(DocumentServiceModel.TASK_SERVE_ENTRUSTED);
     at("2026-03-09T02:00:00Z");
     complete(task(pi), withVariables("entrustType", "ENTRUSTED", "entrustReason", "受送达人在外地", "entrustedTo", "某县住建局",
         "served", true, "receiptSignedBy", "赵六", "serviceDate", "2026-03-09", "servedBy", "officer2"));
@@ -170,21 +167,21 @@ class DocumentServiceProcessTest {
     ProcessInstance pi = start("ENTRUSTED");
     complete(task(pi), withVariables("entrustType", "FORWARDED", "entrustReason", "部队", "entrustedTo", "某部", "served", false,
         "servedBy", "officer1"));
-    assertThat(pi).hasPassed("Gateway_EntrustedOutcome").isWaitingAt("Task_ChooseNextMethod");
+    assertThat(pi).hasPassed(DocumentServiceModel.GATEWAY_ENTRUSTED_OUTCOME).isWaitingAt(DocumentServiceModel.TASK_CHOOSE_NEXT_METHOD);
     complete(task(pi), withVariables("failureRecord", "转交未果", "method", "DIRECT"));
     // issue 16: the next attempt opens without the failed one's 未能送达
-    assertThat(pi).isWaitingAt("Task_ServeDirectly").variables().doesNotContainKeys("served", "recipientRefused");
+    assertThat(pi).isWaitingAt(DocumentServiceModel.TASK_SERVE_DIRECTLY).variables().doesNotContainKeys("served", "recipientRefused");
     complete(task(pi), withVariables("served", false, "recipientRefused", false, "notServedReason", "下落不明", "servedBy", "officer1"));
-    assertThat(pi).hasPassed("Gateway_DirectOutcome").isWaitingAt("Task_ChooseNextMethod");
+    assertThat(pi).hasPassed(DocumentServiceModel.GATEWAY_DIRECT_OUTCOME).isWaitingAt(DocumentServiceModel.TASK_CHOOSE_NEXT_METHOD);
     // SVC-05: mail was neither tried nor shown inapplicable — public notice is refused, naming the field
     org.camunda.bpm.engine.task.Task next = task(pi);
     assertThatThrownBy(() -> org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().complete(next.getId(),
         withVariables("failureRecord", "下落不明", "method", "PUBLIC_NOTICE")))
         .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("mailInapplicable");
-    assertThat(pi).isWaitingAt("Task_ChooseNextMethod");
+    assertThat(pi).isWaitingAt(DocumentServiceModel.TASK_CHOOSE_NEXT_METHOD);
     complete(next, withVariables("failureRecord", "下落不明", "method", "PUBLIC_NOTICE", "mailInapplicable", "NO_KNOWN_ADDRESS",
         "inapplicableExplanation", "登记地址已拆迁，经社区和市场监管登记核实无其他地址"));
-    assertThat(pi).hasPassed("Task_DecideNoticeRecording").isWaitingAt("Task_PublishNotice")
+    assertThat(pi).hasPassed(DocumentServiceModel.TASK_DECIDE_NOTICE_RECORDING).isWaitingAt(DocumentServiceModel.TASK_PUBLISH_NOTICE)
         .variables().containsEntry("publicNoticeGrounds", "直接送达/留置送达：已尝试未能送达（DIRECT）；邮寄送达：不适用（无已知邮寄地址）；"
             + "委托/转交送达：已尝试未能送达（ENTRUSTED）。说明：登记地址已拆迁，经社区和市场监管登记核实无其他地址")
         .containsEntry("failedAttemptsRecord", "ENTRUSTED：转交未果\nDIRECT：下落不明")
@@ -194,12 +191,12 @@ class DocumentServiceProcessTest {
     complete(task(pi), withVariables("noticeReason", "其他方式均无法送达", "noticeCarrier", "WEBSITE",
         "noticeLocation", "https://www.example.gov.cn", "publishedOn", "2026-03-02", "noticeArchiveRef", "GG-1",
         "noticeRecordingIds", java.util.List.of(screenshot)));
-    assertThat(pi).isWaitingAt("Event_DeemedServed");
+    assertThat(pi).isWaitingAt(DocumentServiceModel.EVENT_DEEMED_SERVED);
     // 30 days from 3 March: 1 April (a Wednesday), the timer fires at its 24:00 Beijing time
     org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2026-04-01T16:00:00Z")));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-01T16:00:01Z")));
+    at("2026-04-01T16:00:01Z");
     execute(job());
-    assertThat(pi).isEnded().hasPassed("Event_DeemedServed")
+    assertThat(pi).isEnded().hasPassed(DocumentServiceModel.EVENT_DEEMED_SERVED)
         .variables().containsEntry("serviceDate", "2026-04-01").containsEntry("serviceMethodUsed", "PUBLIC_NOTICE");
   }
 
@@ -216,7 +213,7 @@ class DocumentServiceProcessTest {
         "entrustedInapplicable", "WHEREABOUTS_UNKNOWN"))
         .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("inapplicableExplanation");
     ProcessInstance pi = start("PUBLIC_NOTICE", WHEREABOUTS_UNKNOWN);
-    assertThat(pi).isWaitingAt("Task_PublishNotice");
+    assertThat(pi).isWaitingAt(DocumentServiceModel.TASK_PUBLISH_NOTICE);
   }
 
   @Test

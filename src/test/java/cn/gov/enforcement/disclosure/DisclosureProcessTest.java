@@ -1,5 +1,7 @@
 package cn.gov.enforcement.disclosure;
 
+import cn.gov.enforcement.platform.ProcessTestSupport;
+import static cn.gov.enforcement.platform.ProcessTestSupport.at;
 import cn.gov.enforcement.platform.MinimumProcessCoverage;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,7 @@ class DisclosureProcessTest {
 
   /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
   @org.junit.jupiter.api.extension.RegisterExtension
-  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("disclosure", 0.9);
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(DisclosureModel.PROCESS_KEY, 0.9);
 
   @Autowired private ProcessEngine processEngine;
   @Autowired private TestRestTemplate rest;
@@ -46,17 +47,17 @@ class DisclosureProcessTest {
   @BeforeEach
   void setUp() {
     init(processEngine);
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T02:00:00Z")));
+    at("2026-03-02T02:00:00Z");
   }
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    ProcessTestSupport.resetClock();
   }
 
   private ProcessInstance start(String type, String partyType) {
     String caseNumber = "云建罚〔2026〕" + UUID.randomUUID().toString().substring(0, 8);
-    return runtimeService().startProcessInstanceByKey("disclosure", caseNumber, Map.of(
+    return runtimeService().startProcessInstanceByKey(DisclosureModel.PROCESS_KEY, caseNumber, Map.of(
         "disclosureType", type, "caseNumber", caseNumber, "decisionNumber", "云建罚决〔2026〕1号",
         "decidedOn", "2026-03-02", "partyName", "某某建材有限公司", "partyType", partyType,
         "disclosureSummary", "违法建设，罚款五万元"));
@@ -70,27 +71,27 @@ class DisclosureProcessTest {
   @DisplayName("PUB-01 PUB-02 PUB-04 a penalty is reviewed by the legal unit, published within 7 working days, withdrawn after 5 years with the director's approval")
   void penaltyPublishedAndWithdrawnAfterFiveYears() {
     ProcessInstance pi = start("PENALTY", "LEGAL_PERSON");
-    assertThat(pi).isWaitingAt("Task_PrepareDisclosure");
+    assertThat(pi).isWaitingAt(DisclosureModel.TASK_PREPARE_DISCLOSURE);
     // 7 working days after Mon 2 March 2026: Wed 11 March, due at its 24:00
     assertThat(task(pi)).hasCandidateGroup("records-office").hasDueDate(Date.from(Instant.parse("2026-03-11T16:00:00Z")));
     complete(task(pi), content(false));
-    assertThat(pi).isWaitingAt("Task_ReviewDisclosure");
+    assertThat(pi).isWaitingAt(DisclosureModel.TASK_REVIEW_DISCLOSURE);
     assertThat(task(pi)).hasCandidateGroup("legal-affairs");
     complete(task(pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意发布"));
-    assertThat(pi).isWaitingAt("Task_PublishResult");
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T02:00:00Z"))); // published on Thu 5 March
+    assertThat(pi).isWaitingAt(DisclosureModel.TASK_PUBLISH_RESULT);
+    at("2026-03-05T02:00:00Z"); // published on Thu 5 March
     complete(task(pi), withVariables("publicationUrl", "https://www.example.gov.cn/gs/1"));
     assertThat(pi).variables().containsEntry("disclosurePublishedOn", "2026-03-05");
-    assertThat(pi).isWaitingAt("Event_WithdrawalDue");
+    assertThat(pi).isWaitingAt(DisclosureModel.EVENT_WITHDRAWAL_DUE);
     org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2031-03-05T16:00:00Z")));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-05T16:00:01Z")));
+    at("2031-03-05T16:00:01Z");
     execute(job());
-    assertThat(pi).isWaitingAt("Task_ApproveWithdrawal");
+    assertThat(pi).isWaitingAt(DisclosureModel.TASK_APPROVE_WITHDRAWAL);
     assertThat(task(pi)).hasCandidateGroup("director");
     complete(task(pi), withVariables("withdrawalApproved", true, "withdrawalOpinion", "同意"));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-06T02:00:00Z")));
+    at("2031-03-06T02:00:00Z");
     complete(task(pi));
-    assertThat(pi).isEnded().hasPassed("Event_Withdrawn").variables().containsEntry("disclosureWithdrawnOn", "2031-03-06");
+    assertThat(pi).isEnded().hasPassed(DisclosureModel.EVENT_WITHDRAWN).variables().containsEntry("disclosureWithdrawnOn", "2031-03-06");
   }
 
   @Test
@@ -106,7 +107,7 @@ class DisclosureProcessTest {
         "inspectionManner", "现场检查", "inspectionTime", "2026-03-02", "inspectionItems", "门前三包", "inspectionProblems", "无",
         "inspectionRectification", "无需整改", "contentExcluded", false));
     complete(task(pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T02:00:00Z")));
+    at("2026-03-05T02:00:00Z");
     complete(task(pi), withVariables("publicationUrl", "https://www.example.gov.cn/gs/2"));
     org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2028-03-05T16:00:00Z")));
   }
@@ -117,7 +118,7 @@ class DisclosureProcessTest {
     ProcessInstance pi = start("PENALTY", "NATURAL_PERSON");
     complete(task(pi), content(false));
     complete(task(pi), withVariables("contentApproved", false, "disclosureReviewOpinion", "事实表述不准确"));
-    assertThat(pi).hasPassed("Gateway_ContentApproved").isWaitingAt("Task_PrepareDisclosure");
+    assertThat(pi).hasPassed(DisclosureModel.GATEWAY_CONTENT_APPROVED).isWaitingAt(DisclosureModel.TASK_PREPARE_DISCLOSURE);
     complete(task(pi), withVariables("resultFacts", "……", "resultBasis", "……", "resultOutcome", "……", "contentExcluded", true, "exclusionGround", "PRIVACY",
         "exclusionReason", "涉及未成年人个人信息", "withheldEntirely", true));
     Task review = task(pi);
@@ -125,7 +126,7 @@ class DisclosureProcessTest {
         "exclusionReasonApproved", false, "disclosureReviewOpinion", "理由不充分")))
         .hasRootCauseInstanceOf(NotValidException.class).hasMessageContaining("PUB-03");
     complete(review, withVariables("contentApproved", true, "exclusionReasonApproved", true, "disclosureReviewOpinion", "理由成立"));
-    assertThat(pi).isEnded().hasPassed("Event_Withheld").hasNotPassed("Task_PublishResult");
+    assertThat(pi).isEnded().hasPassed(DisclosureModel.EVENT_WITHHELD).hasNotPassed(DisclosureModel.TASK_PUBLISH_RESULT);
   }
 
   @Test
@@ -134,16 +135,16 @@ class DisclosureProcessTest {
     ProcessInstance pi = start("PENALTY", "LEGAL_PERSON");
     complete(task(pi), content(false));
     complete(task(pi), withVariables("contentApproved", true, "disclosureReviewOpinion", "同意"));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T02:00:00Z")));
+    at("2026-03-05T02:00:00Z");
     complete(task(pi), withVariables("publicationUrl", "https://www.example.gov.cn/gs/3"));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-05T02:00:00Z")));
-    runtimeService().createMessageCorrelation("DecisionRevoked").processInstanceBusinessKey(pi.getBusinessKey())
+    at("2026-06-05T02:00:00Z");
+    runtimeService().createMessageCorrelation(DisclosureModel.MESSAGE_DECISION_REVOKED).processInstanceBusinessKey(pi.getBusinessKey())
         .setVariable("revocationType", "REVOKED").setVariable("revocationExplanation", "经行政复议撤销").correlate();
-    assertThat(pi).isWaitingAt("Task_WithdrawRevoked").variables().containsEntry("revocationReceivedOn", "2026-06-05");
+    assertThat(pi).isWaitingAt(DisclosureModel.TASK_WITHDRAW_REVOKED).variables().containsEntry("revocationReceivedOn", "2026-06-05");
     // Fri 5 June + 3 working days = Wed 10 June
     assertThat(task(pi)).hasDueDate(Date.from(Instant.parse("2026-06-10T16:00:00Z")));
     complete(task(pi), withVariables("withdrawalExplanation", "该决定已被撤销"));
-    assertThat(pi).isEnded().hasPassed("Event_RevokedWithdrawn").hasNotPassed("Task_ApproveWithdrawal")
+    assertThat(pi).isEnded().hasPassed(DisclosureModel.EVENT_REVOKED_WITHDRAWN).hasNotPassed(DisclosureModel.TASK_APPROVE_WITHDRAWAL)
         .variables().containsEntry("disclosureWithdrawnOn", "2026-06-05");
   }
 
@@ -161,7 +162,7 @@ class DisclosureProcessTest {
     ResponseEntity<String> legal = rest.withBasicAuth("legal1", "demo")
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(legal.getStatusCode().is2xxSuccessful()).as(legal.getBody()).isTrue();
-    assertThat(pi).isWaitingAt("Task_PublishResult");
+    assertThat(pi).isWaitingAt(DisclosureModel.TASK_PUBLISH_RESULT);
   }
 
   @Test
@@ -179,12 +180,12 @@ class DisclosureProcessTest {
       org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
       org.assertj.core.api.Assertions.assertThat((String) refused.getBody().get("message")).contains(field);
     }
-    assertThat(pi).isWaitingAt("Task_PublishResult");
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-04T15:59:59Z"))); // 23:59:59 Wed 4 March in Beijing
+    assertThat(pi).isWaitingAt(DisclosureModel.TASK_PUBLISH_RESULT);
+    at("2026-03-04T15:59:59Z"); // 23:59:59 Wed 4 March in Beijing
     ResponseEntity<Map> accepted = rest.withBasicAuth("records1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
         Map.of("variables", Map.of("publicationUrl", Map.of("value", "https://www.example.gov.cn/gs/9"))), Map.class, taskId);
     org.assertj.core.api.Assertions.assertThat(accepted.getStatusCode().is2xxSuccessful()).as(String.valueOf(accepted.getBody())).isTrue();
-    assertThat(pi).isWaitingAt("Event_WithdrawalDue").variables().containsEntry("disclosurePublishedOn", "2026-03-04");
+    assertThat(pi).isWaitingAt(DisclosureModel.EVENT_WITHDRAWAL_DUE).variables().containsEntry("disclosurePublishedOn", "2026-03-04");
     org.assertj.core.api.Assertions.assertThat(job().getDuedate()).isEqualTo(Date.from(Instant.parse("2031-03-04T16:00:00Z")));
   }
 

@@ -2,7 +2,9 @@ package cn.gov.enforcement.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import cn.gov.enforcement.decision.MajorDecisionModel;
 import cn.gov.enforcement.platform.FormSubmissionGuard;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -164,31 +170,42 @@ class FormSubmissionValidationTest {
   @DisplayName("任务表单 / task form")
   class TaskForm {
 
-    @Test
-    @DisplayName("缺少必填项被拒绝，任务与变量不变 / a missing required field is refused, task and variables unchanged")
-    void missingRequired() {
-      Task task = fillTask();
-      Map<String, Object> variables = taskVariables();
-      variables.remove("hearingDate");
-      assertRefusedWithoutChange(task, "/submit-form", variables, "hearingDate", "REQUIRED");
+    /** One field made invalid in an otherwise valid submission: the refusal names it, nothing changes. */
+    static Stream<Arguments> refusedFields() {
+      return Stream.of(
+          arguments("缺少必填项被拒绝，任务与变量不变 / a missing required field is refused, task and variables unchanged",
+              "/submit-form", "hearingDate", null, "REQUIRED"),
+          arguments("单选值 BOGUS 被拒绝 / radio value BOGUS is refused", "/submit-form", "decision", value("BOGUS"), "NOT_ALLOWED"),
+          arguments("/complete 同样校验 / /complete is checked like submit-form", "/complete", "decision", value("BOGUS"), "NOT_ALLOWED"),
+          arguments("数字字段提交文本被拒绝（类型） / text in a number field is refused (type)", "/submit-form", "amount", value("12"), "TYPE"),
+          arguments("日期格式错误被拒绝（2025-02-30） / a bad date is refused (2025-02-30)", "/submit-form", "hearingDate",
+              value("2025-02-30"), "FORMAT"),
+          arguments("日期格式错误被拒绝（2025/09/01） / a bad date is refused (2025/09/01)", "/submit-form", "hearingDate",
+              value("2025/09/01"), "FORMAT"),
+          arguments("文本不符合 pattern 被拒绝 / text not matching its pattern is refused", "/submit-form", "fileNumber",
+              value("第2025-1号"), "PATTERN"),
+          arguments("电子邮件格式被校验 / the e-mail validation type is checked", "/submit-form", "contactEmail",
+              value("not an address"), "EMAIL"),
+          arguments("多选中有不允许的值被拒绝 / a checklist with a value outside its options is refused", "/submit-form", "materials",
+              json("[\"DRAFT\",\"SECRET\"]"), "NOT_ALLOWED"),
+          arguments("动态选项（valuesKey）按变量中的选项校验 / dynamic options are checked against the variable named by valuesKey",
+              "/submit-form", "assistants", json("[\"officer1\",\"stranger\"]"), "NOT_ALLOWED"),
+          arguments("必选复选框未勾选被拒绝 / a required checkbox left unchecked is refused", "/submit-form", "confirmed", value(false),
+              "REQUIRED"));
     }
 
-    @Test
-    @DisplayName("单选值 BOGUS 被拒绝 / radio value BOGUS is refused")
-    void radioBogus() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedFields")
+    @DisplayName("一个字段无效即被拒绝（400），任务与变量不变 / one invalid field is refused with 400, task and variables unchanged")
+    void refusedField(String name, String action, String field, Map<String, Object> invalid, String reason) {
       Task task = fillTask();
       Map<String, Object> variables = taskVariables();
-      variables.put("decision", value("BOGUS"));
-      assertRefusedWithoutChange(task, "/submit-form", variables, "decision", "NOT_ALLOWED");
-    }
-
-    @Test
-    @DisplayName("/complete 同样校验 / /complete is checked like submit-form")
-    void completeChecked() {
-      Task task = fillTask();
-      Map<String, Object> variables = taskVariables();
-      variables.put("decision", value("BOGUS"));
-      assertRefusedWithoutChange(task, "/complete", variables, "decision", "NOT_ALLOWED");
+      if (invalid == null) {
+        variables.remove(field);
+      } else {
+        variables.put(field, invalid);
+      }
+      assertRefusedWithoutChange(task, action, variables, field, reason);
     }
 
     @Test
@@ -199,71 +216,6 @@ class FormSubmissionValidationTest {
       variables.put("amount", value(500));
       ResponseEntity<Map> response = assertRefusedWithoutChange(task, "/submit-form", variables, "amount", "MAX");
       assertThat((String) response.getBody().get("message")).contains("不得大于 100").contains("at most 100");
-    }
-
-    @Test
-    @DisplayName("数字字段提交文本被拒绝（类型） / text in a number field is refused (type)")
-    void numberType() {
-      Task task = fillTask();
-      Map<String, Object> variables = taskVariables();
-      variables.put("amount", value("12"));
-      assertRefusedWithoutChange(task, "/submit-form", variables, "amount", "TYPE");
-    }
-
-    @Test
-    @DisplayName("日期格式错误被拒绝（2025-02-30、2025/09/01） / a bad date is refused")
-    void badDate() {
-      Task task = fillTask();
-      Map<String, Object> variables = taskVariables();
-      variables.put("hearingDate", value("2025-02-30"));
-      assertRefusedWithoutChange(task, "/submit-form", variables, "hearingDate", "FORMAT");
-      variables.put("hearingDate", value("2025/09/01"));
-      assertRefusedWithoutChange(task, "/submit-form", variables, "hearingDate", "FORMAT");
-    }
-
-    @Test
-    @DisplayName("文本不符合 pattern 被拒绝 / text not matching its pattern is refused")
-    void pattern() {
-      Task task = fillTask();
-      Map<String, Object> variables = taskVariables();
-      variables.put("fileNumber", value("第2025-1号"));
-      assertRefusedWithoutChange(task, "/submit-form", variables, "fileNumber", "PATTERN");
-    }
-
-    @Test
-    @DisplayName("电子邮件格式被校验 / the e-mail validation type is checked")
-    void email() {
-      Task task = fillTask();
-      Map<String, Object> variables = taskVariables();
-      variables.put("contactEmail", value("not an address"));
-      assertRefusedWithoutChange(task, "/submit-form", variables, "contactEmail", "EMAIL");
-    }
-
-    @Test
-    @DisplayName("多选中有不允许的值被拒绝 / a checklist with a value outside its options is refused")
-    void checklistValue() {
-      Task task = fillTask();
-      Map<String, Object> variables = taskVariables();
-      variables.put("materials", json("[\"DRAFT\",\"SECRET\"]"));
-      assertRefusedWithoutChange(task, "/submit-form", variables, "materials", "NOT_ALLOWED");
-    }
-
-    @Test
-    @DisplayName("动态选项（valuesKey）按变量中的选项校验 / dynamic options are checked against the variable named by valuesKey")
-    void dynamicOptions() {
-      Task task = fillTask();
-      Map<String, Object> variables = taskVariables();
-      variables.put("assistants", json("[\"officer1\",\"stranger\"]"));
-      assertRefusedWithoutChange(task, "/submit-form", variables, "assistants", "NOT_ALLOWED");
-    }
-
-    @Test
-    @DisplayName("必选复选框未勾选被拒绝 / a required checkbox left unchecked is refused")
-    void requiredCheckbox() {
-      Task task = fillTask();
-      Map<String, Object> variables = taskVariables();
-      variables.put("confirmed", value(false));
-      assertRefusedWithoutChange(task, "/submit-form", variables, "confirmed", "REQUIRED");
     }
 
     @Test
@@ -315,13 +267,25 @@ class FormSubmissionValidationTest {
   @DisplayName("表单以外的变量一律拒绝 / a variable that is not a field of the form is refused")
   class NotAField {
 
-    @Test
-    @DisplayName("/complete 带表单以外的变量被拒绝（400），任务与变量不变 / complete with a foreign variable answers 400 and changes nothing")
-    void complete() {
+    /** A foreign variable next to the form's fields, on each path that completes a task. */
+    static Stream<Arguments> foreignOnComplete() {
+      return Stream.of(
+          arguments("/complete 带表单以外的变量被拒绝（400），任务与变量不变 / complete with a foreign variable answers 400 and changes nothing",
+              "/task/%s/complete", value("APPROVE")),
+          arguments("/engine/default/… 路径同样拒绝 / the same through /engine-rest/engine/default/…", "/engine/default/task/%s/complete",
+              value("APPROVE")),
+          arguments("瞬时变量（transient）同样拒绝 / a transient variable is refused as well", "/task/%s/complete",
+              Map.of("value", "APPROVE", "type", "String", "valueInfo", Map.of("transient", true))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreignOnComplete")
+    @DisplayName("完成任务时带表单以外的变量被拒绝 / completing a task with a foreign variable is refused")
+    void foreignVariableOnComplete(String name, String path, Map<String, Object> foreign) {
       Task task = fillTask();
       Map<String, Object> variables = taskVariables();
-      variables.put("deliberationOutcome", value("APPROVE"));
-      assertForeignRefusedWithoutChange(task, () -> post("/task/" + task.getId() + "/complete", Map.of("variables", variables)),
+      variables.put("deliberationOutcome", foreign);
+      assertForeignRefusedWithoutChange(task, () -> post(path.formatted(task.getId()), Map.of("variables", variables)),
           "deliberationOutcome");
     }
 
@@ -339,16 +303,6 @@ class FormSubmissionValidationTest {
     }
 
     @Test
-    @DisplayName("/engine/default/… 路径同样拒绝 / the same through /engine-rest/engine/default/…")
-    void namedEnginePath() {
-      Task task = fillTask();
-      Map<String, Object> variables = taskVariables();
-      variables.put("deliberationOutcome", value("APPROVE"));
-      assertForeignRefusedWithoutChange(task,
-          () -> post("/engine/default/task/" + task.getId() + "/complete", Map.of("variables", variables)), "deliberationOutcome");
-    }
-
-    @Test
     @DisplayName("改写已有的非本表单变量（文本、JSON）被拒绝 / overwriting an existing variable of another form (text, JSON) is refused")
     void existingVariables() {
       Task task = fillTask();
@@ -361,16 +315,6 @@ class FormSubmissionValidationTest {
       options.put("assistants", json("[\"stranger\"]"));
       assertForeignRefusedWithoutChange(task, () -> post("/task/" + task.getId() + "/submit-form", Map.of("variables", options)),
           "assistantOptions");
-    }
-
-    @Test
-    @DisplayName("瞬时变量（transient）同样拒绝 / a transient variable is refused as well")
-    void transientVariable() {
-      Task task = fillTask();
-      Map<String, Object> variables = taskVariables();
-      variables.put("deliberationOutcome", Map.of("value", "APPROVE", "type", "String", "valueInfo", Map.of("transient", true)));
-      assertForeignRefusedWithoutChange(task, () -> post("/task/" + task.getId() + "/complete", Map.of("variables", variables)),
-          "deliberationOutcome");
     }
 
     @Test
@@ -486,7 +430,7 @@ class FormSubmissionValidationTest {
           Map.of("variables", vars("pageCount", 12, "clericalNote", "已编页码"))).getStatusCode().value()).isEqualTo(204);
       assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "deliberationOutcome")).isNull();
       Task deliberate = taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId())
-          .taskDefinitionKey("Task_Deliberate").singleResult();
+          .taskDefinitionKey(MajorDecisionModel.TASK_DELIBERATE).singleResult();
       assertThat(deliberate).isNotNull();
       assertThat(post("/task/" + deliberate.getId() + "/submit-form",
           Map.of("variables", vars("deliberationOutcome", "APPROVE"))).getStatusCode().value()).isEqualTo(204);

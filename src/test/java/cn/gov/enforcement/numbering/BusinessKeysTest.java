@@ -2,6 +2,7 @@ package cn.gov.enforcement.numbering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.enforcement.casework.EnforcementCaseModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -93,7 +94,7 @@ class BusinessKeysTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(String.valueOf(refused.getBody())).contains("caseNumber").contains("已用于另一案件").contains("already used");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(second).singleResult().getBusinessKey()).isNull();
-    assertThat(taskService.createTaskQuery().processInstanceId(second).taskDefinitionKey("Task_ProposeFiling").count()).isOne();
+    assertThat(taskService.createTaskQuery().processInstanceId(second).taskDefinitionKey(EnforcementCaseModel.TASK_PROPOSE_FILING).count()).isOne();
     runtimeService.deleteProcessInstance(first, "test");
     runtimeService.deleteProcessInstance(second, "test");
   }
@@ -109,7 +110,7 @@ class BusinessKeysTest {
   }
 
   private ResponseEntity<Map> propose(String instance, String number) {
-    String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ProposeFiling")
+    String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(EnforcementCaseModel.TASK_PROPOSE_FILING)
         .singleResult().getId();
     rest.withBasicAuth("officer1", "demo").postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "officer1"),
         Void.class, task);

@@ -3,7 +3,10 @@ package cn.gov.enforcement.recording;
 import static cn.gov.enforcement.recording.EvidenceFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.enforcement.casework.EnforcementCaseModel;
+import cn.gov.enforcement.delivery.DocumentServiceModel;
 import cn.gov.enforcement.forms.WebappSession;
+import cn.gov.enforcement.review.LegalReviewModel;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -127,7 +130,7 @@ class CaseEvidenceTest {
     if (hotline) {
       variables.put("viaHotline", true);
     }
-    return runtimeService.startProcessInstanceByKey("enforcement-case", "case-" + UUID.randomUUID(), variables);
+    return runtimeService.startProcessInstanceByKey(EnforcementCaseModel.PROCESS_KEY, "case-" + UUID.randomUUID(), variables);
   }
 
   private Task task(ProcessInstance pi, String key) {
@@ -135,8 +138,8 @@ class CaseEvidenceTest {
   }
 
   /** The steps whose doer the server records (DEC-17) are done by a named, claimed person. */
-  private static final Map<String, String> DOERS = Map.of("Task_ProposeFiling", "officer1", "Task_ApproveFiling", "head1",
-      "Task_DraftDecision", "officer1", "Task_ApproveDecision", "director1");
+  private static final Map<String, String> DOERS = Map.of(EnforcementCaseModel.TASK_PROPOSE_FILING, "officer1", EnforcementCaseModel.TASK_APPROVE_FILING, "head1",
+      EnforcementCaseModel.TASK_DRAFT_DECISION, "officer1", EnforcementCaseModel.TASK_APPROVE_DECISION, "director1");
 
   private void complete(ProcessInstance pi, String key, Map<String, Object> variables) {
     Task task = task(pi, key);
@@ -152,12 +155,12 @@ class CaseEvidenceTest {
 
   private ProcessInstance caseAtActivityRecord(String activity) {
     ProcessInstance pi = startCase(false);
-    complete(pi, "Task_ProposeFiling", Map.of("caseNumber", "云建立〔2026〕" + UUID.randomUUID().toString().substring(0, 8),
+    complete(pi, EnforcementCaseModel.TASK_PROPOSE_FILING, Map.of("caseNumber", "云建立〔2026〕" + UUID.randomUUID().toString().substring(0, 8),
         "filingFacts", "现场照片", "suspectedViolation", "《建筑法》第七条", "filingOpinion", "建议立案"));
-    complete(pi, "Task_ApproveFiling", Map.of("filingApproved", true, "filingApprovalOpinion", "同意立案"));
-    complete(pi, "Task_AssignInvestigators", Map.of("investigators", List.of("officer1", "officer2")));
+    complete(pi, EnforcementCaseModel.TASK_APPROVE_FILING, Map.of("filingApproved", true, "filingApprovalOpinion", "同意立案"));
+    complete(pi, EnforcementCaseModel.TASK_ASSIGN_INVESTIGATORS, Map.of("investigators", List.of("officer1", "officer2")));
     at("2026-03-03T02:00:00Z");
-    complete(pi, "Task_PlanActivity", Map.of("activity", activity, "exemption", "NONE", "affectsLibertyLifeOrMajorProperty", false));
+    complete(pi, EnforcementCaseModel.TASK_PLAN_ACTIVITY, Map.of("activity", activity, "exemption", "NONE", "affectsLibertyLifeOrMajorProperty", false));
     return pi;
   }
 
@@ -171,7 +174,7 @@ class CaseEvidenceTest {
   @DisplayName("REC-08 REC-02 the activity record's pick list comes from the store by case and activity, and is renewed when a recording arrives while the task is open")
   void activityListFromTheStore() {
     ProcessInstance pi = caseAtActivityRecord("ONSITE_INSPECTION");
-    Task record = task(pi, "Task_RecordActivity");
+    Task record = task(pi, EnforcementCaseModel.TASK_RECORD_ACTIVITY);
     assertThat(taskService.getVariable(record.getId(), CaseEvidence.OPTIONS).toString()).isEqualTo("[]");
     assertThat(taskService.getVariable(record.getId(), CaseEvidence.ACTIVITY)).isEqualTo("ONSITE_INSPECTION");
     assertThat(taskService.getVariable(record.getId(), CaseEvidence.CASE_NUMBER)).isEqualTo(caseNumber(pi));
@@ -194,22 +197,22 @@ class CaseEvidenceTest {
   @DisplayName("REC-08 the upload check asks the store: a recording of the activity uploaded after the record (not picked) counts, one of another activity does not")
   void uploadCheckAsksTheStore(String uploadedFor, boolean warned) {
     ProcessInstance pi = caseAtActivityRecord("ONSITE_INSPECTION");
-    taskService.complete(task(pi, "Task_RecordActivity").getId(), activityRecord(List.of()));
+    taskService.complete(task(pi, EnforcementCaseModel.TASK_RECORD_ACTIVITY).getId(), activityRecord(List.of()));
     EvidenceFixtures.uploadFor(rest, caseNumber(pi), uploadedFor, EvidenceFixtures.mp4());
     at("2026-03-04T02:00:01Z");
-    managementService.createJobQuery().processInstanceId(pi.getId()).activityId("Event_UploadDeadline").list()
+    managementService.createJobQuery().processInstanceId(pi.getId()).activityId(EnforcementCaseModel.EVENT_UPLOAD_DEADLINE).list()
         .forEach(job -> managementService.executeJob(job.getId()));
-    assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_WarnMissingRecording").count())
+    assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(EnforcementCaseModel.TASK_WARN_MISSING_RECORDING).count())
         .isEqualTo(warned ? 1 : 0);
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-        .activityId("Event_RecordingOnTime").count()).isEqualTo(warned ? 0 : 1);
+        .activityId(EnforcementCaseModel.EVENT_RECORDING_ON_TIME).count()).isEqualTo(warned ? 0 : 1);
   }
 
   @Test
   @DisplayName("CASE-01 REC-02 a hotline recording filed under the intake's business key (no case number yet) is offered at 立案审查")
   void hotlineRecordingAtFilingProposal() {
     ProcessInstance pi = startCase(true);
-    Task proposal = task(pi, "Task_ProposeFiling");
+    Task proposal = task(pi, EnforcementCaseModel.TASK_PROPOSE_FILING);
     String call = EvidenceFixtures.uploadFor(rest, pi.getBusinessKey(), "COMPLAINT_HOTLINE", EvidenceFixtures.wav(2));
     assertThat(taskService.getVariable(proposal.getId(), CaseEvidence.OPTIONS).toString()).contains(call);
     assertThat(taskService.getVariable(proposal.getId(), CaseEvidence.ACTIVITY)).isEqualTo("COMPLAINT_HOTLINE");
@@ -224,9 +227,9 @@ class CaseEvidenceTest {
     // REC-02: audio where the on-site inspection needs audio and video
     EvidenceFixtures.uploadFor(rest, caseNumber, "ONSITE_INSPECTION", EvidenceFixtures.wav(2));
     // started alone, the review is named by its business key, the case number (the case's call passes caseNumber too)
-    ProcessInstance review = runtimeService.startProcessInstanceByKey("legal-review", caseNumber, Map.of(
+    ProcessInstance review = runtimeService.startProcessInstanceByKey(LegalReviewModel.PROCESS_KEY, caseNumber, Map.of(
         "subject", "对某公司罚款", "investigators", "officer1,officer2", "reviewMaterials", "案卷一册"));
-    Task task = task(review, "Task_ReviewLegality");
+    Task task = task(review, LegalReviewModel.TASK_REVIEW_LEGALITY);
     assertThat(taskService.getVariable(task.getId(), CaseRecordingWarnings.WARNINGS).toString()).contains("上传的文件为音频").doesNotContain("MEDIA_MISMATCH");
     assertThat((Integer) taskService.getVariable(task.getId(), CaseRecordingWarnings.COUNT)).isPositive();
 
@@ -249,12 +252,12 @@ class CaseEvidenceTest {
   @DisplayName("SVC-05 REC-02 public notice: a recording of another case is refused even if the pick list were walked around; the options cannot be written beside the form over REST")
   void publicNoticeNeedsThisCasesRecording() {
     String caseNumber = "云建罚〔2026〕N" + UUID.randomUUID().toString().substring(0, 6);
-    ProcessInstance pi = runtimeService.startProcessInstanceByKey("document-service", "svc-" + UUID.randomUUID(), Map.of(
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(DocumentServiceModel.PROCESS_KEY, "svc-" + UUID.randomUUID(), Map.of(
         "caseNumber", caseNumber, "documentTitle", "行政处罚决定书", "recipientName", "某某建材有限公司",
         "recipientAddress", "云和县某路 1 号", "method", "PUBLIC_NOTICE", "personalInapplicable", "WHEREABOUTS_UNKNOWN",
         "mailInapplicable", "WHEREABOUTS_UNKNOWN", "entrustedInapplicable", "WHEREABOUTS_UNKNOWN",
         "inapplicableExplanation", "经公安户籍、社区核实，受送达人下落不明"));
-    Task notice = task(pi, "Task_PublishNotice");
+    Task notice = task(pi, DocumentServiceModel.TASK_PUBLISH_NOTICE);
     String foreign = EvidenceFixtures.uploadFor(rest, "云建罚〔2026〕别案", "SERVICE_PUBLIC_NOTICE", EvidenceFixtures.jpeg());
 
     // beside the form: an officer may not put options (or anything else) on the task
@@ -271,11 +274,11 @@ class CaseEvidenceTest {
         "noticeRecordingIds", List.of(foreign)));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(notice.getId(), values))
         .hasMessageContaining("noticeRecordingIds").hasMessageContaining("不是本案已上传的记录");
-    assertThat(task(pi, "Task_PublishNotice")).isNotNull();
+    assertThat(task(pi, DocumentServiceModel.TASK_PUBLISH_NOTICE)).isNotNull();
 
     String own = EvidenceFixtures.uploadFor(rest, caseNumber, "SERVICE_PUBLIC_NOTICE", EvidenceFixtures.jpeg());
     values.put("noticeRecordingIds", List.of(own));
     taskService.complete(notice.getId(), values);
-    assertThat(task(pi, "Task_PublishNotice")).isNull();
+    assertThat(task(pi, DocumentServiceModel.TASK_PUBLISH_NOTICE)).isNull();
   }
 }

@@ -40,9 +40,9 @@ class RecordingAccessProcessTest {
 
   /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
   @org.junit.jupiter.api.extension.RegisterExtension
-  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("recording-access", 0.9);
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(RecordingAccessModel.PROCESS_KEY, 0.9);
 
-  static final String PROCESS = "recording-access";
+  static final String PROCESS = RecordingAccessModel.PROCESS_KEY;
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
@@ -82,7 +82,7 @@ class RecordingAccessProcessTest {
     } finally {
       identityService.clearAuthentication();
     }
-    assertThat(instance).isWaitingAt("Task_SelectRecordings");
+    assertThat(instance).isWaitingAt(RecordingAccessModel.TASK_SELECT_RECORDINGS);
     Task select = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(select.getAssignee()).isEqualTo(requester);
     complete(requester, select, Map.of("recordingIds", Variables.objectValue(chosen)
@@ -118,10 +118,10 @@ class RecordingAccessProcessTest {
     assertThat(download("officer2", recording).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     ProcessInstance instance = request("officer2", "INTERNAL", List.of(recording));
-    assertThat(instance).isWaitingAt("Task_ApproveBySectionHead");
+    assertThat(instance).isWaitingAt(RecordingAccessModel.TASK_APPROVE_BY_SECTION_HEAD);
     assertThat(instance).task().hasCandidateGroup("section-head");
     complete("head1", task(instance), Map.of("decision", "APPROVE", "approvalOpinion", "同意查阅"));
-    assertThat(instance).isEnded().hasPassed("Task_GrantAccess", "Event_AccessGranted");
+    assertThat(instance).isEnded().hasPassed(RecordingAccessModel.TASK_GRANT_ACCESS, RecordingAccessModel.EVENT_ACCESS_GRANTED);
 
     ResponseEntity<byte[]> response = download("officer2", recording);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -147,10 +147,10 @@ class RecordingAccessProcessTest {
   @DisplayName("ACC-03 公开使用及公安、检察、法院调取由局长（主要负责人）批准")
   void externalUseByDirector(String purpose) {
     ProcessInstance instance = request("officer2", purpose, List.of(recording));
-    assertThat(instance).isWaitingAt("Task_ApproveByDirector");
+    assertThat(instance).isWaitingAt(RecordingAccessModel.TASK_APPROVE_BY_DIRECTOR);
     assertThat(instance).task().hasCandidateGroup("director");
     complete("director1", task(instance), Map.of("decision", "APPROVE", "approvalOpinion", "同意"));
-    assertThat(instance).hasPassed("Task_GrantAccess");
+    assertThat(instance).hasPassed(RecordingAccessModel.TASK_GRANT_ACCESS);
     assertThat(download("officer2", recording).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
@@ -158,13 +158,13 @@ class RecordingAccessProcessTest {
   @DisplayName("ACC-04 复议、诉讼材料由法规科提供并留存复制件；未勾选留存不得提供")
   void reviewMaterialThroughLegalUnit() {
     ProcessInstance instance = request("officer2", "REVIEW_OR_LITIGATION", List.of(recording));
-    assertThat(instance).isWaitingAt("Task_SupplyByLegalUnit");
+    assertThat(instance).isWaitingAt(RecordingAccessModel.TASK_SUPPLY_BY_LEGAL_UNIT);
     assertThat(instance).task().hasCandidateGroup("legal-affairs");
     assertThatThrownBy(() -> complete("legal1", task(instance), Map.of("decision", "APPROVE", "approvalOpinion", "提供")))
         .hasMessageContaining("留存复制件");
-    assertThat(instance).isWaitingAt("Task_SupplyByLegalUnit");
+    assertThat(instance).isWaitingAt(RecordingAccessModel.TASK_SUPPLY_BY_LEGAL_UNIT);
     complete("legal1", task(instance), Map.of("decision", "APPROVE", "approvalOpinion", "提供", "copyKept", true));
-    assertThat(instance).isEnded().hasPassed("Event_AccessGranted");
+    assertThat(instance).isEnded().hasPassed(RecordingAccessModel.EVENT_ACCESS_GRANTED);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'ACCESS_GRANTED' AND target = ? AND detail LIKE '%copy kept%'",
         Integer.class, recording)).isEqualTo(1);
   }
@@ -174,12 +174,12 @@ class RecordingAccessProcessTest {
   void partyCopyWithoutConfidential() {
     ProcessInstance instance = request("officer1", "PARTY_COPY", List.of(recording, secret));
     // ACC-05 (revised, issue 14 item 6): the head of the bureau, not the section head
-    assertThat(instance).isWaitingAt("Task_ApproveByDirector").task().hasCandidateGroup("director");
+    assertThat(instance).isWaitingAt(RecordingAccessModel.TASK_APPROVE_BY_DIRECTOR).task().hasCandidateGroup("director");
     assertThat(runtimeService.getVariable(instance.getId(), "approverGroup")).isEqualTo("director");
     assertThat(runtimeService.getVariable(instance.getId(), "excludedRecordingIds")).isEqualTo(secret);
     assertThatThrownBy(() -> complete("head1", task(instance), Map.of("decision", "APPROVE", "approvalOpinion", "同意复制")))
         .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
-    assertThat(instance).isWaitingAt("Task_ApproveByDirector");
+    assertThat(instance).isWaitingAt(RecordingAccessModel.TASK_APPROVE_BY_DIRECTOR);
     complete("director1", task(instance), Map.of("decision", "APPROVE", "approvalOpinion", "同意复制"));
     assertThat(jdbc.queryForList("SELECT recording_id FROM recording_access_grant WHERE process_instance_id = ?",
         String.class, instance.getId())).containsExactly(recording);
@@ -202,7 +202,7 @@ class RecordingAccessProcessTest {
 
     // the uploading officer may ask for it, and then the director decides
     ProcessInstance instance = request("officer1", "INTERNAL", List.of(recording, secret));
-    assertThat(instance).isWaitingAt("Task_ApproveByDirector");
+    assertThat(instance).isWaitingAt(RecordingAccessModel.TASK_APPROVE_BY_DIRECTOR);
   }
 
   @Test
@@ -210,7 +210,7 @@ class RecordingAccessProcessTest {
   void rejectedRequestGrantsNothing() {
     ProcessInstance instance = request("officer2", "INTERNAL", List.of(recording));
     complete("head1", task(instance), Map.of("decision", "REJECT", "approvalOpinion", "理由不充分"));
-    assertThat(instance).isEnded().hasPassed("Task_RecordRejection", "Event_AccessRejected");
+    assertThat(instance).isEnded().hasPassed(RecordingAccessModel.TASK_RECORD_REJECTION, RecordingAccessModel.EVENT_ACCESS_REJECTED);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording_access_grant WHERE process_instance_id = ?",
         Integer.class, instance.getId())).isZero();
     assertThat(download("officer2", recording).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -41,7 +41,7 @@ class RecordingDisposalProcessTest {
 
   /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
   @org.junit.jupiter.api.extension.RegisterExtension
-  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("recording-disposal", 0.9);
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(RecordingDisposalModel.PROCESS_KEY, 0.9);
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
@@ -97,16 +97,16 @@ class RecordingDisposalProcessTest {
     Path file = storage.resolve(jdbc.queryForObject("SELECT storage_path FROM recording WHERE id = ?", String.class, id));
 
     ProcessInstance instance = afterRetention(id);
-    assertThat(instance).isWaitingAt("Task_ReviewDisposal").task().hasCandidateGroup("records-office");
+    assertThat(instance).isWaitingAt(RecordingDisposalModel.TASK_REVIEW_DISPOSAL).task().hasCandidateGroup("records-office");
     // nothing happened to the original on its own
     assertThat(Files.exists(file)).isTrue();
     // the scan does not start a second review for the same recording
     assertThat(scan.scan()).doesNotContainKey(id);
 
     complete("records1", instance, Map.of("recommendation", "DISPOSE", "reviewOpinion", "已满 6 个月，无保留必要"));
-    assertThat(instance).isWaitingAt("Task_ApproveDisposal").task().hasCandidateGroup("section-head");
+    assertThat(instance).isWaitingAt(RecordingDisposalModel.TASK_APPROVE_DISPOSAL).task().hasCandidateGroup("section-head");
     complete("head1", instance, Map.of("decision", "APPROVE", "approvalOpinion", "同意销毁"));
-    assertThat(instance).isEnded().hasPassed("Task_DisposeRecording", "Event_DisposalFinished");
+    assertThat(instance).isEnded().hasPassed(RecordingDisposalModel.TASK_DISPOSE_RECORDING, RecordingDisposalModel.EVENT_DISPOSAL_FINISHED);
 
     assertThat(Files.exists(file)).isFalse();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording WHERE id = ?", Integer.class, id)).isEqualTo(1);
@@ -140,9 +140,9 @@ class RecordingDisposalProcessTest {
       ResponseEntity<String> overRest = rest.withBasicAuth(both, "demo").postForEntity("/engine-rest/task/{id}/complete",
           Map.of("variables", Map.of("decision", Map.of("value", "APPROVE"), "approvalOpinion", Map.of("value", "同意"))), String.class, approval.getId());
       assertThat(overRest.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(instance).isWaitingAt("Task_ApproveDisposal");
+      assertThat(instance).isWaitingAt(RecordingDisposalModel.TASK_APPROVE_DISPOSAL);
       complete("head1", instance, Map.of("decision", "APPROVE", "approvalOpinion", "同意销毁"));
-      assertThat(instance).isEnded().hasPassed("Task_DisposeRecording");
+      assertThat(instance).isEnded().hasPassed(RecordingDisposalModel.TASK_DISPOSE_RECORDING);
     } finally {
       identityService.deleteUser(both);
     }
@@ -154,7 +154,7 @@ class RecordingDisposalProcessTest {
     String kept = EvidenceFixtures.uploadId(rest, "officer1", patrol(), EvidenceFixtures.wav(1));
     ProcessInstance review = afterRetention(kept);
     complete("records1", review, Map.of("recommendation", "KEEP", "reviewOpinion", "群众仍有反映，继续保存"));
-    assertThat(review).isEnded().hasPassed("Task_ExtendRetention", "Event_RetentionExtended");
+    assertThat(review).isEnded().hasPassed(RecordingDisposalModel.TASK_EXTEND_RETENTION, RecordingDisposalModel.EVENT_RETENTION_EXTENDED);
     assertThat(scan.scan()).doesNotContainKey(kept);
 
     ClockUtil.reset();
@@ -162,7 +162,7 @@ class RecordingDisposalProcessTest {
     ProcessInstance approval = afterRetention(refused);
     complete("records1", approval, Map.of("recommendation", "DISPOSE", "reviewOpinion", "可销毁"));
     complete("head1", approval, Map.of("decision", "REJECT", "approvalOpinion", "暂缓"));
-    assertThat(approval).isEnded().hasPassed("Task_ExtendRetention").hasNotPassed("Task_DisposeRecording");
+    assertThat(approval).isEnded().hasPassed(RecordingDisposalModel.TASK_EXTEND_RETENTION).hasNotPassed(RecordingDisposalModel.TASK_DISPOSE_RECORDING);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording_event WHERE recording_id = ? AND kind = 'DISPOSED'",
         Integer.class, refused)).isZero();
   }
@@ -177,7 +177,7 @@ class RecordingDisposalProcessTest {
     assertThat(scan.scan()).doesNotContainKey(id);
     ProcessInstance forced = runtimeService.startProcessInstanceByKey(DisposalScan.PROCESS_KEY, id,
         Variables.createVariables().putValue("recordingId", id));
-    assertThat(forced).isEnded().hasPassed("Event_RetentionExtended").hasNotPassed("Task_ReviewDisposal");
+    assertThat(forced).isEnded().hasPassed(RecordingDisposalModel.EVENT_RETENTION_EXTENDED).hasNotPassed(RecordingDisposalModel.TASK_REVIEW_DISPOSAL);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'DISPOSAL_BLOCKED' AND target = ?",
         Integer.class, id)).isEqualTo(1);
   }
@@ -189,7 +189,7 @@ class RecordingDisposalProcessTest {
     String id = EvidenceFixtures.uploadId(rest, "officer1", fields, EvidenceFixtures.wav(1));
     ProcessInstance openCase = runtimeService.startProcessInstanceByKey("evidence-test-open-case", fields.get("caseNumber"));
     ProcessInstance held = afterRetention(id);
-    assertThat(held).isEnded().hasPassed("Event_RetentionExtended").hasNotPassed("Task_ReviewDisposal");
+    assertThat(held).isEnded().hasPassed(RecordingDisposalModel.EVENT_RETENTION_EXTENDED).hasNotPassed(RecordingDisposalModel.TASK_REVIEW_DISPOSAL);
     runtimeService.deleteProcessInstance(openCase.getId(), "test");
 
     // a hold that appears while the review is open stops the disposal at the last step

@@ -220,7 +220,7 @@ class RecordingIngestTest {
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(UploadDeadlineWarnings.PROCESS_KEY).processInstanceBusinessKey(id).singleResult();
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ReviewLateUpload");
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(RecordingUploadDeadlineModel.TASK_REVIEW_LATE_UPLOAD);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup("section-head").count()).isEqualTo(1);
     assertThat(task.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-11-20T10:00:03+08:00").plus(24, ChronoUnit.HOURS));
   }

@@ -52,18 +52,18 @@ class RecordingInterruptionProcessTest {
     String id = EvidenceFixtures.uploadId(rest, "officer1", fields, EvidenceFixtures.mp4());
 
     ProcessInstance pi = interruptionOf(caseNumber);
-    assertThat(pi).isNotNull().isWaitingAt("Task_ReportInterruption", "Task_ExplainInterruption")
+    assertThat(pi).isNotNull().isWaitingAt(RecordingInterruptionModel.TASK_REPORT_INTERRUPTION, RecordingInterruptionModel.TASK_EXPLAIN_INTERRUPTION)
         .variables().containsEntry("recordingId", id).containsEntry("explainingOfficer", "officer1");
-    Task report = task(pi, "Task_ReportInterruption");
+    Task report = task(pi, RecordingInterruptionModel.TASK_REPORT_INTERRUPTION);
     assertThat(taskService.getIdentityLinksForTask(report.getId())).anyMatch(l -> "section-head".equals(l.getGroupId()));
     assertThat((String) runtimeService.getVariable(pi.getId(), "interruptionSummary")).contains("电量耗尽").contains(caseNumber);
-    assertThat(task(pi, "Task_ExplainInterruption").getAssignee()).isEqualTo("officer1");
+    assertThat(task(pi, RecordingInterruptionModel.TASK_EXPLAIN_INTERRUPTION).getAssignee()).isEqualTo("officer1");
 
-    taskService.complete(task(pi, "Task_ExplainInterruption").getId(),
+    taskService.complete(task(pi, RecordingInterruptionModel.TASK_EXPLAIN_INTERRUPTION).getId(),
         Map.of("writtenExplanation", "10 时 05 分记录仪电量耗尽，已更换备用设备继续取证"));
-    assertThat(pi).isWaitingAt("Task_ReportInterruption");
+    assertThat(pi).isWaitingAt(RecordingInterruptionModel.TASK_REPORT_INTERRUPTION);
     taskService.complete(report.getId(), Map.of("headInstruction", "已知悉，补充询问笔录"));
-    assertThat(pi).isEnded().hasPassed("Event_InterruptionHandled");
+    assertThat(pi).isEnded().hasPassed(RecordingInterruptionModel.EVENT_INTERRUPTION_HANDLED);
   }
 
   @Test
@@ -75,7 +75,7 @@ class RecordingInterruptionProcessTest {
     fields.put("interruptionReason", "现场秩序混乱，设备被抢");
     EvidenceFixtures.uploadId(rest, "aux1", fields, EvidenceFixtures.mp4());
     ProcessInstance pi = interruptionOf(fields.get("caseNumber"));
-    assertThat(task(pi, "Task_ExplainInterruption").getAssignee()).isEqualTo("officer2");
+    assertThat(task(pi, RecordingInterruptionModel.TASK_EXPLAIN_INTERRUPTION).getAssignee()).isEqualTo("officer2");
   }
 
   @Test

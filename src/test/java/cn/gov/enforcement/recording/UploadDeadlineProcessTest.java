@@ -31,7 +31,7 @@ class UploadDeadlineProcessTest {
 
   /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
   @org.junit.jupiter.api.extension.RegisterExtension
-  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("recording-upload-deadline", 0.9);
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(RecordingUploadDeadlineModel.PROCESS_KEY, 0.9);
 
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
@@ -56,9 +56,9 @@ class UploadDeadlineProcessTest {
   void uploadInTimeEndsTheWatch() {
     Map<String, String> fields = EvidenceFixtures.justRecorded("ONSITE_INSPECTION");
     ProcessInstance watch = expect(fields);
-    assertThat(watch).isWaitingAt("Gateway_UploadOrDeadline");
+    assertThat(watch).isWaitingAt(RecordingUploadDeadlineModel.GATEWAY_UPLOAD_OR_DEADLINE);
     String id = EvidenceFixtures.uploadId(rest, "officer1", fields, EvidenceFixtures.mp4());
-    assertThat(watch).isEnded().hasPassed("Event_UploadedInTime").hasNotPassed("Task_ReviewLateUpload");
+    assertThat(watch).isEnded().hasPassed(RecordingUploadDeadlineModel.EVENT_UPLOADED_IN_TIME).hasNotPassed(RecordingUploadDeadlineModel.TASK_REVIEW_LATE_UPLOAD);
     assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(watch.getId()).count()).isZero();
     assertThat(id).isNotBlank();
   }
@@ -72,13 +72,13 @@ class UploadDeadlineProcessTest {
     Instant deadline = OffsetDateTime.parse(fields.get("endedAt")).toInstant().plus(24, ChronoUnit.HOURS);
     assertThat(timer.getDuedate().toInstant()).isEqualTo(deadline);
     managementService.executeJob(timer.getId());
-    assertThat(watch).isWaitingAt("Task_ReviewLateUpload").task().hasCandidateGroup("section-head");
+    assertThat(watch).isWaitingAt(RecordingUploadDeadlineModel.TASK_REVIEW_LATE_UPLOAD).task().hasCandidateGroup("section-head");
     Task task = taskService.createTaskQuery().processInstanceId(watch.getId()).singleResult();
     assertThat(task.getDueDate().toInstant()).isEqualTo(deadline);
     // PER-07: the missed deadline is in the audit log
     assertThat(auditLog.forTarget("process-instance/" + watch.getId())).singleElement()
         .satisfies(entry -> assertThat(entry.action()).isEqualTo("DEADLINE_OVERDUE"));
     taskService.complete(task.getId(), Map.of("explanation", "执法记录仪故障，已补传并说明"));
-    assertThat(watch).isEnded().hasPassed("Event_LateUploadReviewed");
+    assertThat(watch).isEnded().hasPassed(RecordingUploadDeadlineModel.EVENT_LATE_UPLOAD_REVIEWED);
   }
 }

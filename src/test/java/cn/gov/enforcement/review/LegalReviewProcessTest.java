@@ -1,5 +1,7 @@
 package cn.gov.enforcement.review;
 
+import static cn.gov.enforcement.platform.ProcessTestSupport.at;
+import static cn.gov.enforcement.platform.ProcessTestSupport.resetClock;
 import cn.gov.enforcement.platform.MinimumProcessCoverage;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +40,7 @@ class LegalReviewProcessTest {
 
   /** At least 90% of the model's flow nodes and sequence flows are covered by this class. */
   @org.junit.jupiter.api.extension.RegisterExtension
-  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage("legal-review", 0.9);
+  static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(LegalReviewModel.PROCESS_KEY, 0.9);
 
   private static final Instant MONDAY = Instant.parse("2026-11-02T01:00:00Z");
 
@@ -56,11 +58,11 @@ class LegalReviewProcessTest {
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
+    resetClock();
   }
 
   private ProcessInstance start() {
-    return runtimeService.startProcessInstanceByKey("legal-review", "LR-" + System.nanoTime(), Map.of(
+    return runtimeService.startProcessInstanceByKey(LegalReviewModel.PROCESS_KEY, "LR-" + System.nanoTime(), Map.of(
         "subject", "对某公司违法建设作出拆除决定",
         "investigators", "officer1,officer2",
         "reviewMaterials", "案卷一册"));
@@ -78,7 +80,7 @@ class LegalReviewProcessTest {
   }
 
   private Task claimedReview(ProcessInstance pi) {
-    Task review = task("Task_ReviewLegality", pi);
+    Task review = task(LegalReviewModel.TASK_REVIEW_LEGALITY, pi);
     taskService.claim(review.getId(), "legal1");
     return review;
   }
@@ -87,17 +89,17 @@ class LegalReviewProcessTest {
   @DisplayName("LR-01 LR-03 LR-04 LR-05 LR-06 通过：逐项审核、7 个工作日期限、审核人员留痕 / pass: every point found, 7 working days, reviewer recorded")
   void pass() {
     ProcessInstance pi = start();
-    assertThat(pi).isWaitingAt("Task_ReviewLegality");
+    assertThat(pi).isWaitingAt(LegalReviewModel.TASK_REVIEW_LEGALITY);
     assertThat(task(pi)).hasCandidateGroup("legal-affairs")
         .hasDueDate(Date.from(Instant.parse("2026-11-11T16:00:00Z")));
 
     complete(claimedReview(pi), review("PASS"));
 
-    assertThat(pi).isEnded().hasPassed("Event_ReviewPassed")
+    assertThat(pi).isEnded().hasPassed(LegalReviewModel.EVENT_REVIEW_PASSED)
         .variables().containsEntry("reviewOutcome", "PASS").containsEntry("legalReviewer", "legal1")
         .containsEntry("findingEvidence", "CONFORMS");
     org.assertj.core.api.Assertions.assertThat(historyService.createHistoricTaskInstanceQuery()
-        .processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewLegality").singleResult().getAssignee())
+        .processInstanceId(pi.getId()).taskDefinitionKey(LegalReviewModel.TASK_REVIEW_LEGALITY).singleResult().getAssignee())
         .isEqualTo("legal1");
   }
 
@@ -110,13 +112,13 @@ class LegalReviewProcessTest {
     incomplete.remove("findingDiscretion");
     assertThatThrownBy(() -> taskService.complete(review.getId(), incomplete))
         .isInstanceOf(FormValidationException.class).hasMessageContaining("findingDiscretion");
-    assertThat(pi).isWaitingAt("Task_ReviewLegality");
+    assertThat(pi).isWaitingAt(LegalReviewModel.TASK_REVIEW_LEGALITY);
   }
 
   @Test
   @DisplayName("LR-05 审核人员不得为调查人员，且须为法制机构人员 / an investigator or a non-legal user cannot review")
   void investigatorCannotReview() {
-    ProcessInstance pi = runtimeService.startProcessInstanceByKey("legal-review", "LR-" + System.nanoTime(),
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(LegalReviewModel.PROCESS_KEY, "LR-" + System.nanoTime(),
         Map.of("subject", "法制员参与调查的案件", "investigators", "legal1, officer1", "reviewMaterials", "案卷"));
     Task review = task(pi);
     assertThatThrownBy(() -> taskService.claim(review.getId(), "legal1"))
@@ -139,7 +141,7 @@ class LegalReviewProcessTest {
 
     complete(first, withVariables("extensionRequested", true, "extensionReason", "需调取补充卷宗"));
 
-    assertThat(pi).hasPassed("Task_ExtendReviewPeriod").isWaitingAt("Task_ReviewLegality");
+    assertThat(pi).hasPassed(LegalReviewModel.TASK_EXTEND_REVIEW_PERIOD).isWaitingAt(LegalReviewModel.TASK_REVIEW_LEGALITY);
     assertThat(task(pi)).hasDueDate(Date.from(Instant.parse("2026-11-16T16:00:00Z")));
     Task second = claimedReview(pi);
     assertThatThrownBy(() -> taskService.complete(second.getId(),
@@ -147,7 +149,7 @@ class LegalReviewProcessTest {
         .isInstanceOf(FormValidationException.class).hasMessageContaining("一次");
 
     complete(second, review("PASS"));
-    assertThat(pi).isEnded().hasPassed("Event_ReviewPassed").variables().containsEntry("reviewExtended", true);
+    assertThat(pi).isEnded().hasPassed(LegalReviewModel.EVENT_REVIEW_PASSED).variables().containsEntry("reviewExtended", true);
   }
 
   /** A standalone review requested over REST by {@code user} (reviewRequester is the server's). */
@@ -164,13 +166,13 @@ class LegalReviewProcessTest {
   void supplement() {
     ProcessInstance pi = startAs("head1");
     complete(claimedReview(pi), review("SUPPLEMENT"));
-    assertThat(pi).isWaitingAt("Task_SupplementMaterials").hasNotPassed("Event_ReturnedForSupplement");
+    assertThat(pi).isWaitingAt(LegalReviewModel.TASK_SUPPLEMENT_MATERIALS).hasNotPassed(LegalReviewModel.EVENT_RETURNED_FOR_SUPPLEMENT);
     assertThat(task(pi)).isAssignedTo("head1");
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-09T01:00:00Z"))); // a week later
+    at("2026-11-09T01:00:00Z"); // a week later
     complete(task(pi), withVariables("supplementRecord", "补充调取了施工许可档案", "reviewMaterials", "案卷一册、补充材料一册"));
-    assertThat(pi).isWaitingAt("Task_ReviewLegality").variables().containsEntry("reviewStart", "2026-11-09");
+    assertThat(pi).isWaitingAt(LegalReviewModel.TASK_REVIEW_LEGALITY).variables().containsEntry("reviewStart", "2026-11-09");
     complete(claimedReview(pi), review("PASS"));
-    assertThat(pi).isEnded().hasPassed("Task_SupplementMaterials", "Event_ReviewPassed").hasNotPassed("Event_ReturnedForSupplement");
+    assertThat(pi).isEnded().hasPassed(LegalReviewModel.TASK_SUPPLEMENT_MATERIALS, LegalReviewModel.EVENT_REVIEW_PASSED).hasNotPassed(LegalReviewModel.EVENT_RETURNED_FOR_SUPPLEMENT);
   }
 
   @Test
@@ -198,7 +200,7 @@ class LegalReviewProcessTest {
           Map.of("variables", restVariables(review("PASS"))), String.class, claimed.getId());
       org.assertj.core.api.Assertions.assertThat(byColleague.getStatusCode()).as(byColleague.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
       org.assertj.core.api.Assertions.assertThat(byColleague.getBody()).contains("ASSIGNED_TO_OTHER");
-      assertThat(pi).isWaitingAt("Task_ReviewLegality");
+      assertThat(pi).isWaitingAt(LegalReviewModel.TASK_REVIEW_LEGALITY);
       ResponseEntity<String> byClaimant = rest.withBasicAuth("legal1", "demo").postForEntity("/engine-rest/task/{id}/submit-form",
           Map.of("variables", restVariables(review("PASS"))), String.class, claimed.getId());
       org.assertj.core.api.Assertions.assertThat(byClaimant.getStatusCode().is2xxSuccessful()).as(byClaimant.getBody()).isTrue();
@@ -214,7 +216,7 @@ class LegalReviewProcessTest {
   void amend() {
     ProcessInstance pi = start();
     complete(claimedReview(pi), review("AMEND"));
-    assertThat(pi).isEnded().hasPassed("Event_ChangesProposed");
+    assertThat(pi).isEnded().hasPassed(LegalReviewModel.EVENT_CHANGES_PROPOSED);
   }
 
   @Test
@@ -224,7 +226,7 @@ class LegalReviewProcessTest {
     Map<String, Object> failed = review("FAIL");
     failed.put("findingLegalBasis", "DEFECT");
     complete(claimedReview(pi), failed);
-    assertThat(pi).isEnded().hasPassed("Event_ReviewFailed");
+    assertThat(pi).isEnded().hasPassed(LegalReviewModel.EVENT_REVIEW_FAILED);
   }
 
   @Test
@@ -237,7 +239,7 @@ class LegalReviewProcessTest {
     ResponseEntity<String> auxiliary = rest.withBasicAuth("aux1", "demo")
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(auxiliary.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(pi).isWaitingAt("Task_ReviewLegality");
+    assertThat(pi).isWaitingAt(LegalReviewModel.TASK_REVIEW_LEGALITY);
 
     Map<String, Object> incomplete = review("PASS");
     incomplete.remove("findingFacts");
@@ -245,12 +247,12 @@ class LegalReviewProcessTest {
         "/engine-rest/task/{id}/submit-form", Map.of("variables", restVariables(incomplete)), String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     org.assertj.core.api.Assertions.assertThat(refused.getBody()).contains("findingFacts").contains("LR-03");
-    assertThat(pi).isWaitingAt("Task_ReviewLegality");
+    assertThat(pi).isWaitingAt(LegalReviewModel.TASK_REVIEW_LEGALITY);
 
     ResponseEntity<String> legal = rest.withBasicAuth("legal1", "demo")
         .postForEntity("/engine-rest/task/{id}/submit-form", body, String.class, taskId);
     org.assertj.core.api.Assertions.assertThat(legal.getStatusCode().is2xxSuccessful()).as(legal.getBody()).isTrue();
-    assertThat(pi).isEnded().hasPassed("Event_ReviewPassed").variables().containsEntry("legalReviewer", "legal1");
+    assertThat(pi).isEnded().hasPassed(LegalReviewModel.EVENT_REVIEW_PASSED).variables().containsEntry("legalReviewer", "legal1");
   }
 
   static Map<String, Object> restVariables(Map<String, Object> variables) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.enforcement.forms.FormValidationException;
 import cn.gov.enforcement.forms.WebappSession;
+import cn.gov.enforcement.recording.RecordingAccessModel;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -118,16 +119,16 @@ class ForgedIdentityAttackTest {
   void forgedRequesterOverJavaApi() {
     long instances = instances("recording-access");
     authenticate(identityService, "officer1");
-    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("recording-access", Map.of("purpose", "INTERNAL",
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(RecordingAccessModel.PROCESS_KEY, Map.of("purpose", "INTERNAL",
         "requester", "director1")))
         .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.field()).isEqualTo("requester"));
-    assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey("recording-access")
+    assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey(RecordingAccessModel.PROCESS_KEY)
         .setVariable("requester", "director1").execute())
         .isInstanceOf(FormValidationException.class).hasMessageContaining("requester");
     identityService.clearAuthentication();
     assertThat(instances("recording-access")).isEqualTo(instances);
     authenticate(identityService, "officer1");
-    ProcessInstance honest = runtimeService.startProcessInstanceByKey("recording-access", Variables.createVariables()
+    ProcessInstance honest = runtimeService.startProcessInstanceByKey(RecordingAccessModel.PROCESS_KEY, Variables.createVariables()
         .putValue("purpose", "INTERNAL").putValue("requestingParty", "某区公安分局").putValue("reason", "核查")
         .putValue("caseNumber", "YX-2026-001"));
     identityService.clearAuthentication();

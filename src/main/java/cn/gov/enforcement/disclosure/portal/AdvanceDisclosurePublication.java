@@ -1,5 +1,6 @@
 package cn.gov.enforcement.disclosure.portal;
 
+import cn.gov.enforcement.disclosure.AdvanceDisclosureModel;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,19 +27,19 @@ public class AdvanceDisclosurePublication implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String section = String.valueOf(execution.getVariable("advanceSection"));
+    String section = String.valueOf(AdvanceDisclosureModel.ADVANCE_SECTION.get(execution));
     if (!SECTIONS.contains(section)) {
       throw new NotValidException("栏目 advanceSection 无效 / unknown advanceSection " + section + " (PUB-06)");
     }
-    String title = String.valueOf(execution.getVariable("advanceTitle")).trim();
-    if ("WITHDRAW".equals(execution.getVariable("advanceAction"))) {
+    String title = String.valueOf(AdvanceDisclosureModel.ADVANCE_TITLE.get(execution)).trim();
+    if ("WITHDRAW".equals(AdvanceDisclosureModel.ADVANCE_ACTION.get(execution))) {
       store.withdrawAdvance(section, title);
       return;
     }
     Authentication reviewer = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String reviewedBy = reviewer != null && reviewer.getUserId() != null ? reviewer.getUserId()
         : "legal-affairs"; // a reviewer completing through the Java API in a test carries no authentication
-    store.publishAdvance(execution.getProcessInstanceId(), section, title, String.valueOf(execution.getVariable("advanceBody")),
+    store.publishAdvance(execution.getProcessInstanceId(), section, title, String.valueOf(AdvanceDisclosureModel.ADVANCE_BODY.get(execution)),
         reviewedBy);
   }
 }

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.disclosure.portal;
 
 import cn.gov.enforcement.calendar.BeijingTime;
+import cn.gov.enforcement.decision.MajorDecisionModel;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,11 +28,11 @@ public class PortalDecisionPublication implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object outcome = task.getVariable("deliberationOutcome");
-    store.publishDecision(task.getProcessInstanceId(), string(task.getVariable("title")), string(task.getVariable("category")),
-        string(task.getVariable("leadUnit")), string(task.getVariable("catalogueItemNo")), day(task.getVariable("decisionDate")),
-        outcome == null ? "" : OUTCOMES.getOrDefault(outcome.toString(), ""), string(task.getVariable("resultPublicationChannel")),
-        Boolean.TRUE.equals(task.getVariable("confidential")));
+    Object outcome = MajorDecisionModel.DELIBERATION_OUTCOME.get(task);
+    store.publishDecision(task.getProcessInstanceId(), string(MajorDecisionModel.TITLE.get(task)), string(MajorDecisionModel.CATEGORY.get(task)),
+        string(MajorDecisionModel.LEAD_UNIT.get(task)), string(MajorDecisionModel.CATALOGUE_ITEM_NO.get(task)), day(MajorDecisionModel.DECISION_DATE.get(task)),
+        outcome == null ? "" : OUTCOMES.getOrDefault(outcome.toString(), ""), string(MajorDecisionModel.RESULT_PUBLICATION_CHANNEL.get(task)),
+        Boolean.TRUE.equals(MajorDecisionModel.CONFIDENTIAL.get(task)));
   }
 
   private static String day(Object value) {

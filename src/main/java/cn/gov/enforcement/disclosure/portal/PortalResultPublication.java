@@ -1,6 +1,7 @@
 package cn.gov.enforcement.disclosure.portal;
 
 import cn.gov.enforcement.calendar.BeijingTime;
+import cn.gov.enforcement.disclosure.DisclosureModel;
 import cn.gov.enforcement.disclosure.DisclosureRules;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -45,14 +46,14 @@ public class PortalResultPublication implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String type = String.valueOf(task.getVariable("disclosureType"));
-    String partyName = string(task.getVariable("partyName"));
-    String partyType = string(task.getVariable("partyType"));
+    String type = String.valueOf(DisclosureModel.DISCLOSURE_TYPE.get(task));
+    String partyName = string(DisclosureModel.PARTY_NAME.get(task));
+    String partyType = string(DisclosureModel.PARTY_TYPE.get(task));
     Map<String, String> items = new LinkedHashMap<>();
     for (String[] item : ITEMS.getOrDefault(type, List.of())) {
       Object value = task.getVariable(item[0]);
       if (value == null && "disclosureContent".equals(item[0])) {
-        value = task.getVariable("disclosureSummary"); // the opinion-handling text of DEC-06
+        value = DisclosureModel.DISCLOSURE_SUMMARY.get(task); // the opinion-handling text of DEC-06
       }
       if (value != null && !value.toString().isBlank()) {
         items.put(item[1], PortalMasking.text(value.toString(), partyName, partyType));
@@ -60,8 +61,8 @@ public class PortalResultPublication implements TaskListener {
     }
     String today = BeijingTime.dayOf(EngineClock.now()).toString();
     store.publishResult(task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), type,
-        PortalMasking.text(string(task.getVariable("decisionNumber")), partyName, partyType),
-        PortalMasking.party(partyName, partyType), partyType, day(task.getVariable("decidedOn")), items,
+        PortalMasking.text(string(DisclosureModel.DECISION_NUMBER.get(task)), partyName, partyType),
+        PortalMasking.party(partyName, partyType), partyType, day(DisclosureModel.DECIDED_ON.get(task)), items,
         rules.withdrawalDue(today, partyType).toInstant());
   }
 

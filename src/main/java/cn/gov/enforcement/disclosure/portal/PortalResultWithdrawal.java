@@ -1,5 +1,6 @@
 package cn.gov.enforcement.disclosure.portal;
 
+import cn.gov.enforcement.disclosure.DisclosureModel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -32,6 +33,6 @@ public class PortalResultWithdrawal implements ExecutionListener, TaskListener {
   }
 
   private static String kind(String activityId) {
-    return "Task_RegisterRevocation".equals(activityId) ? "REVOKED" : "PERIOD_ENDED";
+    return DisclosureModel.TASK_REGISTER_REVOCATION.equals(activityId) ? "REVOKED" : "PERIOD_ENDED";
   }
 }

@@ -3,6 +3,8 @@ package cn.gov.enforcement.disclosure.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.enforcement.disclosure.AdvanceDisclosureModel;
+import cn.gov.enforcement.disclosure.DisclosureModel;
 import cn.gov.enforcement.identity.AuxiliaryStaffRegister;
 import java.net.URI;
 import java.time.Instant;
@@ -64,7 +66,7 @@ class PortalTest {
 
   private ProcessInstance startDisclosure(String decisionNumber, String party, String partyType) {
     String caseNumber = "云建罚〔2026〕" + UUID.randomUUID().toString().substring(0, 8);
-    return runtimeService.startProcessInstanceByKey("disclosure", caseNumber, Map.of(
+    return runtimeService.startProcessInstanceByKey(DisclosureModel.PROCESS_KEY, caseNumber, Map.of(
         "disclosureType", "PENALTY", "caseNumber", caseNumber, "decisionNumber", decisionNumber,
         "decidedOn", "2026-03-02", "partyName", party, "partyType", partyType, "disclosureSummary", "罚款"));
   }
@@ -74,13 +76,13 @@ class PortalTest {
   }
 
   private void prepareAndApprove(ProcessInstance pi, String facts) {
-    taskService.complete(task(pi, "Task_PrepareDisclosure").getId(), Map.of("resultFacts", facts,
+    taskService.complete(task(pi, DisclosureModel.TASK_PREPARE_DISCLOSURE).getId(), Map.of("resultFacts", facts,
         "resultBasis", "《城市市容和环境卫生管理条例》第三十六条", "resultOutcome", "罚款五百元", "contentExcluded", false));
-    taskService.complete(task(pi, "Task_ReviewDisclosure").getId(), Map.of("contentApproved", true, "disclosureReviewOpinion", "同意"));
+    taskService.complete(task(pi, DisclosureModel.TASK_REVIEW_DISCLOSURE).getId(), Map.of("contentApproved", true, "disclosureReviewOpinion", "同意"));
   }
 
   private void publish(ProcessInstance pi) {
-    taskService.complete(task(pi, "Task_PublishResult").getId(), Map.of("publicationUrl", "https://www.example.gov.cn/gs"));
+    taskService.complete(task(pi, DisclosureModel.TASK_PUBLISH_RESULT).getId(), Map.of("publicationUrl", "https://www.example.gov.cn/gs"));
   }
 
   private String publicId(ProcessInstance pi) {
@@ -145,10 +147,10 @@ class PortalTest {
     assertThat(get("/public/api/results/" + personId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(get("/public/results/" + personId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(get("/public/api/results").getBody()).doesNotContain(personId).contains(companyId);
-    assertThat(task(person, "Task_ApproveWithdrawal")).as("the timer has not even run yet").isNull();
+    assertThat(task(person, DisclosureModel.TASK_APPROVE_WITHDRAWAL)).as("the timer has not even run yet").isNull();
     // the timer and the director's approval follow; the item stays gone
     managementService.executeJob(managementService.createJobQuery().processInstanceId(person.getId()).timers().singleResult().getId());
-    taskService.complete(task(person, "Task_ApproveWithdrawal").getId(), Map.of("withdrawalApproved", true, "withdrawalOpinion", "同意"));
+    taskService.complete(task(person, DisclosureModel.TASK_APPROVE_WITHDRAWAL).getId(), Map.of("withdrawalApproved", true, "withdrawalOpinion", "同意"));
     assertThat(jdbc.sql("SELECT withdrawal_kind FROM portal_result WHERE public_id = ?").param(personId).query(String.class).single())
         .isEqualTo("PERIOD_ENDED");
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-02T16:00:01Z")));
@@ -163,19 +165,19 @@ class PortalTest {
     publish(revoked);
     String revokedId = publicId(revoked);
     assertThat(get("/public/api/results/" + revokedId).getStatusCode()).isEqualTo(HttpStatus.OK);
-    runtimeService.createMessageCorrelation("DecisionRevoked").processInstanceId(revoked.getId())
+    runtimeService.createMessageCorrelation(DisclosureModel.MESSAGE_DECISION_REVOKED).processInstanceId(revoked.getId())
         .setVariable("revocationType", "REVOKED").setVariable("revocationExplanation", "经行政复议撤销").correlate();
     // gone at once, while the explanation (Task_WithdrawRevoked) is still due within 3 days
-    assertThat(task(revoked, "Task_WithdrawRevoked")).isNotNull();
+    assertThat(task(revoked, DisclosureModel.TASK_WITHDRAW_REVOKED)).isNotNull();
     assertThat(get("/public/api/results/" + revokedId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(get("/public/results/" + revokedId).getBody()).contains("未找到").doesNotContain("占道经营");
 
     String withheldNumber = "云建罚决〔2026〕W" + UUID.randomUUID().toString().substring(0, 6);
     ProcessInstance withheld = startDisclosure(withheldNumber, "王五", "NATURAL_PERSON");
-    taskService.complete(task(withheld, "Task_PrepareDisclosure").getId(), Map.of("resultFacts", "涉及未成年人", "resultBasis", "……",
+    taskService.complete(task(withheld, DisclosureModel.TASK_PREPARE_DISCLOSURE).getId(), Map.of("resultFacts", "涉及未成年人", "resultBasis", "……",
         "resultOutcome", "……", "contentExcluded", true, "exclusionGround", "PRIVACY", "exclusionReason", "未成年人个人信息",
         "withheldEntirely", true));
-    taskService.complete(task(withheld, "Task_ReviewDisclosure").getId(), Map.of("contentApproved", true,
+    taskService.complete(task(withheld, DisclosureModel.TASK_REVIEW_DISCLOSURE).getId(), Map.of("contentApproved", true,
         "exclusionReasonApproved", true, "disclosureReviewOpinion", "理由成立"));
     assertThat(get("/public/api/results?q=" + q(withheldNumber)).getBody()).contains("\"results\":[]");
 
@@ -201,21 +203,21 @@ class PortalTest {
     identityService.setAuthentication("records1", List.of("records-office"));
     ProcessInstance pi;
     try {
-      pi = runtimeService.startProcessInstanceByKey("advance-disclosure", Map.of("advanceSection", "LEGAL_BASIS",
+      pi = runtimeService.startProcessInstanceByKey(AdvanceDisclosureModel.PROCESS_KEY, Map.of("advanceSection", "LEGAL_BASIS",
           "advanceTitle", title, "advanceAction", "PUBLISH", "advanceBody", "占道经营：首次违法，责令改正<script>alert(1)</script>"));
     } finally {
       identityService.clearAuthentication();
     }
     assertThat(get("/public").getBody()).doesNotContain(title);
-    Task review = task(pi, "Task_ReviewAdvance");
+    Task review = task(pi, AdvanceDisclosureModel.TASK_REVIEW_ADVANCE);
     assertThat(taskService.getIdentityLinksForTask(review.getId())).anyMatch(l -> "legal-affairs".equals(l.getGroupId()));
     taskService.complete(review.getId(), Map.of("advanceApproved", false, "advanceReviewOpinion", "补充裁量档次"));
-    Task revise = task(pi, "Task_ReviseAdvance");
+    Task revise = task(pi, AdvanceDisclosureModel.TASK_REVISE_ADVANCE);
     assertThat(revise.getAssignee()).isEqualTo("records1");
     assertThat(get("/public").getBody()).doesNotContain(title);
     taskService.complete(revise.getId(), Map.of("advanceTitle", title,
         "advanceBody", "占道经营：首次违法，责令改正；再次违法，罚款<script>alert(1)</script>"));
-    taskService.complete(task(pi, "Task_ReviewAdvance").getId(), Map.of("advanceApproved", true, "advanceReviewOpinion", "同意"));
+    taskService.complete(task(pi, AdvanceDisclosureModel.TASK_REVIEW_ADVANCE).getId(), Map.of("advanceApproved", true, "advanceReviewOpinion", "同意"));
     String home = get("/public").getBody();
     assertThat(home).contains(title, "执法依据及裁量基准", "再次违法", "&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
     assertThat(get("/public/api/advance").getBody()).contains(title);
@@ -223,13 +225,13 @@ class PortalTest {
     identityService.setAuthentication("records1", List.of("records-office"));
     ProcessInstance withdrawal;
     try {
-      withdrawal = runtimeService.startProcessInstanceByKey("advance-disclosure", Map.of("advanceSection", "LEGAL_BASIS",
+      withdrawal = runtimeService.startProcessInstanceByKey(AdvanceDisclosureModel.PROCESS_KEY, Map.of("advanceSection", "LEGAL_BASIS",
           "advanceTitle", title, "advanceAction", "WITHDRAW"));
     } finally {
       identityService.clearAuthentication();
     }
     assertThat(get("/public").getBody()).contains(title);
-    taskService.complete(task(withdrawal, "Task_ReviewAdvance").getId(), Map.of("advanceApproved", true, "advanceReviewOpinion", "同意撤下"));
+    taskService.complete(task(withdrawal, AdvanceDisclosureModel.TASK_REVIEW_ADVANCE).getId(), Map.of("advanceApproved", true, "advanceReviewOpinion", "同意撤下"));
     assertThat(get("/public").getBody()).doesNotContain(title);
   }
 
@@ -238,11 +240,11 @@ class PortalTest {
   void advanceNoSelfReview() {
     identityService.setAuthentication("legal1", List.of("legal-affairs"));
     try {
-      ProcessInstance pi = runtimeService.startProcessInstanceByKey("advance-disclosure", Map.of("advanceSection", "REMEDIES",
+      ProcessInstance pi = runtimeService.startProcessInstanceByKey(AdvanceDisclosureModel.PROCESS_KEY, Map.of("advanceSection", "REMEDIES",
           "advanceTitle", "行政复议", "advanceAction", "PUBLISH", "advanceBody", "可在六十日内申请行政复议"));
-      Task review = task(pi, "Task_ReviewAdvance");
+      Task review = task(pi, AdvanceDisclosureModel.TASK_REVIEW_ADVANCE);
       assertThatThrownBy(() -> taskService.claim(review.getId(), "legal1")).isInstanceOf(RuntimeException.class);
-      assertThat(task(pi, "Task_ReviewAdvance").getAssignee()).isNull();
+      assertThat(task(pi, AdvanceDisclosureModel.TASK_REVIEW_ADVANCE).getAssignee()).isNull();
     } finally {
       identityService.clearAuthentication();
     }

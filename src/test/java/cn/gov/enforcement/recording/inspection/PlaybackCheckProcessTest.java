@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlaybackCheckProcessTest {
 
-  static final String KEY = "recording-playback-check";
+  static final String KEY = RecordingPlaybackCheckModel.PROCESS_KEY;
 
   @RegisterExtension
   static final MinimumProcessCoverage COVERAGE = new MinimumProcessCoverage(KEY, 0.9);
@@ -95,7 +95,7 @@ class PlaybackCheckProcessTest {
   }
 
   private List<Task> tasks(ProcessInstance pi) {
-    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_PlaybackCheck").list();
+    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(RecordingPlaybackCheckModel.TASK_PLAYBACK_CHECK).list();
   }
 
   private void pass(Task task) {
@@ -136,7 +136,7 @@ class PlaybackCheckProcessTest {
     String onlyOne = recordedAt("2031-04-15T02:00:00Z", small);
 
     ProcessInstance pi = fireCycle("2031-05-01T01:00:00Z");         // 09:00 Beijing, 1 May
-    assertThat(pi).isWaitingAt("Task_PlaybackCheck");
+    assertThat(pi).isWaitingAt(RecordingPlaybackCheckModel.TASK_PLAYBACK_CHECK);
     List<String> sampled = new ArrayList<>();
     for (Task task : tasks(pi)) {
       sampled.add(recordingOf(task));
@@ -152,7 +152,7 @@ class PlaybackCheckProcessTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'PLAYBACK_SAMPLE' AND target = ?",
         Integer.class, pi.getId())).isEqualTo(1);
     tasks(pi).forEach(this::pass);
-    assertThat(pi).isEnded().hasPassed("Event_PlaybackChecked");
+    assertThat(pi).isEnded().hasPassed(RecordingPlaybackCheckModel.EVENT_PLAYBACK_CHECKED);
   }
 
   @Test
@@ -177,7 +177,7 @@ class PlaybackCheckProcessTest {
     String id = fire("2033-09-01T01:00:00Z");
     var done = historyService.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
     assertThat(done.getEndTime()).isNotNull();
-    assertThat(done.getEndActivityId()).isEqualTo("Event_NothingToCheck");
+    assertThat(done.getEndActivityId()).isEqualTo(RecordingPlaybackCheckModel.EVENT_NOTHING_TO_CHECK);
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(id).count()).isZero();
     assertThat(ledger.ofCheck(id)).isEmpty();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
