@@ -28,13 +28,13 @@ import java.util.regex.Pattern;
  * <p>Per field: {@code required} (an empty or whitespace-only string, an empty list and an
  * unchecked required checkbox count as missing), the type of the value, the options of
  * select/radio/checklist/taglist (static {@code values}, or the list in the variable named by
- * {@code valuesKey} or by a {@code valuesExpression} that is a plain variable), number
+ * {@code valuesKey} or the list a {@code valuesExpression} evaluates to), number
  * {@code min}/{@code max}/{@code decimalDigits}/{@code increment}, text {@code minLength}/
  * {@code maxLength}/{@code pattern}/{@code validationType}, and the format of dates and times.
  *
  * <p>Hidden fields: form-js neither submits nor validates a field whose {@code conditional.hide}
- * is true. The condition is evaluated with {@link Feel}; a field that is hidden, or whose
- * condition cannot be evaluated on the server, is not required. A value that is present is
+ * is true. The condition is evaluated with {@link FeelExpressions} (feel-scala); a field that is
+ * hidden, or whose condition FEEL cannot decide on the values, is not required. A value that is present is
  * still checked (type, options, limits), because the process reads it whichever way it came.
  * Disabled fields are skipped entirely, as form-js does.
  */
@@ -86,7 +86,7 @@ public final class FormValidator {
           walk(group.children(), data, prefix, scope, visibility);
         } else {
           String key = prefix + String.join(".", group.path());
-          Object nested = Feel.lookup(data, group.path());
+          Object nested = FormValues.lookup(data, group.path());
           if (nested != null && !(nested instanceof Map)) {
             add(key, null, "TYPE", "应为对象", "must be an object");
             continue;
@@ -95,7 +95,7 @@ public final class FormValidator {
         }
       } else if (node instanceof DynamicList list) {
         String key = prefix + list.key();
-        Object items = Feel.lookup(data, list.path());
+        Object items = FormValues.lookup(data, list.path());
         if (items == null) {
           continue;
         }
@@ -126,7 +126,7 @@ public final class FormValidator {
     }
     String key = prefix + field.key();
     String label = field.label();
-    Object value = Feel.lookup(data, field.path());
+    Object value = FormValues.lookup(data, field.path());
     boolean enforceRequired = field.required() && visibility == Visibility.SHOWN;
     if (FormValues.isBlankValue(value)) {
       if (enforceRequired) {
@@ -270,12 +270,8 @@ public final class FormValidator {
     if (field.options() != null && field.valuesKey() == null && field.valuesExpression() == null) {
       return new LinkedHashSet<>(field.options());
     }
-    List<String> path = field.valuesKey() != null ? List.of(field.valuesKey().split("\\."))
-        : Feel.simplePath(field.valuesExpression());
-    if (path == null) {
-      return null;
-    }
-    Object source = Feel.lookup(scope, path);
+    Object source = field.valuesKey() != null ? FormValues.lookup(scope, List.of(field.valuesKey().split("\\.")))
+        : FeelExpressions.evaluate(field.valuesExpression(), scope);
     if (!(source instanceof List<?> list)) {
       return null;
     }
@@ -296,7 +292,7 @@ public final class FormValidator {
     if (limit.value() != null) {
       return limit.value();
     }
-    Object value = Feel.evaluate(limit.expression(), scope);
+    Object value = FeelExpressions.evaluate(limit.expression(), scope);
     return value instanceof BigDecimal decimal ? decimal : null;
   }
 
@@ -304,7 +300,7 @@ public final class FormValidator {
     if (hide == null || hide.isBlank()) {
       return Visibility.SHOWN;
     }
-    Object result = Feel.evaluate(hide, scope);
+    Object result = FeelExpressions.evaluate(hide, scope);
     if (Boolean.TRUE.equals(result)) {
       return Visibility.HIDDEN;
     }
