@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  * select/radio/checklist/taglist (static {@code values}, or the list in the variable named by
  * {@code valuesKey} or the list a {@code valuesExpression} evaluates to), number
  * {@code min}/{@code max}/{@code decimalDigits}/{@code increment}, text {@code minLength}/
- * {@code maxLength}/{@code pattern}/{@code validationType}, and the format of dates and times.
+ * {@code maxLength}/{@code pattern}/{@code validationType}, and the format of dates and times. A
+ * select or radio whose options are {@code true}/{@code false} takes a boolean, as form-js submits it.
+ * A field with the custom property {@code rule} (e.g. {@code "properties": {"rule": "LR-03"}}) names
+ * that requirement in each of its refusals: the form, not Java, says which fields a rule requires.
  *
  * <p>Hidden fields: form-js neither submits nor validates a field whose {@code conditional.hide}
  * is true. The condition is evaluated with {@link FeelExpressions} (feel-scala); a field that is
@@ -124,6 +127,20 @@ public final class FormValidator {
     if (!field.constrained()) {
       return;
     }
+    int before = violations.size();
+    checkValue(field, data, prefix, scope, visibility);
+    if (field.rule() != null) {
+      // the field's checks carry a requirement of the procedure: its refusals name it, like a FormRule's
+      for (int i = before; i < violations.size(); i++) {
+        FormViolation v = violations.get(i);
+        violations.set(i, new FormViolation(v.field(), v.reason(), v.chinese() + "（" + field.rule() + "）",
+            v.english() + " (" + field.rule() + ")"));
+      }
+    }
+  }
+
+  private void checkValue(Field field, Map<String, Object> data, String prefix, Map<String, Object> scope,
+      Visibility visibility) {
     String key = prefix + field.key();
     String label = field.label();
     Object value = FormValues.lookup(data, field.path());
@@ -145,7 +162,9 @@ public final class FormValidator {
         }
       }
       case SINGLE_CHOICE -> {
-        if (!isScalar(value)) {
+        if (field.booleanOptions() && !(value instanceof Boolean)) {
+          add(key, label, "TYPE", "应为是/否（true 或 false）", "must be true or false");
+        } else if (!isScalar(value)) {
           add(key, label, "TYPE", "应为单个选项值", "must be a single option value");
         } else {
           allowed(field, key, List.of(value), scope);

@@ -25,7 +25,8 @@
  * <p>Then the values the task (or new instance) holds once the submission is applied: submitted values
  * over existing ones. The form is read from the deployment as the engine resolves it (bindings
  * {@code deployment}, {@code latest}, {@code version}) and parsed once per form definition id.
- * Field checks: {@link cn.gov.enforcement.forms.FormValidator}; then the cross-field
+ * Field checks: {@link cn.gov.enforcement.forms.FormValidator} (a field with the custom property
+ * {@code rule} names that requirement in its refusals); then the cross-field
  * {@link cn.gov.enforcement.forms.FormRule}s registered for the form id.
  *
  * <h2>Errors</h2>
