@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Task_HandleExpertOpinion (one per expert opinion), complete (DEC-04): the lead unit's class and
  * decision of each opinion, and the reason of one that is not adopted (DEC-06: a reason per opinion,
- * not one text for all; the form requires them), kept per expert, like the opinion. On create, the task shows the opinion and its
- * signature, the expert who completed the opinion task (server-stamped), as task-local variables.
+ * not one text for all; the form requires them), kept per expert, like the opinion. On create, the
+ * task shows the opinion and its signature, the expert who completed the opinion task (server-stamped), as task-local variables.
  */
 @Component("expertOpinionHandling")
 public class ExpertOpinionHandling implements TaskListener {

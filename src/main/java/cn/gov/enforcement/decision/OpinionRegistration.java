@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_RegisterOpinions, complete (DEC-05, DEC-06): each completion registers one opinion received
- * while the consultation is open (submitter, content and channel, required by the form), numbered in order, with who registered it and when (server's).
+ * while the consultation is open (submitter, content and channel, required by the form), numbered
+ * in order, with who registered it and when (server's).
  * The task comes back after each registration (the loop inside SubProcess_Consultation) until the
  * consultation timer Event_ConsultationClosed interrupts it: the register closes with the period,
  * never earlier and not later.

@@ -37,9 +37,9 @@ import java.util.regex.Pattern;
  *
  * <p>Hidden fields: form-js neither submits nor validates a field whose {@code conditional.hide}
  * is true. The condition is evaluated with {@link FeelExpressions} (feel-scala); a field that is
- * hidden, or whose condition FEEL cannot decide on the values, is not required. A value that is present is
- * still checked (type, options, limits), because the process reads it whichever way it came.
- * Disabled fields are skipped entirely, as form-js does.
+ * hidden, or whose condition FEEL cannot decide on the values, is not required. A value that is
+ * present is still checked (type, options, limits), because the process reads it whichever way it
+ * came. Disabled fields are skipped entirely, as form-js does.
  */
 public final class FormValidator {
 
