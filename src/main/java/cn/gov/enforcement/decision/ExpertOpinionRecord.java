@@ -1,5 +1,6 @@
 package cn.gov.enforcement.decision;
 
+import cn.gov.enforcement.forms.FormValidationException;
 import cn.gov.enforcement.identity.StaffMembership;
 import cn.gov.enforcement.platform.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,16 +27,16 @@ public class ExpertOpinionRecord implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String expert = Checks.text(task, "expert");
+    Object expert = task.getVariable("expert");
     String doer = staff.doer(task).orElse(null);
-    Checks.require("DEC-04", "assignee", expert != null && expert.equals(doer) && expert.equals(task.getAssignee()),
-        "论证意见须由指定专家本人签署", "the opinion must be signed by the expert it was assigned to");
-    Checks.require("DEC-04", "signatureName", MajorDecisionModel.SIGNATURE_NAME.get(task) == null,
-        "签名由系统按完成任务的专家本人记录，不接受填写的姓名（signatureName）",
-        "the signature is the expert who completes the task; a typed signatureName is not accepted");
-    Checks.require("DEC-04", "expertOpinion", !Checks.blank(MajorDecisionModel.EXPERT_OPINION.get(task)), "须出具书面论证意见", "expertOpinion is required");
-    Checks.require("DEC-04", "signed", Checks.isTrue(task, "signed"), "书面论证意见须经专家本人确认签署",
-        "the expert must confirm signing the written opinion (signed)");
+    // who signs, not what the form holds (its opinion and the confirmation "signed" it requires)
+    if (expert == null || !expert.equals(doer) || !expert.equals(task.getAssignee())) {
+      throw FormValidationException.rule("DEC-04", "assignee", "论证意见须由指定专家本人签署", "the opinion must be signed by the expert it was assigned to");
+    }
+    if (MajorDecisionModel.SIGNATURE_NAME.get(task) != null) {
+      throw FormValidationException.rule("DEC-04", "signatureName", "签名由系统按完成任务的专家本人记录，不接受填写的姓名（signatureName）",
+          "the signature is the expert who completes the task; a typed signatureName is not accepted");
+    }
     task.setVariable("expertOpinion_" + expert, MajorDecisionModel.EXPERT_OPINION.get(task));
     task.setVariable("expertSignedBy_" + expert, doer);
     task.setVariable("expertSignedAt_" + expert, EngineClock.now());

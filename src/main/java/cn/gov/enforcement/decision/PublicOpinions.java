@@ -1,5 +1,6 @@
 package cn.gov.enforcement.decision;
 
+import cn.gov.enforcement.forms.FormValidationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +38,9 @@ final class PublicOpinions {
     if (value instanceof Collection<?> collection) {
       List<Map<String, Object>> items = new ArrayList<>();
       for (Object element : collection) {
-        Checks.require("DEC-06", FORM_LIST, element instanceof Map, "意见列表格式无效", "each opinion must be an object");
+        if (!(element instanceof Map)) {
+          throw FormValidationException.rule("DEC-06", FORM_LIST, "意见列表格式无效", "each opinion must be an object");
+        }
         Map<String, Object> item = new LinkedHashMap<>();
         ((Map<?, ?>) element).forEach((k, v) -> item.put(String.valueOf(k), v));
         items.add(item);
@@ -47,8 +50,7 @@ final class PublicOpinions {
     try {
       return JSON.readValue(value.toString(), new TypeReference<List<Map<String, Object>>>() {});
     } catch (JsonProcessingException e) {
-      Checks.require("DEC-06", FORM_LIST, false, "意见列表格式无效", "the opinion list is not a JSON list of objects");
-      return List.of();
+      throw FormValidationException.rule("DEC-06", FORM_LIST, "意见列表格式无效", "the opinion list is not a JSON list of objects");
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.decision;
 
+import cn.gov.enforcement.forms.FormValidationException;
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.identity.StaffMembership;
 import cn.gov.enforcement.platform.EngineClock;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
  * step becomes its assignee, so the history names who did each step and when (承办人, 审核人,
  * 批准人); the three roles of DEC-17 are also kept as variables. Auxiliary staff may complete
  * only the clerical steps; a deciding step completed by one of them is refused even if a
- * misconfigured candidate group let them see it.
+ * misconfigured candidate group let them see it. These are refusals of who completes, not of what
+ * the form holds, so they are not {@code FormRule}s: they throw the same refusal directly.
  */
 @Component("stepRecord")
 public class StepRecord implements TaskListener {
@@ -39,10 +41,13 @@ public class StepRecord implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String doer = staff.doer(task).orElse(null);
-    Checks.require("DEC-17", "assignee", doer != null, "须由具名人员完成此步骤（先认领）",
-        "a step must be completed by a named person (claim it first)");
-    Checks.require("AUX-01", "assignee", CLERICAL.contains(task.getTaskDefinitionKey()) || !staff.isMember(doer, BureauGroup.AUXILIARY_STAFF),
-        "执法辅助人员不得完成决定性步骤", "auxiliary staff may not complete a deciding step");
+    if (doer == null) {
+      throw FormValidationException.rule("DEC-17", "assignee", "须由具名人员完成此步骤（先认领）",
+          "a step must be completed by a named person (claim it first)");
+    }
+    if (!CLERICAL.contains(task.getTaskDefinitionKey()) && staff.isMember(doer, BureauGroup.AUXILIARY_STAFF)) {
+      throw FormValidationException.rule("AUX-01", "assignee", "执法辅助人员不得完成决定性步骤", "auxiliary staff may not complete a deciding step");
+    }
     if (!doer.equals(task.getAssignee())) {
       task.setAssignee(doer);
     }

@@ -7,7 +7,10 @@ import java.util.List;
  * after the form's own field checks have passed. A procedure registers a rule by declaring a
  * Spring bean; the rule reads the values, never changes anything, and answers the violations
  * (empty when the submission is fine). Rules may depend on engine services: they are looked up
- * at the first submission, not when the engine is built.
+ * at the first submission, not when the engine is built. This is the one mechanism for
+ * cross-field rules of a submission (docs/cross-field-rules.md): what the form can say itself
+ * ({@code validate.required}, {@code conditional.hide}) it says, and names the requirement with the
+ * custom property {@code rule}; task listeners only record what an accepted submission means.
  *
  * <pre>{@code
  * @Component

@@ -117,6 +117,9 @@ public record FormSchema(String id, List<Node> components, boolean constrained, 
    * @param valuesExpression dynamic options: a FEEL expression
    * @param hide             {@code conditional.hide}
    * @param disabled         disabled fields are neither submitted nor validated by form-js
+   * @param rule             the requirement the field's checks carry (the form-js custom property
+   *                         {@code properties.rule}, e.g. {@code LR-03}), named in its refusals; or null
+   * @param booleanOptions   select/radio whose static options are all JSON booleans: the value is a boolean
    */
   public record Field(
       String key,
@@ -138,7 +141,9 @@ public record FormSchema(String id, List<Node> components, boolean constrained, 
       String valuesKey,
       String valuesExpression,
       String hide,
-      boolean disabled) implements Node {
+      boolean disabled,
+      String rule,
+      boolean booleanOptions) implements Node {
 
     /** Whether anything is checked for this field at all. */
     boolean constrained() {

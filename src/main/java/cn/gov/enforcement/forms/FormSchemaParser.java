@@ -157,7 +157,22 @@ public final class FormSchemaParser {
         blankToNull(text(c, "valuesKey")),
         blankToNull(text(c, "valuesExpression")),
         hide,
-        c.path("disabled").isBoolean() && c.get("disabled").asBoolean());
+        c.path("disabled").isBoolean() && c.get("disabled").asBoolean(),
+        c.path("properties").isObject() ? blankToNull(text(c.get("properties"), "rule")) : null,
+        booleanOptions(c.get("values")));
+  }
+
+  private static boolean booleanOptions(JsonNode values) {
+    if (values == null || !values.isArray() || values.isEmpty()) {
+      return false;
+    }
+    for (JsonNode option : values) {
+      JsonNode value = option.isObject() ? option.get("value") : option;
+      if (value == null || !value.isBoolean()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Kind kind(String type, String subtype) {

@@ -27,6 +27,14 @@ public class FormValidationException extends FormFieldRefusal {
     this.violations = List.copyOf(violations);
   }
 
+  /**
+   * A refusal of one rule outside a form's own checks (who completes a step, data a service task
+   * receives from any channel), in the same shape as a {@link FormRule}'s.
+   */
+  public static FormValidationException rule(String ruleId, String field, String chinese, String english) {
+    return new FormValidationException(null, List.of(FormViolation.rule(ruleId, field, chinese, english)));
+  }
+
   public String formId() {
     return formId;
   }

@@ -28,15 +28,18 @@ import java.util.regex.Pattern;
  * <p>Per field: {@code required} (an empty or whitespace-only string, an empty list and an
  * unchecked required checkbox count as missing), the type of the value, the options of
  * select/radio/checklist/taglist (static {@code values}, or the list in the variable named by
- * {@code valuesKey} or by a {@code valuesExpression} that is a plain variable), number
+ * {@code valuesKey} or the list a {@code valuesExpression} evaluates to), number
  * {@code min}/{@code max}/{@code decimalDigits}/{@code increment}, text {@code minLength}/
- * {@code maxLength}/{@code pattern}/{@code validationType}, and the format of dates and times.
+ * {@code maxLength}/{@code pattern}/{@code validationType}, and the format of dates and times. A
+ * select or radio whose options are {@code true}/{@code false} takes a boolean, as form-js submits it.
+ * A field with the custom property {@code rule} (e.g. {@code "properties": {"rule": "LR-03"}}) names
+ * that requirement in each of its refusals: the form, not Java, says which fields a rule requires.
  *
  * <p>Hidden fields: form-js neither submits nor validates a field whose {@code conditional.hide}
- * is true. The condition is evaluated with {@link Feel}; a field that is hidden, or whose
- * condition cannot be evaluated on the server, is not required. A value that is present is
- * still checked (type, options, limits), because the process reads it whichever way it came.
- * Disabled fields are skipped entirely, as form-js does.
+ * is true. The condition is evaluated with {@link FeelExpressions} (feel-scala); a field that is
+ * hidden, or whose condition FEEL cannot decide on the values, is not required. A value that is
+ * present is still checked (type, options, limits), because the process reads it whichever way it
+ * came. Disabled fields are skipped entirely, as form-js does.
  */
 public final class FormValidator {
 
@@ -86,7 +89,7 @@ public final class FormValidator {
           walk(group.children(), data, prefix, scope, visibility);
         } else {
           String key = prefix + String.join(".", group.path());
-          Object nested = Feel.lookup(data, group.path());
+          Object nested = FormValues.lookup(data, group.path());
           if (nested != null && !(nested instanceof Map)) {
             add(key, null, "TYPE", "应为对象", "must be an object");
             continue;
@@ -95,7 +98,7 @@ public final class FormValidator {
         }
       } else if (node instanceof DynamicList list) {
         String key = prefix + list.key();
-        Object items = Feel.lookup(data, list.path());
+        Object items = FormValues.lookup(data, list.path());
         if (items == null) {
           continue;
         }
@@ -124,9 +127,23 @@ public final class FormValidator {
     if (!field.constrained()) {
       return;
     }
+    int before = violations.size();
+    checkValue(field, data, prefix, scope, visibility);
+    if (field.rule() != null) {
+      // the field's checks carry a requirement of the procedure: its refusals name it, like a FormRule's
+      for (int i = before; i < violations.size(); i++) {
+        FormViolation v = violations.get(i);
+        violations.set(i, new FormViolation(v.field(), v.reason(), v.chinese() + "（" + field.rule() + "）",
+            v.english() + " (" + field.rule() + ")"));
+      }
+    }
+  }
+
+  private void checkValue(Field field, Map<String, Object> data, String prefix, Map<String, Object> scope,
+      Visibility visibility) {
     String key = prefix + field.key();
     String label = field.label();
-    Object value = Feel.lookup(data, field.path());
+    Object value = FormValues.lookup(data, field.path());
     boolean enforceRequired = field.required() && visibility == Visibility.SHOWN;
     if (FormValues.isBlankValue(value)) {
       if (enforceRequired) {
@@ -145,7 +162,9 @@ public final class FormValidator {
         }
       }
       case SINGLE_CHOICE -> {
-        if (!isScalar(value)) {
+        if (field.booleanOptions() && !(value instanceof Boolean)) {
+          add(key, label, "TYPE", "应为是/否（true 或 false）", "must be true or false");
+        } else if (!isScalar(value)) {
           add(key, label, "TYPE", "应为单个选项值", "must be a single option value");
         } else {
           allowed(field, key, List.of(value), scope);
@@ -270,12 +289,8 @@ public final class FormValidator {
     if (field.options() != null && field.valuesKey() == null && field.valuesExpression() == null) {
       return new LinkedHashSet<>(field.options());
     }
-    List<String> path = field.valuesKey() != null ? List.of(field.valuesKey().split("\\."))
-        : Feel.simplePath(field.valuesExpression());
-    if (path == null) {
-      return null;
-    }
-    Object source = Feel.lookup(scope, path);
+    Object source = field.valuesKey() != null ? FormValues.lookup(scope, List.of(field.valuesKey().split("\\.")))
+        : FeelExpressions.evaluate(field.valuesExpression(), scope);
     if (!(source instanceof List<?> list)) {
       return null;
     }
@@ -296,7 +311,7 @@ public final class FormValidator {
     if (limit.value() != null) {
       return limit.value();
     }
-    Object value = Feel.evaluate(limit.expression(), scope);
+    Object value = FeelExpressions.evaluate(limit.expression(), scope);
     return value instanceof BigDecimal decimal ? decimal : null;
   }
 
@@ -304,7 +319,7 @@ public final class FormValidator {
     if (hide == null || hide.isBlank()) {
       return Visibility.SHOWN;
     }
-    Object result = Feel.evaluate(hide, scope);
+    Object result = FeelExpressions.evaluate(hide, scope);
     if (Boolean.TRUE.equals(result)) {
       return Visibility.HIDDEN;
     }

@@ -29,7 +29,19 @@ public final class FormValues {
 
   /** The raw value; a dotted key reads into nested objects. */
   public Object get(String key) {
-    return Feel.lookup(values, List.of(key.split("\\.")));
+    return lookup(values, List.of(key.split("\\.")));
+  }
+
+  /** The value at a dotted path in nested maps, or null. */
+  static Object lookup(Map<String, Object> data, List<String> path) {
+    Object current = data;
+    for (String segment : path) {
+      if (!(current instanceof Map<?, ?> map)) {
+        return null;
+      }
+      current = map.get(segment);
+    }
+    return current;
   }
 
   /** A number (or a numeric string), as BigDecimal. */

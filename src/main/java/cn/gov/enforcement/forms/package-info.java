@@ -25,7 +25,8 @@
  * <p>Then the values the task (or new instance) holds once the submission is applied: submitted values
  * over existing ones. The form is read from the deployment as the engine resolves it (bindings
  * {@code deployment}, {@code latest}, {@code version}) and parsed once per form definition id.
- * Field checks: {@link cn.gov.enforcement.forms.FormValidator}; then the cross-field
+ * Field checks: {@link cn.gov.enforcement.forms.FormValidator} (a field with the custom property
+ * {@code rule} names that requirement in its refusals); then the cross-field
  * {@link cn.gov.enforcement.forms.FormRule}s registered for the form id.
  *
  * <h2>Errors</h2>
@@ -38,9 +39,10 @@
  * does not use, answers 500 for every engine refusal).
  *
  * <h2>Not checked</h2>
- * Conditions and limits in FEEL beyond {@link cn.gov.enforcement.forms.Feel}'s subset (such fields
- * are not required, present values are still checked); options from a {@code valuesExpression}
- * that is not a plain variable, or from a {@code valuesKey} variable that does not exist;
+ * Conditions and limits that FEEL (feel-scala, {@link cn.gov.enforcement.forms.FeelExpressions})
+ * cannot decide on the values, e.g. a number compared with a string (such fields are not required,
+ * present values are still checked); options from a {@code valuesExpression} that does not give a
+ * list, or from a {@code valuesKey} variable that does not exist;
  * {@code disallowPassedDates}; forms referenced by {@code camunda:formKey} instead of
  * {@code camunda:formRef}; starts by a call activity (the calling model maps the data) or at
  * message/signal/timer/conditional start events; an asynchronous start event is checked only when

@@ -56,7 +56,7 @@ public final class ServerStampedVariables {
       "outsideCatalogueApprovedBy", "inCatalogue", "catalogueItemTitle",
       // major-decision, decision.ImplementationReports (DEC-16): how many periodic reports are done
       "implementationReportNo",
-      // legal-review, review.LegalReviewRecord: who reviewed and when
+      // legal-review, review.ReviewerIndependence: who reviewed and when
       "legalReviewer", "legalReviewedAt",
       // disclosure, disclosure.DisclosureReviewCheck
       "disclosureReviewer",

@@ -1,7 +1,10 @@
 package cn.gov.enforcement.review;
 
+import cn.gov.enforcement.forms.FormValidationException;
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.identity.StaffMembership;
+import cn.gov.enforcement.platform.EngineClock;
+import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,7 +15,8 @@ import org.springframework.stereotype.Component;
  * the legal unit and is none of the case's investigators. Checked on the server because a
  * candidate group alone cannot exclude one particular person: an officer of the legal unit may
  * have investigated the case. A refused claim or completion changes nothing (the command rolls
- * back). On completion the doer becomes the assignee, so the history names the reviewer.
+ * back). On completion the doer becomes the assignee, so the history names the reviewer, and a
+ * review (not an extension request) records {@code legalReviewer} and {@code legalReviewedAt}.
  */
 @Component("reviewerIndependence")
 public class ReviewerIndependence implements TaskListener {
@@ -42,12 +46,16 @@ public class ReviewerIndependence implements TaskListener {
     if (completing && !reviewer.equals(task.getAssignee())) {
       task.setAssignee(reviewer);
     }
+    if (completing && !Boolean.TRUE.equals(task.getVariable("extensionRequested"))) {
+      // LR-05: the review (not an extension request) names its reviewer and time, server-stamped
+      task.setVariables(Map.of("legalReviewer", reviewer, "legalReviewedAt", EngineClock.now()));
+    }
   }
 
   /** A refused completion answers like a refused form (400); a refused claim is a bad request. */
   private static RuntimeException refusal(boolean completing, String chinese, String english) {
     return completing
-        ? LegalReviewRecord.refusal("LR-05", "assignee", chinese, english)
+        ? FormValidationException.rule("LR-05", "assignee", chinese, english)
         : new BadUserRequestException(chinese + " / " + english);
   }
 }

@@ -180,6 +180,35 @@ class FormValidatorTest {
   }
 
   @Test
+  @DisplayName("LR-03 表单自定义属性 rule：字段的拒绝信息注明要求编号 / a field's properties.rule is named in its refusals")
+  void ruleProperty() {
+    FormSchema schema = form("""
+        {"type": "checkbox", "key": "extensionRequested"},
+        {"type": "select", "key": "findingFacts", "values": [{"label": "符合", "value": "CONFORMS"}],
+         "validate": {"required": true}, "properties": {"rule": "LR-03"}, "conditional": {"hide": "=extensionRequested"}},
+        {"type": "textarea", "key": "note", "validate": {"required": true}}""");
+    List<FormViolation> violations = FormValidator.validate(schema, values("findingFacts", "BOGUS"));
+    assertThat(violations).extracting(FormViolation::reason).containsExactlyInAnyOrder("NOT_ALLOWED", "REQUIRED");
+    assertThat(violations).filteredOn(v -> v.field().equals("findingFacts")).singleElement()
+        .satisfies(v -> assertThat(v.chinese()).endsWith("（LR-03）"))
+        .satisfies(v -> assertThat(v.english()).endsWith(" (LR-03)"));
+    assertThat(violations).filteredOn(v -> v.field().equals("note")).singleElement()
+        .satisfies(v -> assertThat(v.english()).doesNotContain("LR-03"));
+    assertThat(reasons(schema, values("note", "x"))).containsExactly("findingFacts:REQUIRED");
+    assertThat(reasons(schema, values("note", "x", "extensionRequested", true))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("选项为 true/false 的单选只接受布尔值 / a radio of true/false takes a boolean")
+  void booleanOptions() {
+    FormSchema schema = form("""
+        {"type": "radio", "key": "admitted", "values": [{"label": "是", "value": true}, {"label": "否", "value": false}]},
+        {"type": "radio", "key": "level", "values": [{"label": "一", "value": "true"}]}""");
+    assertThat(reasons(schema, values("admitted", "true", "level", "true"))).containsExactly("admitted:TYPE");
+    assertThat(reasons(schema, values("admitted", false))).isEmpty();
+  }
+
+  @Test
   @DisplayName("禁用字段不校验（浏览器也不提交） / disabled fields are neither submitted nor checked")
   void disabled() {
     FormSchema schema = form("""

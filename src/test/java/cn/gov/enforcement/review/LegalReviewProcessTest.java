@@ -68,11 +68,15 @@ class LegalReviewProcessTest {
         "reviewMaterials", "案卷一册"));
   }
 
+  /** LR-03: the review points of the form review-legality, as field keys. */
+  static final List<String> POINTS = List.of("findingBody", "findingOfficers", "findingAuthority", "findingFacts",
+      "findingEvidence", "findingLegalBasis", "findingProcedure", "findingDiscretion", "findingDocuments");
+
   /** A complete review: a finding for every LR-03 point, the outcome and the opinion. */
   static Map<String, Object> review(String outcome) {
     Map<String, Object> variables = new HashMap<>();
-    LegalReviewRecord.POINTS.forEach(point -> variables.put(point, "CONFORMS"));
-    variables.put(LegalReviewRecord.CRIME_REFERRAL, "NO_REFERRAL");
+    POINTS.forEach(point -> variables.put(point, "CONFORMS"));
+    variables.put("findingCrimeReferral", "NO_REFERRAL");
     variables.put("reviewOutcome", outcome);
     variables.put("reviewOpinion", "事实清楚，证据充分，程序合法。");
     variables.put("extensionRequested", false);
