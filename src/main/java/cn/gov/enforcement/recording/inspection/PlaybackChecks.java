@@ -79,7 +79,7 @@ public class PlaybackChecks {
     Instant expires = now.atZone(DeviceRegister.BEIJING).plus(VALIDITY).toInstant();
     recordings.insertGrant(new AccessGrant(UUID.randomUUID().toString(), recordingId, assignee,
         AccessPurpose.INTERNAL.name(), "回放检查（抽查） / playback spot check", processInstanceId,
-        "recording-playback-check", now, expires));
+        RecordingPlaybackCheckModel.PROCESS_KEY, now, expires));
     auditLog.append(assignee, AuditAction.ACCESS_GRANTED, recordingId, "grantee=" + assignee
         + " purpose=INTERNAL playback spot check expires=" + expires + " check=" + processInstanceId);
   }
