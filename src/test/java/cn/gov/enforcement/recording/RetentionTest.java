@@ -124,7 +124,7 @@ class RetentionTest {
     fields.put("confidentialityReason", "涉及商业秘密");
     String secret = (String) upload(fields).get("id");
     // officer2 may report facts, but is outside the circle of this recording
-    for (Map<String, ?> body : List.of(Map.of("reviewOrLitigation", true), Map.of("retentionClass", "SIX_MONTHS"),
+    for (Map<String, ?> body : List.<Map<String, ?>>of(Map.of("reviewOrLitigation", true), Map.of("retentionClass", "SIX_MONTHS"),
         Map.of("usedAsEvidence", true), Map.of())) {
       ResponseEntity<Map> response = rest.withBasicAuth("officer2", "demo").postForEntity(
           "/api/recordings/" + secret + "/facts", body, Map.class);
