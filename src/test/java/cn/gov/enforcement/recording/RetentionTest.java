@@ -124,8 +124,9 @@ class RetentionTest {
     fields.put("confidentialityReason", "涉及商业秘密");
     String secret = (String) upload(fields).get("id");
     // officer2 may report facts, but is outside the circle of this recording
-    for (Map<String, ?> body : List.<Map<String, ?>>of(Map.of("reviewOrLitigation", true), Map.of("retentionClass", "SIX_MONTHS"),
-        Map.of("usedAsEvidence", true), Map.of())) {
+    List<Map<String, ?>> bodies = List.of(Map.of("reviewOrLitigation", true), Map.of("retentionClass", "SIX_MONTHS"),
+        Map.of("usedAsEvidence", true), Map.of());
+    for (Map<String, ?> body : bodies) {
       ResponseEntity<Map> response = rest.withBasicAuth("officer2", "demo").postForEntity(
           "/api/recordings/" + secret + "/facts", body, Map.class);
       assertThat(response.getStatusCode()).as("body %s", body).isEqualTo(HttpStatus.NOT_FOUND);
