@@ -13,7 +13,7 @@ public record Caller(String userId, List<String> groups) {
   static final Set<String> CONFIDENTIAL_READERS = Set.of(BureauGroup.DIRECTOR.id(), BureauGroup.DEPUTY_DIRECTOR.id(),
       BureauGroup.SECTION_HEAD.id(), BureauGroup.LEGAL_AFFAIRS.id(), BureauGroup.SUPERVISOR.id());
 
-  static Caller current(IdentityService identityService) {
+  public static Caller current(IdentityService identityService) {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication == null || authentication.getUserId() == null) {
       throw Refusals.forbidden("未登录", "not authenticated");

@@ -7,17 +7,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * recording-disposal, Task_ExtendRetention: a recording that is kept (legal hold, records office or
- * section head said keep) gets another minimum period ({@link RecordingDisposal#keep}), with the reason
+ * section head said keep) gets another minimum period ({@link RetentionDecisions#keep}), with the reason
  * the process gathered.
  */
 @Component("extendRetention")
 public class ExtendRetentionDelegate implements JavaDelegate {
 
-  private final RecordingDisposal disposal;
+  private final RetentionDecisions retention;
   private final IdentityService identityService;
 
-  public ExtendRetentionDelegate(RecordingDisposal disposal, IdentityService identityService) {
-    this.disposal = disposal;
+  public ExtendRetentionDelegate(RetentionDecisions retention, IdentityService identityService) {
+    this.retention = retention;
     this.identityService = identityService;
   }
 
@@ -27,6 +27,6 @@ public class ExtendRetentionDelegate implements JavaDelegate {
         ? "legal hold: " + execution.getVariable("legalHoldReason")
         : "kept after disposal review: " + execution.getVariable("reviewOpinion")
             + (execution.getVariable("approvalOpinion") == null ? "" : " / " + execution.getVariable("approvalOpinion"));
-    disposal.keep((String) execution.getVariable("recordingId"), Caller.actor(identityService, "system"), reason);
+    retention.keep((String) execution.getVariable("recordingId"), Caller.actor(identityService, "system"), reason);
   }
 }

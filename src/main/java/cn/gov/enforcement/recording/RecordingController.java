@@ -2,14 +2,12 @@ package cn.gov.enforcement.recording;
 
 import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
-import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.web.ApiErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -32,25 +30,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/recordings")
 public class RecordingController {
 
-  /** Who may report facts that lengthen retention; never auxiliary staff (AUX-03). */
-  static final Set<String> FACT_REPORTERS = Set.of(BureauGroup.ENFORCEMENT_OFFICER.id(), BureauGroup.SECTION_HEAD.id(),
-      BureauGroup.LEGAL_AFFAIRS.id(), BureauGroup.RECORDS_OFFICE.id(), BureauGroup.DIRECTOR.id(),
-      BureauGroup.DEPUTY_DIRECTOR.id());
-
   private final IngestService ingest;
   private final RecordingRepository repository;
-  private final RetentionClassifier classifier;
+  private final RetentionDecisions retention;
   private final ContentAccess contentAccess;
   private final AuditLog auditLog;
   private final IdentityService identityService;
   private final RecordingVisibility visibility;
 
-  public RecordingController(IngestService ingest, RecordingRepository repository, RetentionClassifier classifier,
+  public RecordingController(IngestService ingest, RecordingRepository repository, RetentionDecisions retention,
       ContentAccess contentAccess, AuditLog auditLog, IdentityService identityService, RecordingVisibility visibility) {
     this.visibility = visibility;
     this.ingest = ingest;
     this.repository = repository;
-    this.classifier = classifier;
+    this.retention = retention;
     this.contentAccess = contentAccess;
     this.auditLog = auditLog;
     this.identityService = identityService;
@@ -94,7 +87,7 @@ public class RecordingController {
   @GetMapping("/{id}")
   public RecordingViews.Detail metadata(@PathVariable String id) {
     Caller caller = caller();
-    Recording recording = visible(id, caller);
+    Recording recording = visibility.require(id, caller);
     auditLog.append(caller.userId(), AuditAction.VIEW_METADATA, id, null);
     return RecordingViews.detail(recording, repository.classifications(id), repository.events(id));
   }
@@ -102,7 +95,7 @@ public class RecordingController {
   @GetMapping("/{id}/content")
   public ResponseEntity<Resource> content(@PathVariable String id) {
     Caller caller = caller();
-    Recording recording = visible(id, caller);
+    Recording recording = visibility.require(id, caller);
     ContentAccess.Delivery delivery = contentAccess.fetch(recording, caller);
     return ResponseEntity.ok()
         .header("Digest", delivery.digestHeader())
@@ -118,11 +111,12 @@ public class RecordingController {
    */
   @PostMapping("/{id}/facts")
   public RecordingViews.FactsAnswer facts(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-    Caller caller = caller();
-    if (!caller.inAny(FACT_REPORTERS)) {
-      throw Refusals.forbidden("无权变更保存事实", "you may not report retention facts");
-    }
-    Recording recording = visible(id, caller);
+    RetentionDecisions.Decided decided = retention.report(id, caller(), () -> reportedFacts(body));
+    return RecordingViews.facts(decided.recording(), decided.current(), decided.disposed());
+  }
+
+  /** The body as facts: each a boolean of {@link RetentionDecision#LATER_FACTS}, besides the two texts. */
+  private static RetentionDecisions.ReportedFacts reportedFacts(JsonNode body) {
     if (body == null || !body.isObject() || body.isEmpty()) {
       throw Refusals.missing("facts");
     }
@@ -145,12 +139,7 @@ public class RecordingController {
         throw Refusals.invalid(name, "不是可报告的保存事实", "not a fact of retention-class that can be reported");
       }
     }
-    if (Boolean.TRUE.equals(reported.get("usedAsEvidence")) && (description == null || description.isBlank())) {
-      throw Refusals.missing("evidenceDescription");
-    }
-    String note = description == null ? reason : "evidence description: " + description + (reason == null ? "" : "; " + reason);
-    Classification current = classifier.redecide(recording, reported, caller.userId(), note);
-    return RecordingViews.facts(recording, current, repository.isDisposed(id));
+    return new RetentionDecisions.ReportedFacts(reported, description, reason);
   }
 
   /** ACC-01, AUX-03: no one changes or deletes an original, whatever their group. */
@@ -161,16 +150,6 @@ public class RecordingController {
         .header(HttpHeaders.ALLOW, "GET, POST")
         .body(ApiErrors.body("METHOD_NOT_ALLOWED", "原始音像记录只写一次，不能修改或删除（" + request.getMethod()
             + "） / originals are write-once: " + request.getMethod() + " is not allowed"));
-  }
-
-  private Recording visible(String id, Caller caller) {
-    Recording recording = repository.find(id).orElseThrow(() -> Refusals.notFound(id));
-    if (!visibility.forCaller(caller).test(recording)) {
-      // ACC-06: a confidential recording does not exist for those outside the circle, nor another
-      // case's recording for auxiliary staff (AUX-03)
-      throw Refusals.notFound(id);
-    }
-    return recording;
   }
 
   private Caller caller() {

@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The end of a recording's life (RET-06), as the steps of {@code recording-disposal} use it: the
- * legal-hold review, the disposal itself and keeping a recording for another period. The delegates
- * only read the process variables and write the outcome back.
+ * legal-hold review and the disposal itself; keeping a recording for another period is
+ * {@link RetentionDecisions#keep}. The delegates only read the process variables and write the outcome back.
  */
 @Service
 public class RecordingDisposal {
@@ -22,16 +22,16 @@ public class RecordingDisposal {
   private final RecordingStorage storage;
   private final LegalHold legalHold;
   private final FixityCheck fixity;
-  private final RetentionClassifier classifier;
+  private final RetentionDecisions retention;
   private final AuditLog auditLog;
 
   public RecordingDisposal(RecordingRepository repository, RecordingStorage storage, LegalHold legalHold,
-      FixityCheck fixity, RetentionClassifier classifier, AuditLog auditLog) {
+      FixityCheck fixity, RetentionDecisions retention, AuditLog auditLog) {
     this.repository = repository;
     this.storage = storage;
     this.legalHold = legalHold;
     this.fixity = fixity;
-    this.classifier = classifier;
+    this.retention = retention;
     this.auditLog = auditLog;
   }
 
@@ -70,7 +70,7 @@ public class RecordingDisposal {
     Optional<String> hold = legalHold.reason(recording);
     if (hold.isPresent()) {
       auditLog.append(approver, AuditAction.DISPOSAL_BLOCKED, recording.id(), hold.get());
-      classifier.extend(recording, approver, "legal hold found at disposal: " + hold.get());
+      retention.keep(recording.id(), approver, "legal hold found at disposal: " + hold.get());
       return false;
     }
     Optional<String> problem = fixity.check(recording.id());
@@ -102,10 +102,5 @@ public class RecordingDisposal {
       removeFile.run();
     }
     return true;
-  }
-
-  /** Task_ExtendRetention: a kept recording gets another minimum period, as a new classification row. */
-  public void keep(String recordingId, String actor, String reason) {
-    classifier.extend(recording(recordingId), actor, reason);
   }
 }

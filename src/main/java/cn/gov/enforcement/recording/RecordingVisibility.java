@@ -28,12 +28,25 @@ public class RecordingVisibility {
       BureauGroup.LEGAL_AFFAIRS.id(), BureauGroup.SECTION_HEAD.id(), BureauGroup.ENFORCEMENT_OFFICER.id(),
       BureauGroup.RECORDS_OFFICE.id(), BureauGroup.SUPERVISOR.id(), BureauGroup.CAMUNDA_ADMIN.id());
 
+  private final RecordingRepository repository;
   private final HistoryService historyService;
   private final SystemActions system;
 
-  public RecordingVisibility(HistoryService historyService, SystemActions system) {
+  public RecordingVisibility(RecordingRepository repository, HistoryService historyService, SystemActions system) {
+    this.repository = repository;
     this.historyService = historyService;
     this.system = system;
+  }
+
+  /** The recording, if the caller may see it; else 404, as if it did not exist. */
+  public Recording require(String id, Caller caller) {
+    Recording recording = repository.find(id).orElseThrow(() -> Refusals.notFound(id));
+    if (!forCaller(caller).test(recording)) {
+      // ACC-06: a confidential recording does not exist for those outside the circle, nor another
+      // case's recording for auxiliary staff (AUX-03)
+      throw Refusals.notFound(id);
+    }
+    return recording;
   }
 
   /** The test for one request (the assisted cases are looked up once). */

@@ -113,4 +113,25 @@ class RetentionTest {
     assertThat(rest.withBasicAuth("head1", "demo").postForEntity("/api/recordings/" + id + "/facts",
         Map.of("usedAsEvidence", true), Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
+
+  @Test
+  @DisplayName("ACC-06 RET-05 圈外人员对涉密记录报送事实：请求体无论对错均为 404，不泄露记录存在，也不记入保存类别")
+  @SuppressWarnings("rawtypes")
+  void hiddenRecordingAnswers404WhateverTheBody() {
+    Map<String, String> fields = EvidenceFixtures.justRecorded("ONSITE_INSPECTION");
+    fields.put("officers", "officer1");
+    fields.put("confidential", "true");
+    fields.put("confidentialityReason", "涉及商业秘密");
+    String secret = (String) upload(fields).get("id");
+    // officer2 may report facts, but is outside the circle of this recording
+    List<Map<String, ?>> bodies = List.of(Map.of("reviewOrLitigation", true), Map.of("retentionClass", "SIX_MONTHS"),
+        Map.of("usedAsEvidence", true), Map.of());
+    for (Map<String, ?> body : bodies) {
+      ResponseEntity<Map> response = rest.withBasicAuth("officer2", "demo").postForEntity(
+          "/api/recordings/" + secret + "/facts", body, Map.class);
+      assertThat(response.getStatusCode()).as("body %s", body).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording_classification WHERE recording_id = ?", Integer.class,
+        secret)).isEqualTo(1);
+  }
 }

@@ -1,21 +1,15 @@
 package cn.gov.enforcement.recording.inspection;
 
-import cn.gov.enforcement.audit.AuditAction;
-import cn.gov.enforcement.audit.AuditLog;
-import cn.gov.enforcement.identity.BureauGroup;
-import cn.gov.enforcement.identity.StaffMembership;
+import cn.gov.enforcement.recording.Caller;
 import cn.gov.enforcement.web.ApiErrors;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,99 +24,49 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * REC-15, JL 第八条: the register of recording devices ({@code /api/devices}) and the daily pre-duty
  * check of each ({@code /api/devices/{deviceNumber}/checks}).
- * <ul>
- *   <li>Registering (or re-registering: a new responsible person) is the section head's or the records
- *       office's — they answer for the unit's equipment; the responsible person is an enforcement officer.
- *   <li>The check is recorded by the device's responsible officer only; who and when are stamped by the
- *       server (the caller, the engine clock): a body naming {@code checkedBy} or {@code checkedAt} is refused.
- * </ul>
+ * Who may do what is {@link DeviceRegistrations}'; here the bodies are read: who checked and when are
+ * the server's, so a body naming {@code checkedBy} or {@code checkedAt} is refused.
  */
 @RestController
 @RequestMapping("/api/devices")
 public class DeviceController {
 
-  static final Set<String> REGISTRARS = Set.of(BureauGroup.SECTION_HEAD.id(), BureauGroup.RECORDS_OFFICE.id());
-  /** Letters, digits, '-', '_', '.': a device number is also a path segment. */
-  static final Pattern NUMBER = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
-  static final Map<String, String> TYPES = Map.of("BODY_CAMERA", "执法记录仪", "CAMERA", "照相机",
-      "VIDEO_CAMERA", "摄像机", "AUDIO_RECORDER", "录音设备", "OTHER", "其他音像记录设备");
-  private static final Set<String> CHECK_POINTS = Set.of("noFault", "batterySufficient", "storageSufficient", "clockSet");
+  private static final Set<String> ENTRY_FIELDS = Set.of("deviceNumber", "deviceType", "responsible", "unit");
 
-  private final DeviceRegister register;
+  private final DeviceRegistrations registrations;
   private final IdentityService identityService;
-  private final StaffMembership staff;
-  private final AuditLog auditLog;
 
-  public DeviceController(DeviceRegister register, IdentityService identityService, StaffMembership staff,
-      AuditLog auditLog) {
-    this.register = register;
+  public DeviceController(DeviceRegistrations registrations, IdentityService identityService) {
+    this.registrations = registrations;
     this.identityService = identityService;
-    this.staff = staff;
-    this.auditLog = auditLog;
-  }
-
-  record Caller(String userId, List<String> groups) {
-    boolean inAny(Set<String> ids) {
-      return groups.stream().anyMatch(ids::contains);
-    }
-  }
-
-  static Caller caller(IdentityService identityService) {
-    Authentication a = identityService.getCurrentAuthentication();
-    if (a == null || a.getUserId() == null) {
-      throw InspectionRefusals.forbidden("未登录", "not authenticated");
-    }
-    return new Caller(a.getUserId(), a.getGroupIds() == null ? List.of() : List.copyOf(a.getGroupIds()));
   }
 
   /** The register: every device's current entry and whether it was checked today (Beijing). */
   @GetMapping
   public List<RegisterEntry> list() {
-    caller(identityService);
-    LocalDate today = DeviceRegister.now().atZone(DeviceRegister.BEIJING).toLocalDate();
-    return register.devices().stream().map(d -> new RegisterEntry(view(d),
-        register.checksOn(d.deviceNumber(), today).stream().anyMatch(DeviceCheck::passed),
-        register.recentChecks(d.deviceNumber(), 1).stream().findFirst().map(DeviceController::view).orElse(null)))
+    Caller.current(identityService);
+    return registrations.devices().stream()
+        .map(s -> new RegisterEntry(view(s.device()), s.checkedToday(), s.lastCheck() == null ? null : view(s.lastCheck())))
         .toList();
   }
 
   @GetMapping("/{deviceNumber}")
   public DeviceDetail device(@PathVariable String deviceNumber) {
-    caller(identityService);
-    Device device = register.current(deviceNumber).orElseThrow(() -> InspectionRefusals.unknownDevice(deviceNumber));
-    return new DeviceDetail(view(device), register.history(deviceNumber).stream().map(DeviceController::view).toList(),
-        register.recentChecks(deviceNumber, 60).stream().map(DeviceController::view).toList());
+    Caller.current(identityService);
+    DeviceRegistrations.Dossier dossier = registrations.device(deviceNumber);
+    return new DeviceDetail(view(dossier.device()), dossier.history().stream().map(DeviceController::view).toList(),
+        dossier.checks().stream().map(DeviceController::view).toList());
   }
 
   /** Registers a device, or re-registers it (type, responsible person, unit): a new row, the old one stays. */
   @PostMapping
   public ResponseEntity<DeviceView> register(@RequestBody(required = false) JsonNode body) {
-    Caller caller = caller(identityService);
-    if (!caller.inAny(REGISTRARS)) {
-      throw InspectionRefusals.forbidden("只有科室负责人或办公室（档案）可以登记执法记录设备",
-          "only a section head or the records office may register recording devices");
-    }
-    Map<String, String> fields = textFields(body, Set.of("deviceNumber", "deviceType", "responsible", "unit"));
-    String number = required(fields, "deviceNumber");
-    if (!NUMBER.matcher(number).matches()) {
-      throw InspectionRefusals.invalid("deviceNumber", "只能含字母、数字、“-”“_”“.”，最长 64 个字符",
-          "letters, digits, '-', '_', '.' only, at most 64 characters");
-    }
-    String type = required(fields, "deviceType");
-    if (!TYPES.containsKey(type)) {
-      throw InspectionRefusals.invalid("deviceType", "须为 " + String.join("、", TYPES.keySet()),
-          "must be one of " + String.join(", ", TYPES.keySet()));
-    }
-    String responsible = required(fields, "responsible");
-    if (!staff.isMember(responsible, BureauGroup.ENFORCEMENT_OFFICER)) {
-      throw InspectionRefusals.invalid("responsible", "责任人须为在册的执法人员", "the responsible person must be an enforcement officer");
-    }
-    String unit = fields.get("unit");
-    if (unit != null && unit.length() > 128) {
-      throw InspectionRefusals.invalid("unit", "最长 128 个字符", "at most 128 characters");
-    }
-    Device device = register.register(caller.userId(), number, type, responsible, unit);
-    return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/devices/" + number)
+    Device device = registrations.register(Caller.current(identityService), () -> {
+      Map<String, String> fields = textFields(body, ENTRY_FIELDS);
+      return new DeviceRegistrations.Entry(fields.get("deviceNumber"), fields.get("deviceType"),
+          fields.get("responsible"), fields.get("unit"));
+    });
+    return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/devices/" + device.deviceNumber())
         .body(view(device));
   }
 
@@ -134,14 +78,11 @@ public class DeviceController {
   @PostMapping("/{deviceNumber}/checks")
   public ResponseEntity<CheckView> check(@PathVariable String deviceNumber,
       @RequestBody(required = false) JsonNode body) {
-    Caller caller = caller(identityService);
-    Device device = register.current(deviceNumber).orElseThrow(() -> InspectionRefusals.unknownDevice(deviceNumber));
-    if (!device.responsible().equals(caller.userId())) {
-      auditLog.append(caller.userId(), AuditAction.ACCESS_REFUSED, deviceNumber,
-          "device check by someone other than the responsible person " + device.responsible());
-      throw InspectionRefusals.forbidden("只有该设备的责任人（" + device.responsible() + "）可以登记执勤前检查",
-          "only the device's responsible person may record its pre-duty check");
-    }
+    DeviceCheck check = registrations.check(Caller.current(identityService), deviceNumber, () -> report(body));
+    return ResponseEntity.status(HttpStatus.CREATED).body(view(check));
+  }
+
+  private static DeviceRegistrations.Report report(JsonNode body) {
     if (body == null || !body.isObject() || body.isEmpty()) {
       throw InspectionRefusals.missing("clockSet");
     }
@@ -155,7 +96,7 @@ public class DeviceController {
         if (note != null && note.length() > 1000) {
           throw InspectionRefusals.invalid("note", "最长 1000 个字符", "at most 1000 characters");
         }
-      } else if (CHECK_POINTS.contains(name)) {
+      } else if (DeviceRegistrations.CHECK_POINTS.contains(name)) {
         if (!value.isBoolean()) {
           throw InspectionRefusals.invalid(name, "须为 true 或 false", "must be true or false");
         }
@@ -167,14 +108,7 @@ public class DeviceController {
         throw InspectionRefusals.invalid(name, "不是检查项", "not a point of the check");
       }
     }
-    for (String point : List.of("noFault", "batterySufficient", "storageSufficient", "clockSet")) {
-      if (!points.containsKey(point)) {
-        throw InspectionRefusals.missing(point);
-      }
-    }
-    DeviceCheck check = register.recordCheck(caller.userId(), deviceNumber, points.get("noFault"),
-        points.get("batterySufficient"), points.get("storageSufficient"), points.get("clockSet"), note);
-    return ResponseEntity.status(HttpStatus.CREATED).body(view(check));
+    return new DeviceRegistrations.Report(points, note);
   }
 
   /** The register and the checks are append-only: nothing is edited or deleted. */
@@ -213,14 +147,6 @@ public class DeviceController {
     return fields;
   }
 
-  private static String required(Map<String, String> fields, String name) {
-    String value = fields.get(name);
-    if (value == null) {
-      throw InspectionRefusals.missing(name);
-    }
-    return value;
-  }
-
   /** A register row as the API shows it. */
   record DeviceView(String deviceNumber, String deviceType, String deviceTypeName, String responsible, String unit,
       String registeredAt, String registeredBy) {}
@@ -236,7 +162,7 @@ public class DeviceController {
   record DeviceDetail(@JsonUnwrapped DeviceView device, List<DeviceView> history, List<CheckView> checks) {}
 
   static DeviceView view(Device d) {
-    return new DeviceView(d.deviceNumber(), d.deviceType(), TYPES.getOrDefault(d.deviceType(), d.deviceType()),
+    return new DeviceView(d.deviceNumber(), d.deviceType(), DeviceRegistrations.TYPES.getOrDefault(d.deviceType(), d.deviceType()),
         d.responsible(), d.unit(), d.registeredAt().toString(), d.registeredBy());
   }
 

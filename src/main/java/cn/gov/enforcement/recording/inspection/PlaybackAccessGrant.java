@@ -1,14 +1,6 @@
 package cn.gov.enforcement.recording.inspection;
 
-import cn.gov.enforcement.audit.AuditAction;
-import cn.gov.enforcement.audit.AuditLog;
-import cn.gov.enforcement.recording.AccessGrant;
 import cn.gov.enforcement.recording.AccessPurpose;
-import cn.gov.enforcement.recording.Recording;
-import cn.gov.enforcement.recording.RecordingRepository;
-import java.time.Instant;
-import java.time.Period;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,37 +11,22 @@ import org.springframework.stereotype.Component;
  * {@link AccessPurpose#INTERNAL}), and the spot check is that approval's purpose, so the task grants
  * it — to the assignee only, for this one recording, for a week, audited like any grant. A
  * confidential recording is not granted here: ACC-06 raises its viewing to the director, so the
- * section head requests it through recording-access (the task text says so).
+ * section head requests it through recording-access (the task text says so). See {@link PlaybackChecks#grantPlayback}.
  */
 @Component("playbackAccessGrant")
 public class PlaybackAccessGrant implements TaskListener {
 
-  static final Period VALIDITY = Period.ofDays(7);
+  private final PlaybackChecks checks;
 
-  private final RecordingRepository repository;
-  private final AuditLog auditLog;
-
-  public PlaybackAccessGrant(RecordingRepository repository, AuditLog auditLog) {
-    this.repository = repository;
-    this.auditLog = auditLog;
+  public PlaybackAccessGrant(PlaybackChecks checks) {
+    this.checks = checks;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String assignee = task.getAssignee();
-    String id = (String) task.getVariable(PlaybackTaskSetup.RECORDING_ID);
-    Recording recording = repository.find(id).orElse(null);
-    if (assignee == null || recording == null || recording.confidential()) {
-      return;
+    if (task.getAssignee() != null) {
+      checks.grantPlayback((String) task.getVariable(PlaybackTaskSetup.RECORDING_ID), task.getAssignee(),
+          task.getProcessInstanceId());
     }
-    Instant now = DeviceRegister.now();
-    if (repository.activeGrant(id, assignee, now).isPresent()) {
-      return;
-    }
-    Instant expires = now.atZone(DeviceRegister.BEIJING).plus(VALIDITY).toInstant();
-    repository.insertGrant(new AccessGrant(UUID.randomUUID().toString(), id, assignee, AccessPurpose.INTERNAL.name(),
-        "回放检查（抽查） / playback spot check", task.getProcessInstanceId(), "recording-playback-check", now, expires));
-    auditLog.append(assignee, AuditAction.ACCESS_GRANTED, id, "grantee=" + assignee + " purpose=INTERNAL playback spot check"
-        + " expires=" + expires + " check=" + task.getProcessInstanceId());
   }
 }
