@@ -44,7 +44,9 @@ import org.springframework.stereotype.Component;
  *       {@code deadlines} (PER-06/PER-07: every procedure declares its dated steps with
  *       {@code DatedSteps}/{@code OutsideDate}, and the date listeners and form rules are made
  *       from them) and {@code numbering} (the bureau's one series of document numbers
- *       {@code 前缀〔年〕N号} that decisions and recordings both draw from).</li>
+ *       {@code 前缀〔年〕N号} that decisions and recordings both draw from) and {@code activities} (the
+ *       contract's 21 enforcement activities, which the decision tables' contract and evidence
+ *       ingest both read).</li>
  *   <li>Capabilities, which talk to each other only through the engine: every other package
  *       ({@code casework}, {@code decision}, {@code review}, {@code delivery}, {@code disclosure},
  *       {@code recording}, {@code casefile}, {@code rules}, and any new one; the public portal is part of {@code disclosure} (PUB-01..07), the playback checks and the device register of {@code recording} (REC-14, REC-15)).</li>
@@ -67,7 +69,7 @@ class ArchitectureTest {
 
   /** Packages every package may use (architecture.md), and the two shared kernels named above. */
   private static final List<String> SHARED =
-      List.of("calendar", "audit", "identity", "forms", "web", "platform", "deadlines", "numbering");
+      List.of("calendar", "audit", "identity", "forms", "web", "platform", "deadlines", "numbering", "activities");
 
   /**
    * The platform classes that code outside platform may call: each wraps one piece of the engine's
