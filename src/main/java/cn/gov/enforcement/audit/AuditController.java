@@ -1,12 +1,11 @@
 package cn.gov.enforcement.audit;
 
-import cn.gov.enforcement.calendar.BeijingTime;
-import cn.gov.enforcement.calendar.IsoDates;
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.web.ApiException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -61,10 +60,14 @@ public class AuditController {
 
   /** Accepts an ISO-8601 instant with offset or a date (yyyy-MM-dd, start of the day in Asia/Shanghai). */
   static Instant instant(String name, String value) {
-    Optional<Instant> instant = value.length() == 10
-        ? IsoDates.day(value).map(day -> day.atStartOfDay(BeijingTime.ZONE).toInstant())
-        : IsoDates.instantWithOffset(value);
-    return instant.orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
-          "参数 " + name + " 须为 ISO-8601 时间 / " + name + " must be an ISO-8601 date-time with offset or a date"));
+    try {
+      if (value.length() == 10) {
+        return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+      }
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
+          "参数 " + name + " 须为 ISO-8601 时间 / " + name + " must be an ISO-8601 date-time with offset or a date");
+    }
   }
 }
