@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Calendar;
 import java.util.Date;
 
@@ -61,17 +60,7 @@ final class ExpressionArguments {
     if (text.isEmpty()) {
       throw missing(name);
     }
-    try {
-      if (text.length() == 10) {
-        return LocalDate.parse(text);
-      }
-      if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-        return OffsetDateTime.parse(text).atZoneSameInstant(BeijingTime.ZONE).toLocalDate();
-      }
-      return LocalDateTime.parse(text).toLocalDate();
-    } catch (DateTimeParseException e) {
-      throw invalid(name, text);
-    }
+    return IsoDates.beijingDay(text).orElseThrow(() -> invalid(name, text));
   }
 
   static int count(Object value, String name) {

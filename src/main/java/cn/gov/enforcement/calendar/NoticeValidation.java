@@ -3,7 +3,6 @@ package cn.gov.enforcement.calendar;
 import cn.gov.enforcement.calendar.StatutoryFestivals.Festival;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,13 +76,8 @@ final class NoticeValidation {
     }
     for (Object value : values) {
       String text = value == null ? "" : value.toString().trim();
-      LocalDate day;
-      try {
-        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-          throw new DateTimeParseException("not yyyy-MM-dd", text, 0);
-        }
-        day = LocalDate.parse(text);
-      } catch (DateTimeParseException e) {
+      LocalDate day = IsoDates.day(text).orElse(null);
+      if (day == null) {
         problems.add(new Problem(label + " \"" + text + "\" 不是 yyyy-MM-dd 格式的有效日期",
             field + " \"" + text + "\" is not a valid date yyyy-MM-dd"));
         continue;

@@ -3,7 +3,6 @@ package cn.gov.enforcement.calendar;
 import cn.gov.enforcement.web.ApiException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,15 +50,8 @@ public class PeriodController {
   }
 
   private static LocalDate parseFrom(String value) {
-    // four-digit years only: ISO also reads "+99999-01-01", whose periods overflow LocalDate
-    if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      throw invalid("from", "应为 yyyy-MM-dd 格式的有效日期", "expected a valid date yyyy-MM-dd");
-    }
-    try {
-      return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
-    } catch (DateTimeParseException e) {
-      throw invalid("from", "应为 yyyy-MM-dd 格式的有效日期", "expected a valid date yyyy-MM-dd");
-    }
+    return IsoDates.day(value)
+        .orElseThrow(() -> invalid("from", "应为 yyyy-MM-dd 格式的有效日期", "expected a valid date yyyy-MM-dd"));
   }
 
   private static int parseDays(String value) {

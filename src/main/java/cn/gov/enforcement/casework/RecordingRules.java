@@ -1,12 +1,8 @@
 package cn.gov.enforcement.casework;
 
-import cn.gov.enforcement.calendar.BeijingTime;
+import cn.gov.enforcement.calendar.IsoDates;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,18 +40,7 @@ public class RecordingRules {
       throw new NotValidException("缺少活动结束时间 activityEndedAt / the activity's end time is missing");
     }
     String text = value.toString().trim();
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return ZonedDateTime.parse(text).toInstant();
-      } catch (DateTimeParseException e2) {
-        try {
-          return LocalDateTime.parse(text).atZone(BeijingTime.ZONE).toInstant();
-        } catch (DateTimeParseException e3) {
-          throw new NotValidException("活动结束时间格式不正确：" + text + " / activityEndedAt is not an ISO-8601 date-time");
-        }
-      }
-    }
+    return IsoDates.instant(text).orElseThrow(() ->
+        new NotValidException("活动结束时间格式不正确：" + text + " / activityEndedAt is not an ISO-8601 date-time"));
   }
 }

@@ -1,9 +1,9 @@
 package cn.gov.enforcement.deadlines;
 
 import cn.gov.enforcement.calendar.BeijingTime;
+import cn.gov.enforcement.calendar.IsoDates;
 import cn.gov.enforcement.platform.EngineClock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Optional;
 
@@ -28,17 +28,9 @@ public final class ServerToday {
       return Optional.empty();
     }
     String text = value.toString().strip();
-    try {
-      if (text.length() > 10) {
-        return Optional.of(java.time.OffsetDateTime.parse(text).atZoneSameInstant(BeijingTime.ZONE).toLocalDate());
-      }
-      return Optional.of(LocalDate.parse(text));
-    } catch (DateTimeParseException e) {
-      try {
-        return Optional.of(LocalDate.parse(text.substring(0, 10)));
-      } catch (DateTimeParseException again) {
-        return Optional.empty();
-      }
-    }
+    // an instant with offset is the Beijing day it falls on; anything else that starts with a day counts as that day
+    Optional<LocalDate> instantsDay = text.length() > 10
+        ? IsoDates.instantWithOffset(text).map(instant -> LocalDate.ofInstant(instant, BeijingTime.ZONE)) : Optional.empty();
+    return instantsDay.or(() -> IsoDates.beijingDay(text.substring(0, 10)));
   }
 }

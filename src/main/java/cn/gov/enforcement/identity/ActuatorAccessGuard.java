@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,12 +27,10 @@ public class ActuatorAccessGuard extends OncePerRequestFilter {
 
   static final String ACTUATOR = "/actuator";
   private static final String HEALTH = ACTUATOR + "/health";
-  private static final String CHALLENGE = "Basic realm=\"enforcement\", charset=\"UTF-8\"";
+  private final EngineBasicAuthentication authentication;
 
-  private final IdentityService identityService;
-
-  public ActuatorAccessGuard(IdentityService identityService) {
-    this.identityService = identityService;
+  public ActuatorAccessGuard(EngineBasicAuthentication authentication) {
+    this.authentication = authentication;
   }
 
   @Override
@@ -50,16 +48,12 @@ public class ActuatorAccessGuard extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String[] credentials = BasicAuthenticationFilter.credentials(request.getHeader("Authorization"));
-    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
-      response.setHeader("WWW-Authenticate", CHALLENGE);
-      ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED",
-          "未登录或用户名、密码错误（多次输错将被延时锁定） / missing or wrong credentials (repeated failures are throttled)");
+    AuthenticationResult caller = authentication.authenticate(request);
+    if (!caller.isAuthenticated()) {
+      authentication.augmentResponseByAuthenticationChallenge(response, authentication.engine());
       return;
     }
-    boolean admin = identityService.createUserQuery().userId(credentials[0])
-        .memberOfGroup(BureauGroup.CAMUNDA_ADMIN.id()).count() > 0;
-    if (!admin) {
+    if (!caller.getGroups().contains(BureauGroup.CAMUNDA_ADMIN.id())) {
       ApiErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN",
           "运行指标仅限系统管理员查看 / the metrics are for camunda-admin only");
       return;

@@ -1,11 +1,13 @@
 package cn.gov.enforcement.identity;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The servlet filters in front of the engine's REST API ({@code /engine-rest}), the application's
@@ -34,8 +36,13 @@ public class HttpSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(IdentityService identityService) {
-    var registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, API));
+  EngineBasicAuthentication engineBasicAuthentication(ProcessEngine engine, PlatformTransactionManager transactionManager) {
+    return new EngineBasicAuthentication(engine, transactionManager);
+  }
+
+  @Bean
+  FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(EngineBasicAuthentication authentication) {
+    var registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(authentication, API));
     registration.addUrlPatterns(ENGINE_REST + "/*", API + "/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
@@ -50,8 +57,8 @@ public class HttpSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<ActuatorAccessGuard> actuatorAccessGuard(IdentityService identityService) {
-    var registration = new FilterRegistrationBean<>(new ActuatorAccessGuard(identityService));
+  FilterRegistrationBean<ActuatorAccessGuard> actuatorAccessGuard(EngineBasicAuthentication authentication) {
+    var registration = new FilterRegistrationBean<>(new ActuatorAccessGuard(authentication));
     registration.addUrlPatterns("/*"); // matched on the normalised path inside, not on the URL pattern
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
     return registration;

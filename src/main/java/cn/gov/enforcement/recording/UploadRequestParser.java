@@ -1,5 +1,6 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.activities.EnforcementActivity;
 import cn.gov.enforcement.identity.SystemActions;
 import cn.gov.enforcement.identity.CertifiedOfficers;
 import cn.gov.enforcement.platform.EngineClock;
@@ -25,11 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class UploadRequestParser {
 
-  /** The contract's activities (same list as the DMN inputs). */
-  static final Set<String> ACTIVITIES = Set.of("COMPLAINT_HOTLINE", "DAILY_PATROL", "RANDOM_INSPECTION",
-      "ONSITE_INSPECTION", "COMPLAINT_ONSITE", "GENERAL_VIOLATION_ONSITE", "MINOR_CORRECTION", "GUARD_DUTY", "INTERVIEW",
-      "OFFICE_INTERVIEW", "EVIDENCE_COLLECTION", "EVIDENCE_PRESERVATION", "SAMPLING", "HEARING", "REVIEW_HEARING",
-      "COERCIVE_MEASURE", "SERVICE_DIRECT", "SERVICE_LODGED", "SERVICE_MAIL", "SERVICE_PUBLIC_NOTICE", "DOCUMENT_WORK");
+  /** The contract's activities (the same list as the DMN inputs, {@link EnforcementActivity}). */
+  static final Set<String> ACTIVITIES = Set.copyOf(EnforcementActivity.CODES);
 
   static final Set<String> KNOWN_FIELDS;
 

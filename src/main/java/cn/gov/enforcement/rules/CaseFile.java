@@ -1,5 +1,7 @@
 package cn.gov.enforcement.rules;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The cases of one rule table, {@code dmn/cases/{key}.csv}: UTF-8, comma separated, fields may be
- * quoted ({@code "a, b"}, {@code ""} for a quote). Blank lines and lines starting with {@code #} are
+ * quoted ({@code "a, b"}, {@code ""} for a quote; read with commons-csv, see {@link #split}). Blank lines and lines starting with {@code #} are
  * comments. The first other line names the columns: the table's inputs and outputs by their
  * contract names, plus {@value #ERROR} (the evaluation must fail with a message containing this
  * text) and {@value #NOTE} (free text). An empty input cell means "not given", an empty output
@@ -107,39 +112,20 @@ public record CaseFile(String key, String source, List<String> columns, List<Row
     return fields;
   }
 
-  /** Splits one line into trimmed fields; quoted fields keep their inner spaces and commas. */
+  /**
+   * One line as a CSV record (commons-csv, RFC 4180 quoting): unquoted fields trimmed, quoted
+   * fields keep their inner spaces and commas. The file is read line by line, so a comment or a
+   * blank line is recognised and each row keeps the line number an editor shows; a quote left open
+   * at the end of its line is an error on that line, not the start of a multi-line field.
+   */
   static List<String> split(String line, int lineNumber) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean wasQuoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          field.append(ch);
-        }
-      } else if (ch == '"' && field.toString().isBlank()) {
-        quoted = true;
-        wasQuoted = true;
-        field.setLength(0);
-      } else if (ch == ',') {
-        fields.add(wasQuoted ? field.toString() : field.toString().trim());
-        field.setLength(0);
-        wasQuoted = false;
-      } else if (!wasQuoted) {
-        field.append(ch);
-      }
+    try (CSVParser parser = CSVParser.parse(line, LINE)) {
+      List<CSVRecord> records = parser.getRecords();
+      return records.isEmpty() ? List.of("") : records.get(0).toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new MalformedCaseFileException(lineNumber, "第 " + lineNumber + " 行引号未闭合或引号后有多余字符 / unclosed quote or text after a closing quote on line " + lineNumber);
     }
-    if (quoted) {
-      throw new MalformedCaseFileException(lineNumber, "第 " + lineNumber + " 行引号未闭合 / unclosed quote on line " + lineNumber);
-    }
-    fields.add(wasQuoted ? field.toString() : field.toString().trim());
-    return fields;
   }
+
+  private static final CSVFormat LINE = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
 }

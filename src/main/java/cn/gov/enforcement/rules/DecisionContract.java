@@ -1,5 +1,6 @@
 package cn.gov.enforcement.rules;
 
+import cn.gov.enforcement.activities.EnforcementActivity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +48,7 @@ public final class DecisionContract {
     }
   }
 
-  public static final List<String> ACTIVITIES = List.of("COMPLAINT_HOTLINE", "DAILY_PATROL", "RANDOM_INSPECTION",
-      "ONSITE_INSPECTION", "COMPLAINT_ONSITE", "GENERAL_VIOLATION_ONSITE", "MINOR_CORRECTION", "GUARD_DUTY", "INTERVIEW",
-      "OFFICE_INTERVIEW", "EVIDENCE_COLLECTION", "EVIDENCE_PRESERVATION", "SAMPLING", "HEARING", "REVIEW_HEARING",
-      "COERCIVE_MEASURE", "SERVICE_DIRECT", "SERVICE_LODGED", "SERVICE_MAIL", "SERVICE_PUBLIC_NOTICE", "DOCUMENT_WORK");
+  public static final List<String> ACTIVITIES = EnforcementActivity.CODES;
   public static final List<String> EXEMPTIONS = List.of("NONE", "EXPLOSIVE_AREA", "SECRET_OR_PRIVACY", "EMERGENCY",
       "OBJECTIVE_IMPOSSIBILITY");
 

@@ -1,7 +1,8 @@
 package cn.gov.enforcement.rules;
 
 import cn.gov.enforcement.identity.BureauGroup;
-import cn.gov.enforcement.platform.EngineClock;
+import cn.gov.enforcement.platform.DeployGate;
+import cn.gov.enforcement.platform.GatedDeployment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,25 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.DeploymentQueryImpl;
-import org.camunda.bpm.engine.impl.Page;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.repository.ResourceTypes;
-import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The deploy gate: runs before the engine's own deployers, inside the deployment's transaction, so
- * a refusal rolls the whole deployment back and no new version ever becomes active.
+ * a refusal rolls the whole deployment back and no new version ever becomes active (plugged in by
+ * {@link RuleGatePlugin} as a {@link DeployGate}; the deployment is seen only through platform's
+ * {@link GatedDeployment}).
  *
  * <ol>
  *   <li>Who: a signed-in user may deploy decisions ({@code .dmn}) and case files ({@code .csv})
@@ -52,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *       passed, and "the last accepted case file" is simply the newest one.</li>
  * </ol>
  */
-public class RuleCaseGate implements Deployer {
+public class RuleCaseGate {
 
   private static final Logger LOG = LoggerFactory.getLogger(RuleCaseGate.class);
 
@@ -65,45 +56,36 @@ public class RuleCaseGate implements Deployer {
     this.classLoader = classLoader;
   }
 
-  @Override
-  public void deploy(DeploymentEntity deployment) {
-    if (!deployment.isNew()) {
-      return; // the deployment cache re-reads an accepted deployment
-    }
-    CommandContext commandContext = Context.getCommandContext();
-    Map<String, ResourceEntity> resources = deployment.getResources();
-    if (resources == null || resources.isEmpty()) {
-      return;
-    }
-    Authentication authentication = commandContext.getAuthentication();
-    checkWho(commandContext, authentication, resources);
+  public void check(GatedDeployment deployment) {
+    Map<String, byte[]> resources = deployment.resources();
+    Authentication authentication = deployment.authentication();
+    checkWho(deployment, authentication, resources);
     // FEEL only, checked on the XML before any case runs: running a JUEL or script expression to
     // find out that it is one would already have executed it (issue 11, item 2)
     List<String> languageProblems = new ArrayList<>();
-    for (ResourceEntity resource : resources.values()) {
-      if (isTable(resource.getName())) {
-        languageProblems.addAll(FeelOnlyExpressions.problems(resource.getName(), resource.getBytes()));
+    for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+      if (isTable(resource.getKey())) {
+        languageProblems.addAll(FeelOnlyExpressions.problems(resource.getKey(), resource.getValue()));
       }
     }
     if (!languageProblems.isEmpty()) {
-      LOG.warn("rule gate refused deployment '{}' by {} before running any case: {}", deployment.getName(),
+      LOG.warn("rule gate refused deployment '{}' by {} before running any case: {}", deployment.name(),
           authentication == null ? "the application" : authentication.getUserId(), languageProblems);
       throw new RuleGateException(languageProblems);
     }
 
-    Map<String, ResourceEntity> tables = new LinkedHashMap<>();
-    Map<String, ResourceEntity> caseFiles = new LinkedHashMap<>();
+    Map<String, byte[]> tables = new LinkedHashMap<>();
+    Map<String, String> caseFiles = new LinkedHashMap<>(); // key → resource name
     List<String> problems = new ArrayList<>();
-    for (ResourceEntity resource : resources.values()) {
-      String name = resource.getName();
+    for (String name : resources.keySet()) {
       if (isTable(name)) {
-        tables.put(name, resource);
+        tables.put(name, resources.get(name));
       } else if (isCaseFile(name)) {
         String key = keyOf(name);
-        ResourceEntity other = caseFiles.putIfAbsent(key, resource);
+        String other = caseFiles.putIfAbsent(key, name);
         if (other != null) {
-          problems.add("部署中有两个 " + key + " 的用例文件：" + other.getName() + "、" + name
-              + " / the deployment has two case files for " + key + ": " + other.getName() + ", " + name);
+          problems.add("部署中有两个 " + key + " 的用例文件：" + other + "、" + name
+              + " / the deployment has two case files for " + key + ": " + other + ", " + name);
         }
       }
     }
@@ -111,10 +93,10 @@ public class RuleCaseGate implements Deployer {
       return;
     }
 
-    CaseRunner runner = runner();
+    CaseRunner runner = runner(deployment);
     Map<String, DmnDecision> decisions = new LinkedHashMap<>();
-    for (ResourceEntity table : tables.values()) {
-      TableCheck.Parsed parsed = TableCheck.parse(table.getName(), table.getBytes(), runner);
+    for (Map.Entry<String, byte[]> table : tables.entrySet()) {
+      TableCheck.Parsed parsed = TableCheck.parse(table.getKey(), table.getValue(), runner);
       for (DmnDecision decision : parsed.decisions()) {
         decisions.putIfAbsent(decision.getKey(), decision);
       }
@@ -123,16 +105,16 @@ public class RuleCaseGate implements Deployer {
     // case files that come without their table are checked against the latest deployed table
     for (String key : caseFiles.keySet()) {
       if (!decisions.containsKey(key)) {
-        Optional<DmnDecision> latest = latestDeployed(commandContext, key, deployment.getTenantId(), runner);
+        Optional<DmnDecision> latest = latestDeployed(deployment, key, runner);
         if (latest.isPresent()) {
           decisions.put(key, latest.get());
         } else {
-          problems.add(caseFiles.get(key).getName() + "：没有键为 " + key + " 的决策表 / there is no decision with key " + key);
+          problems.add(caseFiles.get(key) + "：没有键为 " + key + " 的决策表 / there is no decision with key " + key);
         }
       }
     }
 
-    boolean shipped = authentication == null && isAutoDeployment(deployment);
+    boolean shipped = authentication == null && deployment.autoDeployment();
     Map<String, CaseFile> attach = new LinkedHashMap<>();
     List<String> accepted = new ArrayList<>();
     for (Map.Entry<String, DmnDecision> entry : decisions.entrySet()) {
@@ -141,8 +123,8 @@ public class RuleCaseGate implements Deployer {
       CaseFile cases;
       try {
         cases = caseFiles.containsKey(key)
-            ? CaseFile.parse(key, caseFiles.get(key).getName() + "（本次部署 / this deployment）", caseFiles.get(key).getBytes())
-            : lastAccepted(commandContext, deployment, key, shipped);
+            ? CaseFile.parse(key, caseFiles.get(key) + "（本次部署 / this deployment）", resources.get(caseFiles.get(key)))
+            : lastAccepted(deployment, key, shipped);
       } catch (CaseFile.MalformedCaseFileException e) {
         problems.add(key + " — 用例文件无法读取 / case file cannot be read: "
             + new CaseRunner.Failure(e.line(), e.getMessage()).describe());
@@ -151,7 +133,7 @@ public class RuleCaseGate implements Deployer {
       if (cases == null) {
         if (authentication == null && DecisionContract.table(key).isEmpty()) {
           LOG.warn("decision {} in deployment {} has no case file; accepted without cases because the application deploys it",
-              key, deployment.getName());
+              key, deployment.name());
           continue;
         }
         problems.add(key + " — 没有用例文件：请随表一起部署 " + key + ".csv / no case file: deploy " + key
@@ -170,29 +152,29 @@ public class RuleCaseGate implements Deployer {
     }
 
     if (!problems.isEmpty()) {
-      LOG.info("rule gate refused deployment '{}' by {}: {}", deployment.getName(),
+      LOG.info("rule gate refused deployment '{}' by {}: {}", deployment.name(),
           authentication == null ? "the application" : authentication.getUserId(), problems);
       throw new RuleGateException(problems);
     }
     for (Map.Entry<String, CaseFile> entry : attach.entrySet()) {
-      attachCaseFile(commandContext, deployment, entry.getKey(), entry.getValue());
+      deployment.attach(CASES_FOLDER + entry.getKey() + ".csv", entry.getValue().content());
     }
     if (!accepted.isEmpty()) {
-      LOG.info("rule gate accepted deployment '{}' ({}) by {}: {}", deployment.getName(), deployment.getId(),
+      LOG.info("rule gate accepted deployment '{}' ({}) by {}: {}", deployment.name(), deployment.id(),
           authentication == null ? "the application" : authentication.getUserId(), accepted);
     }
   }
 
   // who ///////////////////////////////////////////////////////////////////////////////////////////
 
-  private void checkWho(CommandContext commandContext, Authentication authentication, Map<String, ResourceEntity> resources) {
+  private void checkWho(GatedDeployment deployment, Authentication authentication, Map<String, byte[]> resources) {
     if (authentication == null || authentication.getUserId() == null) {
       return;
     }
     boolean rules = resources.keySet().stream().anyMatch(n -> isTable(n) || isCaseFile(n));
     boolean ruleOwner = authentication.getGroupIds() != null
         && authentication.getGroupIds().contains(BureauGroup.RULE_OWNER.id());
-    boolean admin = commandContext.getAuthorizationManager().isCamundaAdmin(authentication);
+    boolean admin = deployment.camundaAdmin(authentication);
     String user = authentication.getUserId();
     if (rules && !ruleOwner && !admin) {
       throw new AuthorizationException(user + " 不是规则维护人员，不能部署决策表或用例文件 / " + user
@@ -209,37 +191,21 @@ public class RuleCaseGate implements Deployer {
 
   // which cases //////////////////////////////////////////////////////////////////////////////////
 
-  private CaseFile lastAccepted(CommandContext commandContext, DeploymentEntity deployment, String key, boolean shipped) {
+  private CaseFile lastAccepted(GatedDeployment deployment, String key, boolean shipped) {
     if (shipped) {
       CaseFile fromClasspath = fromClasspath(key);
-      return fromClasspath != null ? fromClasspath : newestDeployed(commandContext, deployment, key);
+      return fromClasspath != null ? fromClasspath : newestDeployed(deployment, key);
     }
-    CaseFile deployed = newestDeployed(commandContext, deployment, key);
+    CaseFile deployed = newestDeployed(deployment, key);
     return deployed != null ? deployed : fromClasspath(key);
   }
 
   /** The newest deployment resource named {@code {key}.csv} or {@code …/{key}.csv}, other than in this deployment. */
-  private CaseFile newestDeployed(CommandContext commandContext, DeploymentEntity current, String key) {
-    int pageSize = 50;
-    for (int first = 0; ; first += pageSize) {
-      DeploymentQueryImpl query = new DeploymentQueryImpl();
-      query.orderByDeploymentTime().desc();
-      List<Deployment> page = commandContext.getDeploymentManager().findDeploymentsByQueryCriteria(query, new Page(first, pageSize));
-      for (Deployment candidate : page) {
-        if (candidate.getId().equals(current.getId())) {
-          continue;
-        }
-        for (ResourceEntity resource : commandContext.getResourceManager().findResourcesByDeploymentId(candidate.getId())) {
-          if (isCaseFile(resource.getName()) && keyOf(resource.getName()).equals(key)) {
-            return CaseFile.parse(key, resource.getName() + "（部署 / deployment " + candidate.getName() + ", "
-                + candidate.getId() + "）", resource.getBytes());
-          }
-        }
-      }
-      if (page.size() < pageSize) {
-        return null;
-      }
-    }
+  private CaseFile newestDeployed(GatedDeployment deployment, String key) {
+    return deployment.newestResourceElsewhere(name -> isCaseFile(name) && keyOf(name).equals(key))
+        .map(resource -> CaseFile.parse(key, resource.name() + "（部署 / deployment " + resource.deploymentName() + ", "
+            + resource.deploymentId() + "）", resource.content()))
+        .orElse(null);
   }
 
   private CaseFile fromClasspath(String key) {
@@ -251,62 +217,35 @@ public class RuleCaseGate implements Deployer {
     }
   }
 
-  private Optional<DmnDecision> latestDeployed(CommandContext commandContext, String key, String tenantId, CaseRunner runner) {
-    DecisionDefinitionEntity latest = commandContext.getDecisionDefinitionManager()
-        .findLatestDecisionDefinitionByKeyAndTenantId(key, tenantId);
-    if (latest == null) {
+  private Optional<DmnDecision> latestDeployed(GatedDeployment deployment, String key, CaseRunner runner) {
+    Optional<GatedDeployment.StoredResource> latest = deployment.latestDecisionResource(key);
+    if (latest.isEmpty()) {
       return Optional.empty();
     }
-    ResourceEntity resource = commandContext.getResourceManager()
-        .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName());
+    GatedDeployment.StoredResource resource = latest.get();
     // a version deployed before the FEEL-only check existed is not run against new cases either
     List<String> languageProblems = FeelOnlyExpressions.problems(
-        latest.getResourceName() + "（部署 / deployment " + latest.getDeploymentId() + "）", resource.getBytes());
+        resource.name() + "（部署 / deployment " + resource.deploymentId() + "）", resource.content());
     if (!languageProblems.isEmpty()) {
       throw new RuleGateException(languageProblems);
     }
-    return runner.parse(new ByteArrayInputStream(resource.getBytes())).stream()
+    return runner.parse(new ByteArrayInputStream(resource.content())).stream()
         .filter(d -> d.getKey().equals(key)).findFirst();
-  }
-
-  // record ///////////////////////////////////////////////////////////////////////////////////////
-
-  private void attachCaseFile(CommandContext commandContext, DeploymentEntity deployment, String key, CaseFile cases) {
-    String name = CASES_FOLDER + key + ".csv";
-    if (deployment.getResource(name) != null) {
-      return;
-    }
-    ResourceEntity resource = new ResourceEntity();
-    resource.setName(name);
-    resource.setBytes(cases.content());
-    resource.setDeploymentId(deployment.getId());
-    resource.setTenantId(deployment.getTenantId());
-    resource.setType(ResourceTypes.REPOSITORY.getValue());
-    resource.setCreateTime(EngineClock.now());
-    commandContext.getResourceManager().insertResource(resource);
-    deployment.addResource(resource);
   }
 
   // helpers //////////////////////////////////////////////////////////////////////////////////////
 
-  private CaseRunner runner() {
+  private CaseRunner runner(GatedDeployment deployment) {
     CaseRunner current = runner;
     if (current == null) {
       synchronized (this) {
         if (runner == null) {
-          ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
-          runner = CaseRunner.like(configuration == null ? null : configuration.getDmnEngineConfiguration());
+          runner = CaseRunner.like(deployment.engineDmn());
         }
         current = runner;
       }
     }
     return current;
-  }
-
-  private static boolean isAutoDeployment(DeploymentEntity deployment) {
-    ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
-    return configuration instanceof SpringTransactionsProcessEngineConfiguration spring
-        && spring.getDeploymentName() != null && spring.getDeploymentName().equals(deployment.getName());
   }
 
   static boolean isTable(String name) {

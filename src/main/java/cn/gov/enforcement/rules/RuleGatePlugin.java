@@ -1,6 +1,7 @@
 package cn.gov.enforcement.rules;
 
-import java.util.ArrayList;
+import cn.gov.enforcement.platform.DeployGate;
+import cn.gov.enforcement.platform.GatedDeployment;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
@@ -10,9 +11,6 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -23,36 +21,36 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the {@link RuleCaseGate} in front of the engine's deployers (a custom pre-deployer). The
- * Camunda Spring Boot starter hands every {@code ProcessEnginePlugin} bean to the engine, so the
- * gate also checks the application's own auto-deployment at startup: a shipped table that fails
- * its shipped cases stops the application.
+ * The rules package's {@link DeployGate}: platform's {@code DeployGatePlugin} puts it in front of the
+ * engine's deployers, so {@link RuleCaseGate} also checks the application's own auto-deployment at
+ * startup: a shipped table that fails its shipped cases stops the application.
  *
  * <p>FEEL only (issue 11): the engine's DMN defaults are set to FEEL explicitly — an input
  * expression, input entry, output entry or literal expression without {@code expressionLanguage}
  * is FEEL, even if someone switches on {@code dmnFeelEnableLegacyBehavior} (whose defaults are
- * JUEL). The gate refuses any other language statically ({@link FeelOnlyExpressions}); as a
- * second line, the engine's DMN transformer refuses a non-FEEL table whenever it reads one —
- * also a version deployed before this check existed, when the deployment cache loads it.
+ * JUEL; {@link #feelOnly()} switches it off). The gate refuses any other language statically
+ * ({@link FeelOnlyExpressions}); as a second line, the engine's DMN transformer refuses a non-FEEL
+ * table whenever it reads one — also a version deployed before this check existed, when the
+ * deployment cache loads it.
  */
 @Component
-public class RuleGatePlugin extends AbstractProcessEnginePlugin {
+public class RuleGatePlugin implements DeployGate {
+
+  private final RuleCaseGate gate = new RuleCaseGate(RuleGatePlugin.class.getClassLoader());
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
-    if (preDeployers.stream().noneMatch(RuleCaseGate.class::isInstance)) {
-      preDeployers.add(new RuleCaseGate(RuleGatePlugin.class.getClassLoader()));
-    }
-    configuration.setCustomPreDeployers(preDeployers);
+  public void check(GatedDeployment deployment) {
+    gate.check(deployment);
+  }
 
-    configuration.setDmnFeelEnableLegacyBehavior(false);
-    if (configuration.getDmnEngineConfiguration() == null) {
-      configuration.setDmnEngineConfiguration((DefaultDmnEngineConfiguration)
-          DefaultDmnEngineConfiguration.createDefaultDmnEngineConfiguration());
-    }
-    feelByDefault(configuration.getDmnEngineConfiguration());
+  @Override
+  public boolean feelOnly() {
+    return true;
+  }
+
+  @Override
+  public void beforeDmnEngine(DefaultDmnEngineConfiguration dmn) {
+    feelByDefault(dmn);
   }
 
   /** The engine's DMN configuration, for {@link #caseRunner()}. */
@@ -77,8 +75,7 @@ public class RuleGatePlugin extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
+  public void afterDmnEngine(DefaultDmnEngineConfiguration dmn) {
     engineDmn = dmn;
     // the engine built its DMN engine from this configuration; say so loudly if anything changed it
     for (String language : List.of(dmn.getDefaultInputExpressionExpressionLanguage(), dmn.getDefaultInputEntryExpressionLanguage(),
