@@ -2,6 +2,7 @@
 # Ingest benchmark (docs/benchmarks.md): a 2 GiB WAV uploaded to the application running with
 # -Xmx256m; compares the upload's wall time with sha256sum on the same file and records the JVM's
 # peak RSS (VmHWM). Usage: bench/ingest-2gb.sh [size-in-MiB]   (default 2048)
+# Also times openssl dgst -sm3 and -sha256 on the same file (issue #17 item 5).
 # Needs: a built jar (./mvnw -DskipTests package), curl, python3. Writes bench/results/ingest-<date>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,11 @@ echo "== sha256sum baseline (file in page cache after one warm-up read)"
 cat "$WORK/big.wav" > /dev/null
 T0=$(date +%s.%N); sha256sum "$WORK/big.wav" > "$WORK/sha256sum.txt"; T1=$(date +%s.%N)
 SHA_SECONDS=$(echo "$T1 - $T0" | bc -l)
+# the limits of issue #17 item 5: the two digests the server computes, each alone, by OpenSSL
+T0=$(date +%s.%N); openssl dgst -sm3 "$WORK/big.wav" > /dev/null; T1=$(date +%s.%N)
+SM3_SECONDS=$(echo "$T1 - $T0" | bc -l)
+T0=$(date +%s.%N); openssl dgst -sha256 "$WORK/big.wav" > /dev/null; T1=$(date +%s.%N)
+OSSL_SHA_SECONDS=$(echo "$T1 - $T0" | bc -l)
 
 echo "== starting the application with -Xmx256m"
 java -Xmx256m -jar "$JAR" --server.port="$PORT" \
@@ -64,6 +70,8 @@ LOCAL_SHA=$(cut -d' ' -f1 "$WORK/sha256sum.txt")
   echo "load average:         $(cut -d" " -f1-3 /proc/loadavg) (other builds share this machine)"
   echo "file:                 $SIZE bytes (WAV)"
   echo "sha256sum:            ${SHA_SECONDS} s  = $(echo "$SIZE / $SHA_SECONDS / 1048576" | bc) MiB/s"
+  echo "openssl dgst -sm3:    ${SM3_SECONDS} s = $(echo "$SIZE / $SM3_SECONDS / 1048576" | bc) MiB/s"
+  echo "openssl dgst -sha256: ${OSSL_SHA_SECONDS} s = $(echo "$SIZE / $OSSL_SHA_SECONDS / 1048576" | bc) MiB/s"
   echo "upload (HTTP 201?):   $STATUS in ${UPLOAD_SECONDS} s = $(echo "$SIZE / $UPLOAD_SECONDS / 1048576" | bc) MiB/s (SHA-256 + SM3 + write + fsync + Tika)"
   echo "digest equal:         $([ "$SERVER_SHA" = "$LOCAL_SHA" ] && echo yes || echo "NO ($SERVER_SHA vs $LOCAL_SHA)")"
   echo "JVM -Xmx:             256m"

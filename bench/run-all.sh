@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# Issue #17: every benchmark of docs/benchmarks.md in one command, each figure next to a limit
+# measured in the same run on the same machine (the machine is shared: only ratios compare).
+#
+#   bench/run-all.sh [section ...]      sections: commits decisions timers ingest startup tasklist
+#                                       (default: all of them, in this order)
+#
+# Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), pgbench, openssl, curl, python3 with
+# requests. Builds the application jar and bench/bare-starter with the Maven wrapper when missing
+# (BENCH_BUILD=1 forces the application build). Settings: BENCH_SECONDS (per procedure run, 20),
+# BENCH_TIMERS (10000), BENCH_INGEST_MIB (512), BENCH_STARTS (3), BENCH_TASKS ("10000 100000"),
+# BENCH_APP_ARGS (extra arguments for every application node, e.g. to try an engine setting).
+# Result: bench/results/run-all-<timestamp>.txt (figure | measured | limit | ratio | goal).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sections=${*:-commits decisions timers ingest startup tasklist}
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+out=bench/results/run-all-$stamp.txt
+work=$(mktemp -d /tmp/bench-run-all.XXXX)
+mkdir -p bench/results
+seconds=${BENCH_SECONDS:-20}
+read -r -a app_args <<< "${BENCH_APP_ARGS:-}"
+psql_pg() { psql -h 127.0.0.1 -U postgres -XAtq "$@"; }
+
+if [ "${BENCH_BUILD:-0}" = 1 ] || ! ls target/enforcement-workflow-*.jar > /dev/null 2>&1; then
+  ./mvnw -q -B -ntp -DskipTests package
+fi
+jar=${BENCH_JAR:-$(ls target/enforcement-workflow-*.jar | grep -v original | head -n 1)}
+
+log() { echo "$*" | tee -a "$out"; }
+row() { # figure, measured, limit, ratio, goal
+  printf '| %s | %s | %s | %s | %s |\n' "$@" | tee -a "$out"
+}
+ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.2f}' if b else 'n/a')" "$1" "$2"; }
+field() { sed -nE "s/.*\b$1=([^ ]+).*/\1/p" <<< "$2"; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# ------------------------------------------------------------------ application nodes
+pids=()
+dbs=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for db in "${dbs[@]}"; do psql_pg -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+new_db() { local db=$1; psql_pg -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"; psql_pg -c "CREATE DATABASE $db"; dbs+=("$db"); }
+
+# start_node <port> <db> [args…]: the jar on PostgreSQL, demo users (password demo); waits for health
+start_node() {
+  local port=$1 db=$2; shift 2
+  DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" DB_USER=postgres DB_PASSWORD= ADMIN_USER=admin ADMIN_PASSWORD=demo \
+    SECURE_COOKIE=false RECORDING_STORAGE_ROOT="$work/recordings-$db" AUDIT_ANCHOR_DIR="$work/anchor-$port" \
+    CASE_ARCHIVE_ROOT="$work/archives-$port" \
+    java -jar "$jar" --spring.profiles.active=demo,postgres --server.port="$port" "${app_args[@]}" "$@" \
+    > "$work/node-$port.log" 2>&1 &
+  pids+=($!)
+  local pid=$!
+  for _ in $(seq 1 300); do
+    curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { tail -n 50 "$work/node-$port.log" >&2; return 1; }
+    sleep 1
+  done
+  echo "node on $port did not start" >&2; return 1
+}
+stop_node() { local pid=$1; kill "$pid"; wait "$pid" 2>/dev/null || true; }
+
+app_db=bench_all_$$
+app_port=${BENCH_PORT:-28700}
+app_up=0
+app() { # the first node, shared by the commits, decisions and timers sections
+  if [ $app_up = 0 ]; then new_db "$app_db"; start_node "$app_port" "$app_db"; app_up=1; fi
+}
+base=http://127.0.0.1:$app_port
+
+{
+  echo "# bench/run-all.sh $sections — $(date -u +%FT%TZ), $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
+  echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1048576)" GiB"}' /proc/meminfo), $(java -version 2>&1 | head -n 1), PostgreSQL $(psql_pg -c 'show server_version')"
+  echo "# load average at start: $(load) (other helpers' builds share the machine: compare ratios, not absolute figures)"
+  [ ${#app_args[@]} -gt 0 ] && echo "# application arguments: ${app_args[*]}"
+  echo
+  echo "| figure | measured | limit (same run) | ratio | goal |"
+  echo "|---|---|---|---|---|"
+} | tee "$out"
+
+# ------------------------------------------------------------------ 1. commits: pgbench vs procedures
+section_commits() {
+  new_db bench_pgbench_$$
+  pgbench -h 127.0.0.1 -U postgres -i -q -s 4 bench_pgbench_$$ > /dev/null 2>&1
+  local tps1 tps4
+  tps1=$(pgbench -h 127.0.0.1 -U postgres -N -c 1 -j 1 -T "$seconds" bench_pgbench_$$ 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
+  tps4=$(pgbench -h 127.0.0.1 -U postgres -N -c 4 -j 2 -T "$seconds" bench_pgbench_$$ 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
+  log "# pgbench -N (scale 4, ${seconds} s): 1 client ${tps1} tps, 4 clients ${tps4} tps; load $(load)"
+  psql_pg -c "DROP DATABASE bench_pgbench_$$ WITH (FORCE)"
+  app
+  local mode clients r tps
+  for mode in legal-review enforcement-case; do
+    for clients in 1 4; do
+      r=$(python3 bench/procedures.py --base "$base" --db "$app_db" --mode "$mode" --clients "$clients" --seconds "$seconds")
+      log "# $r; load $(load)"
+      tps=$([ "$clients" = 1 ] && echo "$tps1" || echo "$tps4")
+      local per_s cpi rpi
+      per_s=$(field per_s "$r"); cpi=$(field commits_per_instance "$r"); rpi=$(field requests_per_instance "$r")
+      row "$mode, $clients client(s): instances/s (commits, requests per instance; p50/p95 ms per request)" \
+        "$per_s/s ($cpi commits, $rpi requests; $(field p50_ms "$r")/$(field p95_ms "$r") ms)" \
+        "pgbench -N $tps tps" \
+        "$(python3 -c "print(f'{$per_s * 1000 / $tps:.1f} instances per 1,000 tps; {$per_s * $cpi / $tps:.2f} of the commit ceiling')")" \
+        "$([ "$mode" = legal-review ] && [ "$clients" = 4 ] && echo '≥ 27.3 instances per 1,000 tps (2 × 58.4/s at 4,279 tps), ≤ 20 commits' || echo '≤ 20 commits per instance (legal-review)')"
+    done
+  done
+}
+
+# ------------------------------------------------------------------ 3. decisions vs the HTTP + authentication ceiling
+section_decisions() {
+  app
+  local d e
+  e=$(python3 bench/procedures.py --base "$base" --db "$app_db" --mode engine --clients 4 --seconds "$seconds" --warmup 20)
+  d=$(python3 bench/procedures.py --base "$base" --db "$app_db" --mode decision --clients 4 --seconds "$seconds" --warmup 20)
+  log "# $e; load $(load)"
+  log "# $d; load $(load)"
+  row "retention-class evaluate (history full), 4 clients (p50/p95 ms)" \
+    "$(field per_s "$d")/s ($(field p50_ms "$d")/$(field p95_ms "$d") ms, $(field commits_per_instance "$d") commits)" \
+    "GET /engine-rest/engine $(field per_s "$e")/s ($(field commits_per_instance "$e") commits)" \
+    "$(ratio "$(field per_s "$d")" "$(field per_s "$e")")" "≥ 0.50"
+}
+
+# ------------------------------------------------------------------ 2. timers on one and two nodes
+timer_sql() { psql_pg -d "$app_db" -c "$1"; }
+drain() { # label, nodes: 10,000 due timers created suspended, then activated at once
+  local label=$1 nodes=$2 n=${BENCH_TIMERS:-10000} batch=1000 api=$base/engine-rest
+  timer_sql "delete from act_ru_job where process_def_key_ = 'bench-timer'" > /dev/null
+  curl -sf -u admin:demo -X PUT -H 'Content-Type: application/json' "$api/job-definition/suspended" \
+    -d '{"processDefinitionKey":"bench-timer","suspended":true,"includeJobs":true}'
+  local i
+  for i in $(seq 1 $((n / batch))); do
+    curl -sf -u admin:demo -H 'Content-Type: application/json' -o /dev/null "$api/process-definition/key/bench-timer-fanout/start" \
+      -d "{\"businessKey\":\"$label-$i\",\"variables\":{\"n\":{\"value\":$batch,\"type\":\"Integer\"}}}"
+  done
+  local due; due=$(timer_sql "select count(*) from act_ru_job where process_def_key_ = 'bench-timer' and suspension_state_ = 2")
+  local c0; c0=$(psql_pg -c "select xact_commit from pg_stat_database where datname = '$app_db'")
+  local t0 t1; t0=$(date +%s.%N)
+  curl -sf -u admin:demo -X PUT -H 'Content-Type: application/json' "$api/job-definition/suspended" \
+    -d '{"processDefinitionKey":"bench-timer","suspended":false,"includeJobs":true}'
+  for _ in $(seq 1 1200); do
+    [ "$(timer_sql "select count(*) from act_ru_job where process_def_key_ = 'bench-timer'")" = 0 ] && break
+    sleep 0.2
+  done
+  t1=$(date +%s.%N)
+  sleep 1.5
+  local c1; c1=$(psql_pg -c "select xact_commit from pg_stat_database where datname = '$app_db'")
+  local fired doubles failed
+  fired=$(timer_sql "select count(*) from act_hi_actinst a join act_hi_procinst p on p.id_ = a.proc_inst_id_ join act_hi_procinst f on f.id_ = p.super_process_instance_id_ where a.act_id_ = 'Event_Due' and a.end_time_ is not null and f.business_key_ like '$label-%'")
+  doubles=$(timer_sql "select count(*) from (select a.proc_inst_id_ from act_hi_actinst a join act_hi_procinst p on p.id_ = a.proc_inst_id_ join act_hi_procinst f on f.id_ = p.super_process_instance_id_ where a.act_id_ = 'Event_Due' and f.business_key_ like '$label-%' group by 1 having count(*) > 1) d")
+  failed=$(timer_sql "select count(*) from act_hi_job_log where process_def_key_ = 'bench-timer' and job_state_ = 1")
+  local secs; secs=$(echo "$t1 - $t0" | bc -l)
+  echo "label=$label nodes=$nodes due=$due fired=$fired doubles=$doubles failed_runs_total=$failed seconds=$(printf %.1f "$secs") jobs_per_s=$(python3 -c "print(f'{$fired / $secs:.0f}')") commits_per_job=$(python3 -c "print(f'{($c1 - $c0) / max($fired, 1):.1f}')")"
+}
+section_timers() {
+  app
+  curl -sf -u admin:demo -F deployment-name=bench-timer -F "data=@bench/models/bench-timer.bpmn" -o /dev/null \
+    "$base/engine-rest/deployment/create"
+  local one two
+  one=$(drain one-node 1); log "# $one; load $(load)"
+  local port2=$((app_port + 1))
+  start_node "$port2" "$app_db"
+  two=$(drain two-nodes 2); log "# $two; load $(load)"
+  stop_node "${pids[-1]}"
+  row "10,000 due timers, one node: jobs/s (double executions, commits per job)" \
+    "$(field jobs_per_s "$one")/s ($(field doubles "$one") doubles of $(field fired "$one") fired)" "goal 500 jobs/s" \
+    "$(ratio "$(field jobs_per_s "$one")" 500)" "≥ 1.00, 0 doubles"
+  row "same, two nodes on one database" \
+    "$(field jobs_per_s "$two")/s ($(field doubles "$two") doubles of $(field fired "$two") fired)" \
+    "one node $(field jobs_per_s "$one")/s" "$(ratio "$(field jobs_per_s "$two")" "$(field jobs_per_s "$one")")" "≥ 1.70, 0 doubles"
+}
+
+# ------------------------------------------------------------------ 5. ingest vs openssl digests
+section_ingest() {
+  local r; r=$(BENCH_PORT=$((app_port + 5)) BENCH_JAR="$jar" bench/ingest-2gb.sh "${BENCH_INGEST_MIB:-512}" | tail -n 20)
+  log "$(sed 's/^/# /' <<< "$r")"
+  local up sm3 sha slower
+  up=$(sed -nE 's/^upload .* ([0-9.]+) MiB\/s.*/\1/p' <<< "$r")
+  sm3=$(sed -nE 's/^openssl dgst -sm3: .* ([0-9.]+) MiB\/s/\1/p' <<< "$r")
+  sha=$(sed -nE 's/^openssl dgst -sha256: .* ([0-9.]+) MiB\/s/\1/p' <<< "$r")
+  slower=$(python3 -c "print(min($sm3, $sha))")
+  row "upload of ${BENCH_INGEST_MIB:-512} MiB at -Xmx256m (RSS idle → peak)" \
+    "$up MiB/s ($(sed -nE 's/^RSS idle after start: +([0-9]+) MiB/\1/p' <<< "$r") → $(sed -nE 's/^RSS peak \(VmHWM\): +([0-9]+) MiB/\1/p' <<< "$r") MiB)" \
+    "slower of openssl -sm3 $sm3 / -sha256 $sha MiB/s" "$(ratio "$up" "$slower")" "≥ 0.80, memory flat"
+}
+
+# ------------------------------------------------------------------ 6. start-up vs a bare Camunda starter
+section_startup() {
+  local bare; bare=$(ls bench/bare-starter/target/bare-starter-*.jar 2>/dev/null | head -n 1 || true)
+  if [ -z "$bare" ]; then ./mvnw -q -B -ntp -f bench/bare-starter/pom.xml -DskipTests package; bare=$(ls bench/bare-starter/target/bare-starter-*.jar | head -n 1); fi
+  local r; r=$(BENCH_JAR="$jar" BENCH_BARE_JAR="$bare" bench/startup.sh "${BENCH_STARTS:-3}" | tail -n 6)
+  log "$(sed 's/^/# /' <<< "$r")"
+  local first restart barefirst barere gate
+  first=$(sed -nE 's/^median h2 first: started in ([0-9.]+) s.*/\1/p' <<< "$r")
+  restart=$(sed -nE 's/^median h2 restart: started in ([0-9.]+) s.*/\1/p' <<< "$r")
+  barefirst=$(sed -nE 's/^median bare first: started in ([0-9.]+) s.*/\1/p' <<< "$r")
+  barere=$(sed -nE 's/^median bare restart: started in ([0-9.]+) s.*/\1/p' <<< "$r")
+  gate=$(sed -nE 's/^rule gate runs on restart: ([0-9]+).*/\1/p' <<< "$r")
+  row "start-up to \"Started\", fresh H2 database (schema, models, rule gate)" "$first s" "bare starter, fresh database $barefirst s" "$(ratio "$first" "$barefirst")" "≤ 1.50"
+  row "start-up to \"Started\", restart, nothing changed (rule gate runs: $gate)" "$restart s" "bare starter restart $barere s" "$(ratio "$restart" "$barere")" "≤ 1.50, 0 gate runs"
+}
+
+# ------------------------------------------------------------------ 4. task list at scale
+section_tasklist() {
+  local r; r=$(BENCH_PORT=$((app_port + 7)) BENCH_JAR="$jar" bench/tasklist.sh "${BENCH_TASKLIST_REPEATS:-10}" ${BENCH_TASKS:-10000 100000})
+  log "$(sed 's/^/# /' <<< "$r")"
+  local n worst
+  for n in ${BENCH_TASKS:-10000 100000}; do
+    worst=$(awk -v n="tasks=$n" '$1 == n && $4 != "floor" {print $7, $2, $3, $4}' <<< "$r" | sort -n | tail -n 1)
+    floor=$(awk -v n="tasks=$n" '$1 == n && $4 == "floor" {print $7}' <<< "$r" | sort -n | tail -n 1)
+    row "task list at $n open tasks: worst p95 of the Tasklist calls (user filter call)" "${worst%% *} ms (${worst#* })" \
+      "floor GET /version p95 $floor ms" "$(ratio "${worst%% *}" "$floor")" "p95 ≤ 100 ms, < 2× from 10k to 100k"
+  done
+}
+
+for s in $sections; do
+  "section_$s"
+done
+log ""
+log "# load average at end: $(load); result: $out"
