@@ -11,6 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import cn.gov.enforcement.deadlines.DatedStepsConfiguration;
 import cn.gov.enforcement.platform.AuthorizationChecks;
+import cn.gov.enforcement.platform.OperationCounters;
 import cn.gov.enforcement.platform.EngineClock;
 import cn.gov.enforcement.platform.FormFieldRefusal;
 import cn.gov.enforcement.recording.EvidenceReader;
@@ -77,6 +78,7 @@ class ArchitectureTest {
     EngineClock.class, // the engine's clock (ClockUtil), which tests move
     FormFieldRefusal.class, // the engine's form-validation exception, which REST answers with 400
     AuthorizationChecks.class, // suspends the running command's authorization checks for one look-up
+    OperationCounters.class, // the operator's counts made inside the engine (the rule gate's runs), published by PlatformMetrics
   };
 
   /**

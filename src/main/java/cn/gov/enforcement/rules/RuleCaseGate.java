@@ -2,6 +2,7 @@ package cn.gov.enforcement.rules;
 
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.platform.EngineClock;
+import cn.gov.enforcement.platform.OperationCounters;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,6 +111,7 @@ public class RuleCaseGate implements Deployer {
     if (tables.isEmpty() && caseFiles.isEmpty()) {
       return;
     }
+    OperationCounters.ruleGateRun();
 
     CaseRunner runner = runner();
     Map<String, DmnDecision> decisions = new LinkedHashMap<>();
