@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
  * A lease that at most one node of the cluster holds at a time, kept in the engine's property
  * table ({@code ACT_GE_PROPERTY}, name {@code lease.<name>}, value "expiry millis|node"): taking it
  * is a compare-and-set on the row's revision, so of two nodes that try at once one wins and the
- * other's update finds a newer revision (OptimisticLockingException) or, for the first lease, a
- * duplicate key. Expiry is the nodes' wall clock (not the engine clock tests move), so the nodes'
+ * other's update finds a newer revision (OptimisticLockingException). Expiry is the nodes' wall clock (not the engine clock tests move), so the nodes'
  * clocks must agree (NTP) to well within a lease.
  */
 public final class ClusterLease {
@@ -38,8 +37,8 @@ public final class ClusterLease {
     } catch (OptimisticLockingException e) {
       return false;
     } catch (ProcessEngineException e) {
-      // two nodes inserting the first lease at once: the loser's insert meets the winner's key
-      LOG.info("lease {} not taken by {}: {}", name, node, e.getMessage());
+      // the database unreachable or the like: skip this run, the next cycle tries again
+      LOG.warn("lease {} not taken by {}: {}", name, node, e.getMessage());
       return false;
     }
   }
@@ -51,8 +50,14 @@ public final class ClusterLease {
       String value = (now + millis) + "|" + node;
       PropertyEntity lease = context.getPropertyManager().findPropertyById(property);
       if (lease == null) {
-        context.getDbEntityManager().insert(new PropertyEntity(property, value));
-        return true;
+        // the very first lease: two nodes inserting it at once would meet on the key (a persistence
+        // error); the engine's deployment lock (SELECT … FOR UPDATE) makes the second wait and find it
+        context.getPropertyManager().acquireExclusiveLock();
+        lease = context.getPropertyManager().findPropertyById(property);
+        if (lease == null) {
+          context.getDbEntityManager().insert(new PropertyEntity(property, value));
+          return true;
+        }
       }
       String current = lease.getValue();
       int bar = current == null ? -1 : current.indexOf('|');
