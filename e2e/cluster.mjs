@@ -110,11 +110,10 @@ async function cluster([a, b]) {
   assert.deepEqual([...new Set(perJob.values())], [1], 'no job succeeded twice');
   const byNode = {};
   for (const log of successes.filter((x) => instances.includes(x.processInstanceId))) byNode[log.hostname] = (byNode[log.hostname] ?? 0) + 1;
-  const from = new Date(Date.now() - 3600e3).toISOString().slice(0, 10);
-  const to = new Date(Date.now() + 86400e3).toISOString().slice(0, 10);
-  const audit = await ok(a, 'GET', `/api/audit?from=${from}&to=${to}`, 'admin');
-  const entries = (Array.isArray(audit) ? audit : audit.entries ?? audit.content ?? []);
-  const overdue = entries.filter((e) => instances.some((id) => e.subject === `process-instance/${id}`));
+  const day = (offset) => new Date(Date.now() + offset * 86400e3).toISOString().slice(0, 10);
+  const audit = await ok(a, 'GET', `/api/audit?from=${day(-2)}&to=${day(2)}`, 'admin');
+  const targets = new Set(instances.map((id) => `process-instance/${id}`));
+  const overdue = audit.filter((e) => targets.has(e.target) && e.action === 'DEADLINE_OVERDUE');
   assert.equal(overdue.length, timers, `one audit entry per fired timer (found ${overdue.length})`);
 
   // the warning tasks, completed through their form on the node that did not start them
@@ -149,10 +148,21 @@ async function cluster([a, b]) {
   const foreign = await call(b, 'GET', '/camunda/api/engine/engine/default/task/count', null, undefined, { Cookie: sessions[0] });
   assert.equal(foreign.status, 401, 'a webapp session is held in memory by the node that made it (sticky sessions)');
 
+  // the operator's metrics (docs/operations.md "Metrics"), per node: both executors worked off the
+  // timers between them; the models were deployed (and the rule gate ran) by one node only
+  const metrics = [];
+  for (const node of nodes) {
+    const text = (await call(node, 'GET', '/actuator/prometheus', 'admin')).text;
+    const sample = (name) => Number((text.match(new RegExp(`^${name} (\\S+)$`, 'm')) ?? [])[1] ?? NaN);
+    metrics.push({ jobs: sample('camunda_job_successful_total'), gate: sample('enforcement_rule_gate_runs_total') });
+  }
+  assert.ok(metrics[0].jobs + metrics[1].jobs >= timers, `job executions by node ${JSON.stringify(metrics)}`);
+  assert.equal(metrics.filter((m) => m.gate > 0).length, 1, `the rule gate ran on one node only: ${JSON.stringify(metrics)}`);
+
   for (const node of nodes) await verifyAudit(node);
   assert.deepEqual(serverErrors, [], 'no 5xx answer');
   writeFileSync(process.env.CLUSTER_STATE ?? '/dev/null', JSON.stringify({ recordings: recordings.map((r) => r.id) }));
-  console.log(`cluster: ${timers} timers fired once each (successful job executions by node: ${JSON.stringify(byNode)}), `
+  console.log(`cluster: ${timers} timers fired once each (successful job executions by node: ${JSON.stringify(byNode)}; metrics ${JSON.stringify(metrics)}), `
     + `${recordings.length} uploads, 4 start forms + ${ours.length} task forms, 2 refusals (400), no 5xx, audit chain valid on both nodes`);
 }
 

@@ -57,10 +57,10 @@ start_node() {
     --casefile.archive-root="$work/archives-$name" --camunda.bpm.generic-properties.properties.hostname="$name" \
     "$@" > "$work/$name.log" 2>&1 &
   pids+=($!)
-  eval "pid_$name=$!"
+  eval "pid_${name//-/_}=$!"
 }
 wait_healthy() { # NAME PORT
-  local pid_var="pid_$1"
+  local pid_var="pid_${1//-/_}"
   for _ in $(seq 1 240); do
     curl -sf "http://127.0.0.1:$2/actuator/health" >/dev/null && return 0
     kill -0 "${!pid_var}" 2>/dev/null || { echo "node $1 died:"; tail -n 80 "$work/$1.log"; exit 1; }
@@ -68,7 +68,7 @@ wait_healthy() { # NAME PORT
   done
   echo "node $1 not healthy after 240 s"; tail -n 80 "$work/$1.log"; exit 1
 }
-stop_node() { local pid_var="pid_$1"; kill "${!pid_var}"; wait "${!pid_var}" 2>/dev/null || true; }
+stop_node() { local pid_var="pid_${1//-/_}"; kill "${!pid_var}"; wait "${!pid_var}" 2>/dev/null || true; }
 
 # --- 1. two nodes started at the same moment on an empty database --------------------------------
 create_database "$run"
