@@ -6,12 +6,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Registers {@link SingleNodeScheduling}; static, as a bean post-processor must be. */
+/**
+ * Registers what makes several nodes on one database safe that Spring alone is not:
+ * {@link SingleNodeScheduling} and {@link StartupLock}; static, as bean post-processors must be.
+ */
 @Configuration(proxyBeanMethods = false)
-public class SchedulingConfiguration {
+public class ClusterConfiguration {
 
   @Bean
   static SingleNodeScheduling singleNodeScheduling(ObjectProvider<ProcessEngine> engine, Environment environment) {
     return new SingleNodeScheduling(engine, environment);
+  }
+
+  @Bean
+  static StartupLock startupLock() {
+    return new StartupLock();
   }
 }
