@@ -132,13 +132,29 @@ async function cluster([a, b]) {
   // both nodes serve Tasklist: the page, its login, its REST API; the session lives on one node
   const sessions = [];
   for (const node of nodes) {
-    const page = await call(node, 'GET', '/camunda/app/tasklist/default/');
-    assert.equal(page.status, 200, `Tasklist page on ${node}`);
-    assert.match(page.text, /tasklist/i);
+    // a cookie jar as the browser keeps it: the page's GET sets the session and the CSRF token
+    const jar = new Map();
+    const keep = (response) => {
+      for (const cookie of response.headers.getSetCookie()) {
+        const [pair] = cookie.split(';');
+        const at = pair.indexOf('=');
+        jar.set(pair.slice(0, at), pair.slice(at + 1));
+      }
+    };
+    const cookies = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+    const pageResponse = await fetch(`${node}/camunda/app/tasklist/default/`);
+    keep(pageResponse);
+    const page = await pageResponse.text();
+    assert.equal(pageResponse.status, 200, `Tasklist page on ${node}`);
+    assert.match(page, /tasklist/i);
+    const probe = await fetch(`${node}/camunda/api/engine/engine/`, { headers: { Cookie: cookies() } });
+    keep(probe);
     const login = await fetch(`${node}/camunda/api/admin/auth/user/default/login/tasklist`, {
-      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'username=head1&password=demo' });
-    assert.equal(login.status, 200, `Tasklist login on ${node}`);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      method: 'POST', body: 'username=head1&password=demo',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies(), 'X-XSRF-TOKEN': jar.get('XSRF-TOKEN') ?? '' } });
+    keep(login);
+    assert.equal(login.status, 200, `Tasklist login on ${node}: ${await login.text()}`);
+    const cookie = cookies();
     const count = await call(node, 'GET', '/camunda/api/engine/engine/default/task/count', null, undefined, { Cookie: cookie });
     assert.equal(count.status, 200, `Tasklist's API on ${node} with its session`);
     const rest = await ok(node, 'GET', '/engine-rest/task?maxResults=15', 'head1');
