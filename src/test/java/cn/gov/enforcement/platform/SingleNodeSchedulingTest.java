@@ -30,7 +30,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * node per cycle when several nodes share the database: a lease in the engine's property table.
  * Two nodes are two {@link ClusterLease}s (or two post-processors) with their own transactions.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisplayName("集群中定时任务每周期只在一个节点运行 / scheduled jobs run on one node per cycle")
 class SingleNodeSchedulingTest {
 

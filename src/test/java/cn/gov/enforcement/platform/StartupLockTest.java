@@ -23,7 +23,7 @@ import org.springframework.context.support.GenericApplicationContext;
  * ({@link StartupLock}); e2e/cluster.sh starts two real nodes together. Here: a node that is
  * starting waits while another holds the lock, and goes on the moment it is released.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisplayName("多节点同时启动时依次完成初始化 / nodes starting together on one database start one after the other")
 class StartupLockTest {
 
