@@ -76,7 +76,9 @@ store="$work/recordings"
 port_a=$(free_port); port_b=$(free_port)
 # a fixity check every 4 s on each node: with the lease (platform.SingleNodeScheduling) the runs of
 # both nodes together are at least 0.9 × 4 s apart; without it they would interleave
-fixity=(--recording.fixity.interval=PT4S --recording.fixity.initial-delay=PT2S)
+# and both job executors polling at least every second (default: an idle executor waits up to
+# 60 s), so that both race for the timers
+fixity=(--recording.fixity.interval=PT4S --recording.fixity.initial-delay=PT2S --camunda.bpm.job-execution.max-wait=1000)
 log "starting node-a (:$port_a) and node-b (:$port_b) together on the empty database $run"
 start=$(date +%s)
 start_node node-a "$port_a" "$run" "$store" "${fixity[@]}"
