@@ -12,6 +12,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import cn.gov.enforcement.deadlines.DatedStepsConfiguration;
 import cn.gov.enforcement.platform.AuthorizationChecks;
 import cn.gov.enforcement.platform.DeployGate;
+import cn.gov.enforcement.platform.OperationCounters;
 import cn.gov.enforcement.platform.EngineClock;
 import cn.gov.enforcement.platform.FormFieldRefusal;
 import cn.gov.enforcement.platform.GatedDeployment;
@@ -83,6 +84,7 @@ class ArchitectureTest {
     ProcessVariable.class, // a process variable declared once with its type (the per-process *Model classes)
     DeployGate.class, // a check before the engine's deployers (the rules package's deploy gate)
     GatedDeployment.class, // the new deployment and the look-ups such a check makes, in its transaction
+    OperationCounters.class, // the operator's counts made inside the engine (the rule gate's runs), published by PlatformMetrics
   };
 
   /**

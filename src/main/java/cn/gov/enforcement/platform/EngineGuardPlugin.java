@@ -21,6 +21,7 @@ public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new EngineGuardInterceptor(configuration));
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new RefusalCountingInterceptor());
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }

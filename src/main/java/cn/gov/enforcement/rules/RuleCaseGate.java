@@ -3,6 +3,7 @@ package cn.gov.enforcement.rules;
 import cn.gov.enforcement.identity.BureauGroup;
 import cn.gov.enforcement.platform.DeployGate;
 import cn.gov.enforcement.platform.GatedDeployment;
+import cn.gov.enforcement.platform.OperationCounters;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,6 +93,7 @@ public class RuleCaseGate {
     if (tables.isEmpty() && caseFiles.isEmpty()) {
       return;
     }
+    OperationCounters.ruleGateRun();
 
     CaseRunner runner = runner(deployment);
     Map<String, DmnDecision> decisions = new LinkedHashMap<>();
