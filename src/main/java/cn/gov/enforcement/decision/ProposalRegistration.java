@@ -61,7 +61,7 @@ public class ProposalRegistration implements JavaDelegate {
     Object reason = MajorDecisionModel.OUTSIDE_CATALOGUE_REASON.get(execution);
     if (reason != null && !reason.toString().isBlank()) {
       // ProposalRule accepts the reason only from the director registering their own proposal
-      MajorDecisionModel.OUTSIDE_CATALOGUE_APPROVED_BY.set(execution, execution.getVariable("registeredBy"));
+      MajorDecisionModel.OUTSIDE_CATALOGUE_APPROVED_BY.set(execution, (String) execution.getVariable("registeredBy"));
     }
   }
 
