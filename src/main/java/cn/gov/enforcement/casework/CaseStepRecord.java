@@ -1,5 +1,6 @@
 package cn.gov.enforcement.casework;
 
+import cn.gov.enforcement.forms.FormValidationException;
 import cn.gov.enforcement.identity.StaffMembership;
 import cn.gov.enforcement.platform.EngineClock;
 import java.util.List;
@@ -39,8 +40,8 @@ public class CaseStepRecord implements TaskListener {
     if (names == null) {
       return;
     }
-    String doer = staff.doer(task).orElseThrow(() -> new CaseRuleViolation(
-        "此环节须由具名的登录用户办理", "this step must be completed by a named, signed-in user (DEC-17)"));
+    String doer = staff.doer(task).orElseThrow(() -> FormValidationException.rule("DEC-17", "assignee",
+        "此环节须由具名的登录用户办理", "this step must be completed by a named, signed-in user"));
     if (!doer.equals(task.getAssignee())) {
       task.setAssignee(doer); // the history names the doer too
     }

@@ -61,7 +61,7 @@ public final class ServerStampedVariables {
       // disclosure, disclosure.DisclosureReviewCheck
       "disclosureReviewer",
       // enforcement-case (issue 14): casework.CaseStepRecord (draftedBy/approvedBy… above are shared
-      // with major-decision), casework.HearingScheduleCheck, casework.PartyResponseCheck
+      // with major-decision), casework.HearingOfficerAppointment, casework.PartyResponseCheck
       "filingProposedBy", "filingApprovedBy", "appointedHearingOfficer", "hearingWaiverRecordedBy",
       // enforcement-case, CallActivity_LegalReview start (LR-04): once held, every redraft is reviewed again
       "legalReviewHeld",

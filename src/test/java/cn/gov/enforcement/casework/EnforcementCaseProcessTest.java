@@ -636,6 +636,25 @@ class EnforcementCaseProcessTest {
         .containsEntry("hearingWaiverReceivedOn", "2026-03-04");
   }
 
+  @Test
+  @DisplayName("CASE-03 PER-01 the hearing is not chaired by an investigator and its day leaves 7 working days for the notice: otherwise 400 naming the field and the requirement, the schedule stays open")
+  void hearingScheduleRefusesInvestigatorAndShortNotice() {
+    ProcessInstance pi = caseAtPartyResponse();
+    complete(task(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-04"));
+    String taskId = task(EnforcementCaseModel.TASK_SCHEDULE_HEARING, pi).getId();
+    Map<String, Object> schedule = new HashMap<>(Map.of("hearingOfficer", "officer1", "hearingDate", "2026-03-20",
+        "hearingPlace", "第一听证室", "publicHearing", true));
+    assertRefused(submit("head1", taskId, schedule), HttpStatus.BAD_REQUEST, "hearingOfficer", "CASE-03");
+    schedule.put("hearingOfficer", "head1");
+    schedule.put("hearingDate", "2026-03-06");
+    assertRefused(submit("head1", taskId, schedule), HttpStatus.BAD_REQUEST, "hearingDate", "PER-01", "CASE-03");
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_SCHEDULE_HEARING);
+
+    schedule.put("hearingDate", "2026-03-20");
+    assertAccepted(submit("head1", taskId, schedule));
+    assertThat(pi).isWaitingAt(EnforcementCaseModel.TASK_NOTIFY_HEARING).variables().containsEntry("appointedHearingOfficer", "head1");
+  }
+
   private ProcessInstance caseAtHearing() {
     ProcessInstance pi = caseAtPartyResponse();
     complete(task(EnforcementCaseModel.TASK_RECORD_PARTY_RESPONSE, pi), withVariables("hearingRequested", true, "hearingRequestedOn", "2026-03-04"));

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * CASE-03 / PER-01: the penalty procedure's hearing notice, 7 working days before the hearing, as
  * the model computes it ({@code ${periods.latestWorkingDaysBefore(hearingDate, 7)}} on
- * {@code Task_NotifyHearing}, and {@link HearingScheduleCheck}).
+ * {@code Task_NotifyHearing}, and {@link HearingScheduleRule}).
  */
 class HearingNoticeDeadlineTest {
 
@@ -52,7 +52,7 @@ class HearingNoticeDeadlineTest {
       "2026-02-27, 2026-02-11",
   })
   void sevenWorkingDays(LocalDate hearing, LocalDate latestNotice) {
-    assertThat(calculator.latestDayWorkingDaysBefore(hearing, HearingScheduleCheck.NOTICE_WORKING_DAYS)).isEqualTo(latestNotice);
+    assertThat(calculator.latestDayWorkingDaysBefore(hearing, HearingScheduleRule.NOTICE_WORKING_DAYS)).isEqualTo(latestNotice);
   }
 
   @Test
