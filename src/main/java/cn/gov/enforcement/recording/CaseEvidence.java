@@ -1,5 +1,6 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.casework.EnforcementCaseModel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public class CaseEvidence {
 
   /** The case number the scope belongs to: {@code caseNumber}, else the business key; null outside a case. */
   public static String caseNumberOf(VariableScope scope) {
-    return keys(scope.getVariable("caseNumber"), businessKey(scope)).stream().findFirst().orElse(null);
+    return keys(EnforcementCaseModel.CASE_NUMBER.get(scope), businessKey(scope)).stream().findFirst().orElse(null);
   }
 
   /**
@@ -82,7 +83,7 @@ public class CaseEvidence {
   /** The recordings of the scope's case for its current {@code activity}: REC-08 compares this count before and after. */
   public int count(VariableScope scope) {
     Object activity = scope.getVariable("activity");
-    return of(keys(scope.getVariable("caseNumber"), businessKey(scope)), activity == null ? null : activity.toString())
+    return of(keys(EnforcementCaseModel.CASE_NUMBER.get(scope), businessKey(scope)), activity == null ? null : activity.toString())
         .size();
   }
 

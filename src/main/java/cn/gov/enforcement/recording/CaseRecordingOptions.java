@@ -1,5 +1,6 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.casework.EnforcementCaseModel;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ public class CaseRecordingOptions implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String activity = activity(task);
-    List<String> keys = CaseEvidence.keys(task.getVariable("caseNumber"), CaseEvidence.businessKey(task));
+    List<String> keys = CaseEvidence.keys(EnforcementCaseModel.CASE_NUMBER.get(task), CaseEvidence.businessKey(task));
     task.setVariableLocal(CaseEvidence.CASE_NUMBER, keys.isEmpty() ? null : keys.get(0));
     task.setVariableLocal(CaseEvidence.ACTIVITY, activity);
     task.setVariableLocal(CaseEvidence.OPTIONS, evidence.options(evidence.of(keys, activity)));

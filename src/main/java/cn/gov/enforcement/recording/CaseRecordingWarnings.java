@@ -1,5 +1,6 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.casework.EnforcementCaseModel;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,7 +26,7 @@ public class CaseRecordingWarnings implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<String> keys = CaseEvidence.keys(task.getVariable("caseNumber"), CaseEvidence.businessKey(task));
+    List<String> keys = CaseEvidence.keys(EnforcementCaseModel.CASE_NUMBER.get(task), CaseEvidence.businessKey(task));
     List<Recording> recordings = evidence.of(keys, null);
     task.setVariableLocal(CaseEvidence.CASE_NUMBER, keys.isEmpty() ? null : keys.get(0));
     task.setVariableLocal(WARNINGS, evidence.warningsText(recordings));

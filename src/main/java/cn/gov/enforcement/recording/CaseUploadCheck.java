@@ -1,5 +1,6 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.casework.EnforcementCaseModel;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,7 +27,7 @@ public class CaseUploadCheck implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> keys = CaseEvidence.keys(execution.getVariable("caseNumber"), CaseEvidence.businessKey(execution));
+    List<String> keys = CaseEvidence.keys(EnforcementCaseModel.CASE_NUMBER.get(execution), CaseEvidence.businessKey(execution));
     boolean picked = !evidence.stored(keys, CaseEvidence.ids(execution.getVariable("checkedRecordingIds"))).isEmpty();
     Object activity = execution.getVariable("checkedActivity");
     Object before = execution.getVariable("recordingsAtActivityEnd");

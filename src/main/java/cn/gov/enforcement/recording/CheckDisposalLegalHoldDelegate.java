@@ -19,9 +19,9 @@ public class CheckDisposalLegalHoldDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RecordingDisposal.Review review = disposal.review((String) execution.getVariable("recordingId"));
-    execution.setVariable("legalHold", review.legalHold().isPresent());
-    execution.setVariable("legalHoldReason", review.legalHold().orElse(null));
-    execution.setVariable("recordingSummary", review.summary());
+    RecordingDisposal.Review review = disposal.review(RecordingDisposalModel.RECORDING_ID.get(execution));
+    RecordingDisposalModel.LEGAL_HOLD.set(execution, review.legalHold().isPresent());
+    RecordingDisposalModel.LEGAL_HOLD_REASON.set(execution, review.legalHold().orElse(null));
+    RecordingDisposalModel.RECORDING_SUMMARY.set(execution, review.summary());
   }
 }

@@ -22,9 +22,9 @@ public class DisposeRecordingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean disposed = disposal.dispose((String) execution.getVariable("recordingId"),
-        Caller.actor(identityService, "unknown"), execution.getVariable("approvalOpinion"),
-        execution.getVariable("reviewOpinion"));
-    execution.setVariable("disposed", disposed);
+    boolean disposed = disposal.dispose(RecordingDisposalModel.RECORDING_ID.get(execution),
+        Caller.actor(identityService, "unknown"), RecordingDisposalModel.APPROVAL_OPINION.get(execution),
+        RecordingDisposalModel.REVIEW_OPINION.get(execution));
+    RecordingDisposalModel.DISPOSED.set(execution, disposed);
   }
 }

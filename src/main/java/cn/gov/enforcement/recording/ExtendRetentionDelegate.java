@@ -23,10 +23,10 @@ public class ExtendRetentionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reason = Boolean.TRUE.equals(execution.getVariable("legalHold"))
-        ? "legal hold: " + execution.getVariable("legalHoldReason")
-        : "kept after disposal review: " + execution.getVariable("reviewOpinion")
-            + (execution.getVariable("approvalOpinion") == null ? "" : " / " + execution.getVariable("approvalOpinion"));
-    retention.keep((String) execution.getVariable("recordingId"), Caller.actor(identityService, "system"), reason);
+    String reason = Boolean.TRUE.equals(RecordingDisposalModel.LEGAL_HOLD.get(execution))
+        ? "legal hold: " + RecordingDisposalModel.LEGAL_HOLD_REASON.get(execution)
+        : "kept after disposal review: " + RecordingDisposalModel.REVIEW_OPINION.get(execution)
+            + (RecordingDisposalModel.APPROVAL_OPINION.get(execution) == null ? "" : " / " + RecordingDisposalModel.APPROVAL_OPINION.get(execution));
+    retention.keep(RecordingDisposalModel.RECORDING_ID.get(execution), Caller.actor(identityService, "system"), reason);
   }
 }

@@ -25,15 +25,15 @@ public class GrantAccessDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Instant expires = requests.grant(request(execution),
-        ProcessVariables.strings(execution.getVariable("grantRecordingIds")), Caller.actor(identityService, "unknown"),
-        Boolean.TRUE.equals(execution.getVariable("copyKept")));
-    execution.setVariable("grantExpiresAt", Date.from(expires));
+        ProcessVariables.strings(RecordingAccessModel.GRANT_RECORDING_IDS.get(execution)), Caller.actor(identityService, "unknown"),
+        Boolean.TRUE.equals(RecordingAccessModel.COPY_KEPT.get(execution)));
+    RecordingAccessModel.GRANT_EXPIRES_AT.set(execution, Date.from(expires));
   }
 
   /** The request as the process holds it. */
   static RecordingAccessRequests.Request request(DelegateExecution execution) {
-    return new RecordingAccessRequests.Request((String) execution.getVariable("requester"),
-        (String) execution.getVariable("purpose"), (String) execution.getVariable("requestingParty"),
-        (String) execution.getVariable("reason"), execution.getProcessInstanceId());
+    return new RecordingAccessRequests.Request(RecordingAccessModel.REQUESTER.get(execution),
+        RecordingAccessModel.PURPOSE.get(execution), RecordingAccessModel.REQUESTING_PARTY.get(execution),
+        RecordingAccessModel.REASON.get(execution), execution.getProcessInstanceId());
   }
 }

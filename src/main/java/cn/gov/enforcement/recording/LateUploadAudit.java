@@ -1,5 +1,6 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.casework.EnforcementCaseModel;
 import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,12 +23,12 @@ public class LateUploadAudit implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Object recording = execution.getVariable("recordingId");
+    Object recording = RecordingUploadDeadlineModel.RECORDING_ID.get(execution);
     audit.append("system", AuditAction.DEADLINE_OVERDUE,
         "process-instance/" + execution.getProcessInstanceId(),
-        "REC-08 音像记录上传时限 " + execution.getVariable("uploadDeadline") + " 已过："
+        "REC-08 音像记录上传时限 " + RecordingUploadDeadlineModel.UPLOAD_DEADLINE.get(execution) + " 已过："
             + (recording == null ? "届时仍未上传" : "逾期上传 " + recording)
-            + "（案件 " + execution.getVariable("caseNumber") + "，活动 " + execution.getVariable("activity") + "）"
+            + "（案件 " + EnforcementCaseModel.CASE_NUMBER.get(execution) + "，活动 " + RecordingUploadDeadlineModel.ACTIVITY.get(execution) + "）"
             + " / upload deadline passed" + (recording == null ? ", nothing uploaded" : ", uploaded late"));
   }
 }

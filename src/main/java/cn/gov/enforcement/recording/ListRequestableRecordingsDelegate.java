@@ -21,8 +21,8 @@ public class ListRequestableRecordingsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var options = requests.requestable((String) execution.getVariable("requester"),
-        (String) execution.getVariable("caseNumber"));
-    execution.setVariable("availableRecordings", SpinValues.jsonValue(RecordingRepository.json(options)).create());
+    var options = requests.requestable(RecordingAccessModel.REQUESTER.get(execution),
+        RecordingAccessModel.CASE_NUMBER.get(execution));
+    RecordingAccessModel.AVAILABLE_RECORDINGS.set(execution, SpinValues.jsonValue(RecordingRepository.json(options)).create());
   }
 }

@@ -19,7 +19,7 @@ public class RecordAccessRejectionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    requests.reject(GrantAccessDelegate.request(execution), execution.getVariable("grantRecordingIds"),
-        Caller.actor(identityService, "unknown"), execution.getVariable("approvalOpinion"));
+    requests.reject(GrantAccessDelegate.request(execution), RecordingAccessModel.GRANT_RECORDING_IDS.get(execution),
+        Caller.actor(identityService, "unknown"), RecordingAccessModel.APPROVAL_OPINION.get(execution));
   }
 }

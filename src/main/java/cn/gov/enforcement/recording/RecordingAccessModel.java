@@ -1,5 +1,7 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.platform.ProcessVariable;
+
 /**
  * 音像记录查阅 ({@code processes/recording-access.bpmn}): the element ids and process variables that Java code and
  * tests use, declared once (architecture.md "Engine conventions"). {@code ProcessModelDeclarationsTest}
@@ -28,6 +30,29 @@ public final class RecordingAccessModel {
   public static final String TASK_SELECT_RECORDINGS = "Task_SelectRecordings";
   /** 法规科审核并提供复议诉讼材料 */
   public static final String TASK_SUPPLY_BY_LEGAL_UNIT = "Task_SupplyByLegalUnit";
+
+  // ---- process variables ---------------------------------------------------------------
+
+  public static final ProcessVariable<String> APPROVAL_OPINION = ProcessVariable.string("approvalOpinion");
+  public static final ProcessVariable<String> APPROVER_GROUP = ProcessVariable.string("approverGroup");
+  @ProcessVariable.OutsideModel
+  public static final ProcessVariable<Object> AVAILABLE_RECORDINGS = ProcessVariable.any("availableRecordings");
+  public static final ProcessVariable<String> CASE_NUMBER = ProcessVariable.string("caseNumber");
+  @ProcessVariable.OutsideModel
+  public static final ProcessVariable<Boolean> CONFIDENTIAL_INCLUDED = ProcessVariable.bool("confidentialIncluded");
+  public static final ProcessVariable<Boolean> COPY_KEPT = ProcessVariable.bool("copyKept");
+  @ProcessVariable.OutsideModel
+  public static final ProcessVariable<String> EXCLUDED_RECORDING_IDS = ProcessVariable.string("excludedRecordingIds");
+  @ProcessVariable.OutsideModel
+  public static final ProcessVariable<Object> GRANT_EXPIRES_AT = ProcessVariable.any("grantExpiresAt");
+  @ProcessVariable.OutsideModel
+  public static final ProcessVariable<String> GRANT_RECORDING_IDS = ProcessVariable.string("grantRecordingIds");
+  public static final ProcessVariable<String> PURPOSE = ProcessVariable.string("purpose");
+  public static final ProcessVariable<String> REASON = ProcessVariable.string("reason");
+  public static final ProcessVariable<Object> RECORDING_IDS = ProcessVariable.any("recordingIds");
+  public static final ProcessVariable<String> REQUEST_SUMMARY = ProcessVariable.string("requestSummary");
+  public static final ProcessVariable<String> REQUESTER = ProcessVariable.string("requester");
+  public static final ProcessVariable<String> REQUESTING_PARTY = ProcessVariable.string("requestingParty");
 
   private RecordingAccessModel() {}
 }

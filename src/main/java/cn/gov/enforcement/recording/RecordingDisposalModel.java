@@ -1,5 +1,7 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.platform.ProcessVariable;
+
 /**
  * 音像记录处置 ({@code processes/recording-disposal.bpmn}): the element ids and process variables that Java code and
  * tests use, declared once (architecture.md "Engine conventions"). {@code ProcessModelDeclarationsTest}
@@ -24,6 +26,19 @@ public final class RecordingDisposalModel {
   public static final String TASK_EXTEND_RETENTION = "Task_ExtendRetention";
   /** 档案室审查到期音像资料 */
   public static final String TASK_REVIEW_DISPOSAL = "Task_ReviewDisposal";
+
+  // ---- process variables ---------------------------------------------------------------
+
+  public static final ProcessVariable<String> APPROVAL_OPINION = ProcessVariable.string("approvalOpinion");
+  @ProcessVariable.OutsideModel
+  public static final ProcessVariable<Object> DISPOSED = ProcessVariable.any("disposed");
+  public static final ProcessVariable<Object> LEGAL_HOLD = ProcessVariable.any("legalHold");
+  @ProcessVariable.OutsideModel
+  public static final ProcessVariable<Object> LEGAL_HOLD_REASON = ProcessVariable.any("legalHoldReason");
+  @ProcessVariable.OutsideModel
+  public static final ProcessVariable<String> RECORDING_ID = ProcessVariable.string("recordingId");
+  public static final ProcessVariable<String> RECORDING_SUMMARY = ProcessVariable.string("recordingSummary");
+  public static final ProcessVariable<String> REVIEW_OPINION = ProcessVariable.string("reviewOpinion");
 
   private RecordingDisposalModel() {}
 }

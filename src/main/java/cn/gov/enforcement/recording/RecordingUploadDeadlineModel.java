@@ -1,5 +1,7 @@
 package cn.gov.enforcement.recording;
 
+import cn.gov.enforcement.platform.ProcessVariable;
+
 /**
  * 音像记录上传期限 ({@code processes/recording-upload-deadline.bpmn}): the element ids and process variables that Java code and
  * tests use, declared once (architecture.md "Engine conventions"). {@code ProcessModelDeclarationsTest}
@@ -19,6 +21,14 @@ public final class RecordingUploadDeadlineModel {
   public static final String GATEWAY_UPLOAD_OR_DEADLINE = "Gateway_UploadOrDeadline";
   /** 科室负责人处理逾期上传预警 */
   public static final String TASK_REVIEW_LATE_UPLOAD = "Task_ReviewLateUpload";
+
+  // ---- process variables ---------------------------------------------------------------
+
+  @ProcessVariable.OutsideModel
+  public static final ProcessVariable<Object> ACTIVITY = ProcessVariable.any("activity");
+  @ProcessVariable.OutsideModel
+  public static final ProcessVariable<Object> RECORDING_ID = ProcessVariable.any("recordingId");
+  public static final ProcessVariable<Object> UPLOAD_DEADLINE = ProcessVariable.any("uploadDeadline");
 
   private RecordingUploadDeadlineModel() {}
 }

@@ -26,22 +26,22 @@ public class RouteAccessRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    AccessPurpose purpose = AccessPurpose.valueOf((String) execution.getVariable("purpose"));
+    AccessPurpose purpose = AccessPurpose.valueOf(RecordingAccessModel.PURPOSE.get(execution));
     RecordingAccessRequests.Routing routing = requests.route(purpose,
-        ProcessVariables.strings(execution.getVariable("recordingIds")), offeredIds(execution));
-    execution.setVariable("confidentialIncluded", routing.confidentialIncluded());
-    execution.setVariable("approverGroup", routing.approverGroup());
-    execution.setVariable("grantRecordingIds", String.join(",", routing.granted()));
-    execution.setVariable("excludedRecordingIds", String.join(",", routing.excluded()));
-    execution.setVariable("requestSummary", "申请人 " + execution.getVariable("requester") + "（"
-        + execution.getVariable("requestingParty") + "），用途 " + purpose + "，事由：" + execution.getVariable("reason")
+        ProcessVariables.strings(RecordingAccessModel.RECORDING_IDS.get(execution)), offeredIds(execution));
+    RecordingAccessModel.CONFIDENTIAL_INCLUDED.set(execution, routing.confidentialIncluded());
+    RecordingAccessModel.APPROVER_GROUP.set(execution, routing.approverGroup());
+    RecordingAccessModel.GRANT_RECORDING_IDS.set(execution, String.join(",", routing.granted()));
+    RecordingAccessModel.EXCLUDED_RECORDING_IDS.set(execution, String.join(",", routing.excluded()));
+    RecordingAccessModel.REQUEST_SUMMARY.set(execution, "申请人 " + RecordingAccessModel.REQUESTER.get(execution) + "（"
+        + RecordingAccessModel.REQUESTING_PARTY.get(execution) + "），用途 " + purpose + "，事由：" + RecordingAccessModel.REASON.get(execution)
         + "；音像资料：" + String.join("、", routing.granted())
         + (routing.excluded().isEmpty() ? "" : "；涉密不予提供：" + String.join("、", routing.excluded()))
         + (routing.confidentialIncluded() ? "；含涉密资料，须局长批准" : ""));
   }
 
   private static Set<String> offeredIds(DelegateExecution execution) {
-    Object options = execution.getVariable("availableRecordings");
+    Object options = RecordingAccessModel.AVAILABLE_RECORDINGS.get(execution);
     if (options == null) {
       return Set.of();
     }
