@@ -1,6 +1,7 @@
 package cn.gov.enforcement.identity;
 
 import cn.gov.enforcement.web.ApiErrors;
+import cn.gov.enforcement.web.BufferedBodyRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,7 +77,7 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
         return;
       }
     }
-    chain.doFilter(new CachedBodyRequest(request, body), response);
+    chain.doFilter(new BufferedBodyRequest(request, body), response);
   }
 
   private boolean isTaskQuery(HttpServletRequest request) {

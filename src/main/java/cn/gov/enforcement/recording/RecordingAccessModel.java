@@ -35,7 +35,6 @@ public final class RecordingAccessModel {
 
   public static final ProcessVariable<String> APPROVAL_OPINION = ProcessVariable.string("approvalOpinion");
   public static final ProcessVariable<String> APPROVER_GROUP = ProcessVariable.string("approverGroup");
-  @ProcessVariable.OutsideModel
   public static final ProcessVariable<Object> AVAILABLE_RECORDINGS = ProcessVariable.any("availableRecordings");
   public static final ProcessVariable<String> CASE_NUMBER = ProcessVariable.string("caseNumber");
   @ProcessVariable.OutsideModel

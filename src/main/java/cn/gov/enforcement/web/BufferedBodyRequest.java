@@ -1,4 +1,4 @@
-package cn.gov.enforcement.identity;
+package cn.gov.enforcement.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -10,18 +10,28 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose (small, JSON) body a filter has read and the servlet can read again. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body a filter has already read (bounded: a task query's JSON, a chunked
+ * multipart body under the limit), handed on so that the servlet reads the same bytes again, with
+ * their length as Content-Length.
+ */
+public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  CachedBodyRequest(HttpServletRequest request, byte[] body) {
+  public BufferedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }
 
-  byte[] body() {
-    return body;
+  @Override
+  public int getContentLength() {
+    return body.length;
+  }
+
+  @Override
+  public long getContentLengthLong() {
+    return body.length;
   }
 
   @Override
