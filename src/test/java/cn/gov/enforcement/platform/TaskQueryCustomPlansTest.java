@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before it is prepared (an observing MyBatis interceptor that this test adds to the engine).
  * PostgreSQL only: H2 has no plan cache mode, and the plugin does nothing there.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // the shared test context: a second engine would take over "default"
 @EnabledIfSystemProperty(named = "test.db.product", matches = "PostgreSQL")
 class TaskQueryCustomPlansTest {
 
