@@ -5,18 +5,18 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * On PostgreSQL every connection of the pool plans each statement with its values and without JIT
- * (issue #17, docs/benchmarks.md "Task list at scale"). The engine binds the permission bits of its
- * authorization checks as parameters ({@code A.PERMS_ & ? = ?}); after five executions pgjdbc
- * prepares the statement server-side and PostgreSQL caches a generic plan, which cannot use the
- * statistics on those expressions (migration V20261202_18084) and loops over every task
- * authorization for every task: 4 s instead of 30 ms for a Tasklist page at 10,000 tasks. JIT
- * compiling those plans cost more (1.2 s) than running them. H2 (demo, tests) is left alone.
+ * On PostgreSQL every connection of the pool runs without JIT (issue #17, docs/benchmarks.md
+ * "Task list at scale"): compiling the plans of the engine's task queries cost more (1.2 s at
+ * 10,000 tasks) than running them, and no statement of the engine is long enough to gain from it.
+ * Custom plans (planning with the values) are not set here for the whole pool: they are needed
+ * only by the task queries and cost every other statement about 2 ms of planning, 1.6× on whole
+ * procedures; {@link TaskQueryCustomPlans} switches them on around those queries only
+ * (docs/benchmarks.md "Custom plans only for task queries"). H2 (demo, tests) is left alone.
  */
 @Component
 class PostgresQueryPlanning implements BeanPostProcessor {
 
-  static final String INIT_SQL = "SET plan_cache_mode = force_custom_plan; SET jit = off";
+  static final String INIT_SQL = "SET jit = off";
 
   @Override
   public Object postProcessBeforeInitialization(Object bean, String beanName) {
