@@ -102,7 +102,7 @@ class RecordingIngestTest {
   @DisplayName("ACC-02 20 MiB 的 WAV：并行计算的 SHA-256 与 SM3 与独立计算的结果一致，存储内容逐字节相同")
   void largeUploadGetsTheSameDigestsAsComputedIndependently() throws Exception {
     // many copy buffers and a last, partly filled one: the digests run on their own threads over them
-    byte[] wav = EvidenceFixtures.wav(1310.7);
+    byte[] wav = EvidenceFixtures.wav(1311);
     assertThat(wav.length).isGreaterThan(20 * 1024 * 1024);
     assertThat(wav.length % DigestingCopier.BUFFER).isNotZero();
     ResponseEntity<Map> response = EvidenceFixtures.upload(rest, "officer1", inTime(), wav, "long.wav");
