@@ -2,22 +2,54 @@ package cn.gov.enforcement.recording;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
- * Copies a stream to a file while computing SHA-256 and SM3 (ACC-02) in the same pass, with one
- * fixed buffer: memory does not grow with the file, so a 2 GB upload fits a 256 MB heap.
+ * Copies a stream to a file while computing SHA-256 and SM3 (ACC-02) in the same pass. The calling
+ * thread reads and writes; each digest runs on its own thread over the very same buffers (a bounded
+ * hand-off of {@value #BUFFERS} recycled buffers of {@value #BUFFER} bytes), so memory does not grow
+ * with the file (a 2 GB upload fits a 256 MB heap) and the upload runs at the speed of the slower
+ * digest instead of the sum of both (docs/benchmarks.md, "Digests in parallel").
  */
 final class DigestingCopier {
 
-  static final int BUFFER = 256 * 1024;
+  /** Large enough that the per-buffer hand-off costs nothing next to hashing it. */
+  static final int BUFFER = 1024 * 1024;
+  /** Buffers in flight per copy: the reader can run ahead of the digests by this much, no more. */
+  static final int BUFFERS = 4;
+
+  /** Digest threads are idle between uploads; daemon, so they never hold the JVM open. */
+  private static final ExecutorService DIGESTERS = Executors.newCachedThreadPool(new ThreadFactory() {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread thread = new Thread(r, "evidence-digest-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  });
 
   /** What was stored: the size and both digests (hex). */
   record Digests(long size, String sha256, String sm3) {}
@@ -32,45 +64,260 @@ final class DigestingCopier {
   private DigestingCopier() {}
 
   static Digests copy(InputStream in, Path target, long limit) throws IOException {
-    MessageDigest sha256 = sha256();
-    SM3Digest sm3 = new SM3Digest();
-    byte[] buffer = new byte[BUFFER];
     long size = 0;
-    try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      int n;
-      while ((n = in.read(buffer)) != -1) {
+    // the pipeline closes first: its threads have stopped before the channel closes
+    try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Pipeline pipeline = new Pipeline(out)) {
+      while (true) {
+        Slot slot = pipeline.freeSlot();
+        int n = fill(in, slot.bytes);
+        if (n == 0) {
+          pipeline.recycle(slot);
+          break;
+        }
         size += n;
         if (size > limit) {
+          // checked before the hand-off: not one byte past the limit reaches the disk
           throw new LimitExceeded();
         }
-        sha256.update(buffer, 0, n);
-        sm3.update(buffer, 0, n);
-        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-        while (chunk.hasRemaining()) {
-          out.write(chunk);
-        }
+        pipeline.publish(slot, n);
       }
-      // durable before it is acknowledged (restart safety)
-      out.force(true);
+      Digests digests = pipeline.finish(size, () -> out.force(true)); // durable before it is acknowledged (restart safety)
+      return digests;
     }
-    return new Digests(size, hex(sha256.digest()), hex(sm3Final(sm3)));
   }
 
   /** Re-hashes a stored file (fixity check, download). */
   static Digests hash(Path file) throws IOException {
-    MessageDigest sha256 = sha256();
-    SM3Digest sm3 = new SM3Digest();
-    byte[] buffer = new byte[BUFFER];
     long size = 0;
-    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buffer)) != -1) {
+    try (InputStream in = Files.newInputStream(file); Pipeline digests = new Pipeline(null)) {
+      while (true) {
+        Slot slot = digests.freeSlot();
+        int n = fill(in, slot.bytes);
+        if (n == 0) {
+          digests.recycle(slot);
+          break;
+        }
         size += n;
-        sha256.update(buffer, 0, n);
-        sm3.update(buffer, 0, n);
+        digests.publish(slot, n);
+      }
+      return digests.finish(size, () -> { });
+    }
+  }
+
+  /** Reads until the buffer is full or the stream ends (the multipart stream hands out a few KiB per read). */
+  private static int fill(InputStream in, byte[] buffer) throws IOException {
+    int filled = 0;
+    while (filled < buffer.length) {
+      int n = in.read(buffer, filled, buffer.length - filled);
+      if (n < 0) {
+        break;
+      }
+      filled += n;
+    }
+    return filled;
+  }
+
+  /** One recycled buffer; {@code pending} counts the digests that have not yet read it. */
+  private static final class Slot {
+    final byte[] bytes;
+    int length;
+    final AtomicInteger pending = new AtomicInteger();
+
+    Slot(int size) {
+      this.bytes = new byte[size];
+    }
+  }
+
+  /** One consumer of the buffers on its own thread: a digest, or the writer of the file. */
+  private interface Hasher {
+    void update(byte[] bytes, int length) throws IOException;
+
+    byte[] finish();
+  }
+
+  /** What runs on the calling thread once every buffer is written (the fsync). */
+  private interface WrittenAction {
+    void run() throws IOException;
+  }
+
+  /**
+   * The digest threads (and the writer, when copying) and the buffers they share with the caller. Closing it without
+   * {@link #finish} (an abort, a limit, a broken body) stops both threads; nothing they hold is kept.
+   */
+  private static final class Pipeline implements AutoCloseable {
+    private static final Slot END = new Slot(0);
+
+    private final BlockingQueue<Slot> free = new ArrayBlockingQueue<>(BUFFERS);
+    private final List<BlockingQueue<Slot>> lanes = new ArrayList<>();
+    private final List<Future<byte[]>> results = new ArrayList<>();
+    private boolean finished;
+
+    private final List<CountDownLatch> stopped = new ArrayList<>();
+
+    /** {@code out} null: digests only (re-hash of a stored file). */
+    Pipeline(FileChannel out) {
+      for (int i = 0; i < BUFFERS; i++) {
+        free.add(new Slot(BUFFER));
+      }
+      MessageDigest sha256 = sha256();
+      start(new Hasher() {
+        @Override
+        public void update(byte[] bytes, int length) {
+          sha256.update(bytes, 0, length);
+        }
+
+        @Override
+        public byte[] finish() {
+          return sha256.digest();
+        }
+      });
+      SM3Digest sm3 = new SM3Digest();
+      start(new Hasher() {
+        @Override
+        public void update(byte[] bytes, int length) {
+          sm3.update(bytes, 0, length);
+        }
+
+        @Override
+        public byte[] finish() {
+          return sm3Final(sm3);
+        }
+      });
+      if (out != null) {
+        // the writer too: reading the request, writing the disk and hashing overlap
+        start(new Hasher() {
+          @Override
+          public void update(byte[] bytes, int length) throws IOException {
+            ByteBuffer chunk = ByteBuffer.wrap(bytes, 0, length);
+            while (chunk.hasRemaining()) {
+              out.write(chunk);
+            }
+          }
+
+          @Override
+          public byte[] finish() {
+            return new byte[0];
+          }
+        });
       }
     }
-    return new Digests(size, hex(sha256.digest()), hex(sm3Final(sm3)));
+
+    private void start(Hasher hasher) {
+      // room for every buffer plus END: the caller never blocks handing off, only waiting for a free buffer
+      BlockingQueue<Slot> lane = new ArrayBlockingQueue<>(BUFFERS + 1);
+      lanes.add(lane);
+      CountDownLatch done = new CountDownLatch(1);
+      stopped.add(done);
+      try {
+        results.add(DIGESTERS.submit(() -> {
+          try {
+            while (true) {
+              Slot slot = lane.take();
+              if (slot == END) {
+                return hasher.finish();
+              }
+              hasher.update(slot.bytes, slot.length);
+              if (slot.pending.decrementAndGet() == 0) {
+                free.add(slot);
+              }
+            }
+          } finally {
+            done.countDown();
+          }
+        }));
+      } catch (RuntimeException e) {
+        for (Future<byte[]> result : results) {
+          result.cancel(true);
+        }
+        throw e;
+      }
+    }
+
+    /** The next buffer to fill; waits while the digests are behind, fails if one of them died. */
+    Slot freeSlot() throws IOException {
+      try {
+        while (true) {
+          Slot slot = free.poll(100, TimeUnit.MILLISECONDS);
+          if (slot != null) {
+            return slot;
+          }
+          for (Future<byte[]> result : results) {
+            if (result.isDone()) {
+              result.get(); // a worker only ends early by failing: this throws its cause
+              throw new IllegalStateException("digest thread ended early");
+            }
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while hashing");
+      } catch (ExecutionException e) {
+        throw failure(e);
+      }
+    }
+
+    /** A failed write stays an I/O failure (as when the caller wrote itself); anything else is a bug. */
+    private static IOException failure(ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        return io;
+      }
+      throw new IllegalStateException("digest failed", e.getCause());
+    }
+
+    void recycle(Slot slot) {
+      free.add(slot);
+    }
+
+    void publish(Slot slot, int length) {
+      slot.length = length;
+      slot.pending.set(lanes.size());
+      for (BlockingQueue<Slot> lane : lanes) {
+        lane.add(slot);
+      }
+    }
+
+    /** Ends every lane; {@code written} runs as soon as the writer is done, while the digests finish. */
+    Digests finish(long size, WrittenAction written) throws IOException {
+      for (BlockingQueue<Slot> lane : lanes) {
+        lane.add(END);
+      }
+      try {
+        if (results.size() > 2) {
+          results.get(2).get();
+        }
+        written.run();
+        byte[] sha256 = results.get(0).get();
+        byte[] sm3 = results.get(1).get();
+        finished = true;
+        return new Digests(size, hex(sha256), hex(sm3));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while hashing");
+      } catch (ExecutionException e) {
+        throw failure(e);
+      }
+    }
+
+    /** On failure: stops the threads and waits until they have, so none writes after the caller deletes the file. */
+    @Override
+    public void close() throws IOException {
+      if (finished) {
+        return;
+      }
+      for (Future<byte[]> result : results) {
+        result.cancel(true);
+      }
+      try {
+        for (CountDownLatch done : stopped) {
+          if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new IOException("digest thread did not stop");
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static byte[] sm3Final(SM3Digest sm3) {
