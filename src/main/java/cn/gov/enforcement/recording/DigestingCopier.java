@@ -27,10 +27,10 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
  * Copies a stream to a file while computing SHA-256 and SM3 (ACC-02) in the same pass. The calling
- * thread reads and writes; each digest runs on its own thread over the very same buffers (a bounded
- * hand-off of {@value #BUFFERS} recycled buffers of {@value #BUFFER} bytes), so memory does not grow
- * with the file (a 2 GB upload fits a 256 MB heap) and the upload runs at the speed of the slower
- * digest instead of the sum of both (docs/benchmarks.md, "Digests in parallel").
+ * thread only reads; the file write and each digest run on their own threads over the very same
+ * buffers (a bounded hand-off of {@value #BUFFERS} recycled buffers of {@value #BUFFER} bytes), so
+ * memory does not grow with the file (a 2 GB upload fits a 256 MB heap) and the upload runs at the
+ * speed of the slowest of the four instead of their sum (docs/benchmarks.md, "Digests in parallel").
  */
 final class DigestingCopier {
 
