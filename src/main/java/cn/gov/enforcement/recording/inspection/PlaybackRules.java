@@ -1,7 +1,6 @@
 package cn.gov.enforcement.recording.inspection;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +26,10 @@ public class PlaybackRules {
   static final String NO_UNIT = "（未标注单位）";
 
   private final InspectionProperties properties;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final Random random = new SecureRandom();
 
-  public PlaybackRules(InspectionProperties properties, JdbcTemplate jdbc) {
+  public PlaybackRules(InspectionProperties properties, JdbcClient jdbc) {
     this.properties = properties;
     this.jdbc = jdbc;
   }
@@ -58,15 +57,18 @@ public class PlaybackRules {
   /** The recordings begun in [from, to), not disposed, by unit (in unit order, ids in id order). */
   public Map<String, List<String>> candidates(Instant from, Instant to) {
     Map<String, List<String>> byUnit = new TreeMap<>();
-    jdbc.query("SELECT r.id, r.unit FROM recording r WHERE r.started_at >= ? AND r.started_at < ? AND NOT EXISTS"
-        + " (SELECT 1 FROM recording_event e WHERE e.recording_id = r.id AND e.kind = 'DISPOSED') ORDER BY r.id",
-        rs -> {
-          String unit = rs.getString("unit");
-          byUnit.computeIfAbsent(unit == null || unit.isBlank() ? NO_UNIT : unit, u -> new ArrayList<>())
-              .add(rs.getString("id"));
-        }, Timestamp.from(from), Timestamp.from(to));
+    jdbc.sql("SELECT r.id, r.unit FROM recording r WHERE r.started_at >= ? AND r.started_at < ? AND NOT EXISTS"
+            + " (SELECT 1 FROM recording_event e WHERE e.recording_id = r.id AND e.kind = 'DISPOSED') ORDER BY r.id")
+        .params(DeviceRegister.utc(from), DeviceRegister.utc(to))
+        .query(Candidate.class)
+        .list()
+        .forEach(c -> byUnit.computeIfAbsent(c.unit() == null || c.unit().isBlank() ? NO_UNIT : c.unit(), u -> new ArrayList<>())
+            .add(c.id()));
     return byUnit;
   }
+
+  /** One row of {@link #candidates}: a recording and the unit it is filed under (none: null). */
+  record Candidate(String id, String unit) {}
 
   /** At most {@code inspection.playback.sample-size} of each unit's candidates, drawn at random. */
   public Map<String, List<String>> sample(Map<String, List<String>> candidates) {
