@@ -2,7 +2,9 @@
 # Ingest benchmark (docs/benchmarks.md): a 2 GiB WAV uploaded to the application running with
 # -Xmx256m; compares the upload's wall time with sha256sum on the same file and records the JVM's
 # peak RSS (VmHWM). Usage: bench/ingest-2gb.sh [size-in-MiB]   (default 2048)
-# Also times openssl dgst -sm3 and -sha256 on the same file (issue #17 item 5).
+# Also times openssl dgst -sm3 and -sha256 on the same file (issue #17 item 5), and the machine's raw
+# limits in the same run: dd of the file onto the storage directory's filesystem with fsync (the disk)
+# and the same curl -F upload into a sink that only reads the body (loopback + curl).
 # Needs: a built jar (./mvnw -DskipTests package), curl, python3. Writes bench/results/ingest-<date>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +41,41 @@ SM3_SECONDS=$(echo "$T1 - $T0" | bc -l)
 T0=$(date +%s.%N); openssl dgst -sha256 "$WORK/big.wav" > /dev/null; T1=$(date +%s.%N)
 OSSL_SHA_SECONDS=$(echo "$T1 - $T0" | bc -l)
 
+echo "== raw limits: dd with fsync onto the storage filesystem, curl -F into a reading-only sink"
+mkdir -p "$WORK/storage"
+T0=$(date +%s.%N); dd if="$WORK/big.wav" of="$WORK/storage/dd-probe.bin" bs=1M conv=fsync status=none; T1=$(date +%s.%N)
+DD_SECONDS=$(echo "$T1 - $T0" | bc -l)
+rm -f "$WORK/storage/dd-probe.bin"
+SINK_PORT=$((PORT + 1))
+cat > "$WORK/sink.py" <<'SINK'
+import http.server, sys
+class Sink(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        left = int(self.headers['Content-Length'])
+        while left > 0:
+            n = len(self.rfile.read(min(left, 1 << 20)))
+            if n == 0:
+                break
+            left -= n
+        self.send_response(200); self.send_header('Content-Length', '0'); self.end_headers()
+    def log_message(self, *args):
+        pass
+http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), Sink).serve_forever()
+SINK
+python3 "$WORK/sink.py" "$SINK_PORT" > "$WORK/sink.log" 2>&1 &
+SINK_PID=$!
+trap 'kill $SINK_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do curl -s -o /dev/null -X POST -H 'Content-Length: 0' "http://127.0.0.1:$SINK_PORT/" && break; sleep 0.1; done
+upload() { # url, status file: the very same form for the sink and the application
+  curl -s -u officer1:demo -o "$WORK/response.json" -w '%{http_code}\n' \
+    -F activity=ONSITE_INSPECTION -F deviceNumber=BENCH-1 -F officers=officer1,officer2 \
+    -F startedAt="$START" -F endedAt="$END" -F "file=@$WORK/big.wav;type=application/octet-stream" "$1" > "$2"
+}
+END=$(date -u +%Y-%m-%dT%H:%M:%SZ); START=$(date -u -d '-10 minutes' +%Y-%m-%dT%H:%M:%SZ)
+T0=$(date +%s.%N); upload "http://127.0.0.1:$SINK_PORT/sink" "$WORK/sink-status.txt"; T1=$(date +%s.%N)
+SINK_SECONDS=$(echo "$T1 - $T0" | bc -l)
+kill $SINK_PID; wait $SINK_PID 2>/dev/null || true
+
 echo "== starting the application with -Xmx256m"
 java -Xmx256m -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE" \
@@ -49,14 +86,9 @@ trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" > /dev/null && break; sleep 1; done
 RSS_IDLE=$(awk '/VmRSS/ {print $2}' /proc/$APP/status)
 
-
-END=$(date -u +%Y-%m-%dT%H:%M:%SZ); START=$(date -u -d '-10 minutes' +%Y-%m-%dT%H:%M:%SZ)
 echo "== uploading"
 T0=$(date +%s.%N)
-curl -s -u officer1:demo -o "$WORK/response.json" -w '%{http_code}\n' \
-  -F activity=ONSITE_INSPECTION -F deviceNumber=BENCH-1 -F officers=officer1,officer2 \
-  -F startedAt="$START" -F endedAt="$END" -F "file=@$WORK/big.wav;type=application/octet-stream" \
-  "http://localhost:$PORT/api/recordings" > "$WORK/status.txt"
+upload "http://localhost:$PORT/api/recordings" "$WORK/status.txt"
 T1=$(date +%s.%N)
 UPLOAD_SECONDS=$(echo "$T1 - $T0" | bc -l)
 STATUS=$(cat "$WORK/status.txt")
@@ -72,11 +104,15 @@ LOCAL_SHA=$(cut -d' ' -f1 "$WORK/sha256sum.txt")
   echo "sha256sum:            ${SHA_SECONDS} s  = $(echo "$SIZE / $SHA_SECONDS / 1048576" | bc) MiB/s"
   echo "openssl dgst -sm3:    ${SM3_SECONDS} s = $(echo "$SIZE / $SM3_SECONDS / 1048576" | bc) MiB/s"
   echo "openssl dgst -sha256: ${OSSL_SHA_SECONDS} s = $(echo "$SIZE / $OSSL_SHA_SECONDS / 1048576" | bc) MiB/s"
+  echo "dd conv=fsync:        ${DD_SECONDS} s = $(echo "$SIZE / $DD_SECONDS / 1048576" | bc) MiB/s (write + fsync onto the storage filesystem)"
+  echo "curl -F into a sink:  $(cat "$WORK/sink-status.txt") in ${SINK_SECONDS} s = $(echo "$SIZE / $SINK_SECONDS / 1048576" | bc) MiB/s (loopback + curl, body read and dropped)"
   echo "upload (HTTP 201?):   $STATUS in ${UPLOAD_SECONDS} s = $(echo "$SIZE / $UPLOAD_SECONDS / 1048576" | bc) MiB/s (SHA-256 + SM3 + write + fsync + Tika)"
   echo "digest equal:         $([ "$SERVER_SHA" = "$LOCAL_SHA" ] && echo yes || echo "NO ($SERVER_SHA vs $LOCAL_SHA)")"
   echo "JVM -Xmx:             256m"
   echo "RSS idle after start: $((RSS_IDLE / 1024)) MiB"
   echo "RSS peak (VmHWM):     $((RSS_PEAK / 1024)) MiB"
+  echo "phases:               $(grep -o 'received, hashed and synced in .*' "$WORK/app.log" | head -n 1)"
+  echo "sm3 implementation:   $(grep -o 'SM3 by .*' "$WORK/app.log" | head -n 1)"
   echo "response:             $(cat "$WORK/response.json")"
 } | tee "$OUT"
 grep -E "OutOfMemory" "$WORK/app.log" && echo "OOM in app log!" || true

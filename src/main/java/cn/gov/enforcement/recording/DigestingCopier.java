@@ -3,6 +3,7 @@ package cn.gov.enforcement.recording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
  * Copies a stream to a file while computing SHA-256 and SM3 (ACC-02) in the same pass. The calling
@@ -63,59 +63,126 @@ final class DigestingCopier {
 
   private DigestingCopier() {}
 
+  /** A body that writes itself, e.g. commons-fileupload's {@code MultipartStream.readBodyData}. */
+  interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   static Digests copy(InputStream in, Path target, long limit) throws IOException {
-    long size = 0;
+    return store(target, limit, filler -> filler.readFrom(in));
+  }
+
+  /** Stores what {@code body} writes; it may write in pieces of any size. */
+  static Digests copy(Body body, Path target, long limit) throws IOException {
+    return store(target, limit, body::writeTo);
+  }
+
+  private interface Fill {
+    void into(Filler filler) throws IOException;
+  }
+
+  private static Digests store(Path target, long limit, Fill fill) throws IOException {
     // the pipeline closes first: its threads have stopped before the channel closes
     try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         Pipeline pipeline = new Pipeline(out)) {
-      while (true) {
-        Slot slot = pipeline.freeSlot();
-        int n = fill(in, slot.bytes);
-        if (n == 0) {
-          pipeline.recycle(slot);
-          break;
-        }
-        size += n;
-        if (size > limit) {
-          // checked before the hand-off: not one byte past the limit reaches the disk
-          throw new LimitExceeded();
-        }
-        pipeline.publish(slot, n);
-      }
-      Digests digests = pipeline.finish(size, () -> out.force(true)); // durable before it is acknowledged (restart safety)
-      return digests;
+      Filler filler = new Filler(pipeline, limit);
+      fill.into(filler);
+      long size = filler.end();
+      return pipeline.finish(size, () -> out.force(true)); // durable before it is acknowledged (restart safety)
     }
   }
 
   /** Re-hashes a stored file (fixity check, download). */
   static Digests hash(Path file) throws IOException {
-    long size = 0;
     try (InputStream in = Files.newInputStream(file); Pipeline digests = new Pipeline(null)) {
-      while (true) {
-        Slot slot = digests.freeSlot();
-        int n = fill(in, slot.bytes);
-        if (n == 0) {
-          digests.recycle(slot);
-          break;
-        }
-        size += n;
-        digests.publish(slot, n);
-      }
-      return digests.finish(size, () -> { });
+      Filler filler = new Filler(digests, Long.MAX_VALUE);
+      filler.readFrom(in);
+      return digests.finish(filler.end(), () -> { });
     }
   }
 
-  /** Reads until the buffer is full or the stream ends (the multipart stream hands out a few KiB per read). */
-  private static int fill(InputStream in, byte[] buffer) throws IOException {
-    int filled = 0;
-    while (filled < buffer.length) {
-      int n = in.read(buffer, filled, buffer.length - filled);
-      if (n < 0) {
-        break;
-      }
-      filled += n;
+  /**
+   * Fills the pipeline's buffers from whatever hands it bytes, and publishes each one when full. The
+   * limit is checked before bytes are copied in: not one byte past it reaches a buffer, let alone the disk.
+   */
+  private static final class Filler extends OutputStream {
+    private final Pipeline pipeline;
+    private final long limit;
+    private Slot slot;
+    private int filled;
+    private long size;
+
+    Filler(Pipeline pipeline, long limit) {
+      this.pipeline = pipeline;
+      this.limit = limit;
     }
-    return filled;
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      count(length);
+      while (length > 0) {
+        Slot current = current();
+        int n = Math.min(length, current.bytes.length - filled);
+        System.arraycopy(bytes, offset, current.bytes, filled, n);
+        offset += n;
+        length -= n;
+        advance(n);
+      }
+    }
+
+    /** Reads straight into the buffers (no copy in between). */
+    void readFrom(InputStream in) throws IOException {
+      while (true) {
+        Slot current = current();
+        int n = in.read(current.bytes, filled, current.bytes.length - filled);
+        if (n < 0) {
+          return;
+        }
+        count(n);
+        advance(n);
+      }
+    }
+
+    private void count(int n) throws LimitExceeded {
+      if (n > limit - size) {
+        throw new LimitExceeded();
+      }
+      size += n;
+    }
+
+    private Slot current() throws IOException {
+      if (slot == null) {
+        slot = pipeline.freeSlot();
+        filled = 0;
+      }
+      return slot;
+    }
+
+    private void advance(int n) {
+      filled += n;
+      if (filled == slot.bytes.length) {
+        pipeline.publish(slot, filled);
+        slot = null;
+      }
+    }
+
+    /** Hands over the last, partly filled buffer; the total size. */
+    long end() {
+      if (slot != null) {
+        if (filled > 0) {
+          pipeline.publish(slot, filled);
+        } else {
+          pipeline.recycle(slot);
+        }
+        slot = null;
+      }
+      return size;
+    }
   }
 
   /** One recycled buffer; {@code pending} counts the digests that have not yet read it. */
@@ -134,6 +201,9 @@ final class DigestingCopier {
     void update(byte[] bytes, int length) throws IOException;
 
     byte[] finish();
+
+    /** Frees what the consumer holds (native SM3 state); runs on its thread, also after a failure. */
+    default void release() {}
   }
 
   /** What runs on the calling thread once every buffer is written (the fsync). */
@@ -172,7 +242,7 @@ final class DigestingCopier {
           return sha256.digest();
         }
       });
-      SM3Digest sm3 = new SM3Digest();
+      Sm3Digests.Sm3 sm3 = Sm3Digests.create();
       start(new Hasher() {
         @Override
         public void update(byte[] bytes, int length) {
@@ -181,7 +251,12 @@ final class DigestingCopier {
 
         @Override
         public byte[] finish() {
-          return sm3Final(sm3);
+          return sm3.digest();
+        }
+
+        @Override
+        public void release() {
+          sm3.close();
         }
       });
       if (out != null) {
@@ -223,6 +298,7 @@ final class DigestingCopier {
               }
             }
           } finally {
+            hasher.release();
             done.countDown();
           }
         }));
@@ -318,12 +394,6 @@ final class DigestingCopier {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  private static byte[] sm3Final(SM3Digest sm3) {
-    byte[] out = new byte[sm3.getDigestSize()];
-    sm3.doFinal(out, 0);
-    return out;
   }
 
   private static MessageDigest sha256() {
