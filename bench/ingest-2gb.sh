@@ -5,6 +5,7 @@
 # Also times openssl dgst -sm3 and -sha256 on the same file (issue #17 item 5), and the machine's raw
 # limits in the same run: dd of the file onto the storage directory's filesystem with fsync (the disk)
 # and the same curl -F upload into a sink that only reads the body (loopback + curl).
+# BENCH_JAVA_OPTS: extra JVM options (e.g. -Drecording.sm3=bouncycastle for the SM3 before/after).
 # Needs: a built jar (./mvnw -DskipTests package), curl, python3. Writes bench/results/ingest-<date>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,8 +67,8 @@ python3 "$WORK/sink.py" "$SINK_PORT" > "$WORK/sink.log" 2>&1 &
 SINK_PID=$!
 trap 'kill $SINK_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -s -o /dev/null -X POST -H 'Content-Length: 0' "http://127.0.0.1:$SINK_PORT/" && break; sleep 0.1; done
-upload() { # url, status file: the very same form for the sink and the application
-  curl -s -u officer1:demo -o "$WORK/response.json" -w '%{http_code}\n' \
+upload() { # url, status file: the very same form for the sink and the application; curl's CPU into <status>.cpu
+  /usr/bin/time -f '%U %S' -o "$2.cpu" curl -s -u officer1:demo -o "$WORK/response.json" -w '%{http_code}\n' \
     -F activity=ONSITE_INSPECTION -F deviceNumber=BENCH-1 -F officers=officer1,officer2 \
     -F startedAt="$START" -F endedAt="$END" -F "file=@$WORK/big.wav;type=application/octet-stream" "$1" > "$2"
 }
@@ -77,7 +78,7 @@ SINK_SECONDS=$(echo "$T1 - $T0" | bc -l)
 kill $SINK_PID; wait $SINK_PID 2>/dev/null || true
 
 echo "== starting the application with -Xmx256m"
-java -Xmx256m -jar "$JAR" --server.port="$PORT" \
+java -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE" \
   --recording.storage.root="$WORK/storage" --camunda.bpm.process-engine-name=bench \
   --camunda.bpm.job-execution.enabled=false > "$WORK/app.log" 2>&1 &
@@ -86,11 +87,45 @@ trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" > /dev/null && break; sleep 1; done
 RSS_IDLE=$(awk '/VmRSS/ {print $2}' /proc/$APP/status)
 
+jvm_cpu() { awk '{print $14 + $15}' /proc/$APP/stat; } # user + system, clock ticks
+threads_cpu() { # "ticks name" per JVM thread (names as the kernel shows them: http-nio-…, evidence-dig…, GC …)
+  for t in /proc/$APP/task/*; do
+    echo "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0) $(basename "$t") $(tr ' ' '_' < "$t/comm" 2>/dev/null)"
+  done
+}
 echo "== uploading"
+threads_cpu > "$WORK/threads-before.txt"
+CPU0=$(jvm_cpu)
 T0=$(date +%s.%N)
 upload "http://localhost:$PORT/api/recordings" "$WORK/status.txt"
 T1=$(date +%s.%N)
 UPLOAD_SECONDS=$(echo "$T1 - $T0" | bc -l)
+sleep 1 # the response is sent after the commit; let the JVM's counters settle
+JVM_CPU=$(echo "($(jvm_cpu) - $CPU0) / $(getconf CLK_TCK)" | bc -l)
+threads_cpu > "$WORK/threads-after.txt"
+# which threads spent it: the reader (http-nio-…-exec), the SHA-256 / SM3 / write lanes (evidence-digest-n), GC, JIT
+THREADS=$(python3 - "$WORK/threads-before.txt" "$WORK/threads-after.txt" "$(getconf CLK_TCK)" <<'TOP'
+import sys
+def load(path):
+    out = {}
+    for line in open(path):
+        ticks, tid, name = (line.split() + ['?'])[:3]
+        out[tid] = (int(float(ticks)), name)
+    return out
+before, after, hz = load(sys.argv[1]), load(sys.argv[2]), int(sys.argv[3])
+by_name = {}
+for tid, (ticks, name) in after.items():
+    spent = ticks - before.get(tid, (0, name))[0]
+    if spent > 0:
+        key = name if not name.startswith(('GC_Thread', 'G1_', 'C2_Compiler', 'C1_Compiler')) else name.rstrip('0123456789#')
+        by_name[key] = by_name.get(key, 0) + spent
+print(', '.join(f'{n} {t / hz:.2f}' for n, t in sorted(by_name.items(), key=lambda kv: -kv[1])[:8]))
+TOP
+)
+CURL_CPU=$(awk '{print $1 + $2}' "$WORK/status.txt.cpu")
+SINK_CURL_CPU=$(awk '{print $1 + $2}' "$WORK/sink-status.txt.cpu")
+# everything the upload costs runs on these CPUs: its CPU seconds / CPUs is the shortest wall time possible
+CPU_BOUND=$(echo "($JVM_CPU + $CURL_CPU) / $(nproc)" | bc -l)
 STATUS=$(cat "$WORK/status.txt")
 RSS_PEAK=$(awk '/VmHWM/ {print $2}' /proc/$APP/status)
 SERVER_SHA=$(python3 -c "import json;print(json.load(open('$WORK/response.json')).get('sha256'))")
@@ -107,8 +142,10 @@ LOCAL_SHA=$(cut -d' ' -f1 "$WORK/sha256sum.txt")
   echo "dd conv=fsync:        ${DD_SECONDS} s = $(echo "$SIZE / $DD_SECONDS / 1048576" | bc) MiB/s (write + fsync onto the storage filesystem)"
   echo "curl -F into a sink:  $(cat "$WORK/sink-status.txt") in ${SINK_SECONDS} s = $(echo "$SIZE / $SINK_SECONDS / 1048576" | bc) MiB/s (loopback + curl, body read and dropped)"
   echo "upload (HTTP 201?):   $STATUS in ${UPLOAD_SECONDS} s = $(echo "$SIZE / $UPLOAD_SECONDS / 1048576" | bc) MiB/s (SHA-256 + SM3 + write + fsync + Tika)"
+  echo "CPU during upload:    JVM $(printf %.2f "$JVM_CPU") s + curl $(printf %.2f "$CURL_CPU") s (curl into the sink: $(printf %.2f "$SINK_CURL_CPU") s) on $(nproc) CPUs = at least $(printf %.2f "$CPU_BOUND") s wall = at most $(echo "$SIZE / $CPU_BOUND / 1048576" | bc) MiB/s"
+  echo "CPU by thread (s):    $THREADS"
   echo "digest equal:         $([ "$SERVER_SHA" = "$LOCAL_SHA" ] && echo yes || echo "NO ($SERVER_SHA vs $LOCAL_SHA)")"
-  echo "JVM -Xmx:             256m"
+  echo "JVM -Xmx:             256m ${BENCH_JAVA_OPTS:-}"
   echo "RSS idle after start: $((RSS_IDLE / 1024)) MiB"
   echo "RSS peak (VmHWM):     $((RSS_PEAK / 1024)) MiB"
   echo "phases:               $(grep -o 'received, hashed and synced in .*' "$WORK/app.log" | head -n 1)"

@@ -187,12 +187,13 @@ section_ingest() {
   row "upload of ${BENCH_INGEST_MIB:-512} MiB at -Xmx256m (RSS idle → peak)" \
     "$up MiB/s ($(sed -nE 's/^RSS idle after start: +([0-9]+) MiB/\1/p' <<< "$r") → $(sed -nE 's/^RSS peak \(VmHWM\): +([0-9]+) MiB/\1/p' <<< "$r") MiB)" \
     "slower of openssl -sm3 $sm3 / -sha256 $sha MiB/s" "$(ratio "$up" "$slower")" "≥ 0.80, memory flat"
-  local dd sink
+  local dd sink cpu
   dd=$(sed -nE 's/^dd conv=fsync: .* ([0-9.]+) MiB\/s.*/\1/p' <<< "$r")
   sink=$(sed -nE 's/^curl -F into a sink: .* ([0-9.]+) MiB\/s.*/\1/p' <<< "$r")
+  cpu=$(sed -nE 's/^CPU during upload: .* at most ([0-9.]+) MiB\/s/\1/p' <<< "$r")
   row "same upload against the machine's raw limits (same file, same run)" "$up MiB/s" \
-    "dd conv=fsync $dd MiB/s; curl -F into a reading-only sink $sink MiB/s" \
-    "$(ratio "$up" "$dd") of dd, $(ratio "$up" "$sink") of the sink" "—"
+    "dd conv=fsync $dd MiB/s; curl -F into a reading-only sink $sink MiB/s; its own CPU seconds ÷ CPUs $cpu MiB/s" \
+    "$(ratio "$up" "$dd") of dd, $(ratio "$up" "$sink") of the sink, $(ratio "$up" "$cpu") of the CPU bound" "—"
 }
 
 # ------------------------------------------------------------------ 6. start-up vs a bare Camunda starter

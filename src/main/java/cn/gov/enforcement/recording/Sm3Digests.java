@@ -53,7 +53,9 @@ final class Sm3Digests {
     int EVP_DigestFinal_ex(Pointer context, byte[] digest, int[] length);
   }
 
-  private static final LibCrypto OPENSSL = loadOpenSsl();
+  /** {@code -Drecording.sm3=bouncycastle} keeps OpenSSL out (a fallback for operations; the benchmark's before/after). */
+  private static final LibCrypto OPENSSL =
+      "bouncycastle".equalsIgnoreCase(System.getProperty("recording.sm3", "auto")) ? null : loadOpenSsl();
   private static final Pointer OPENSSL_SM3 = OPENSSL == null ? null : OPENSSL.EVP_get_digestbyname("SM3");
 
   static {
@@ -68,7 +70,7 @@ final class Sm3Digests {
   }
 
   static String implementation() {
-    return OPENSSL_SM3 != null ? "OpenSSL libcrypto (JNA)" : "BouncyCastle SM3Digest (no usable libcrypto)";
+    return OPENSSL_SM3 != null ? "OpenSSL libcrypto (JNA)" : "BouncyCastle SM3Digest (no usable libcrypto, or -Drecording.sm3=bouncycastle)";
   }
 
   /** OpenSSL's SM3, or null when there is none; for the tests that compare both. */
