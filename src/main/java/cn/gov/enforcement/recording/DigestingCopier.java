@@ -3,7 +3,6 @@ package cn.gov.enforcement.recording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -63,30 +62,12 @@ final class DigestingCopier {
 
   private DigestingCopier() {}
 
-  /** A body that writes itself, e.g. commons-fileupload's {@code MultipartStream.readBodyData}. */
-  interface Body {
-    void writeTo(OutputStream out) throws IOException;
-  }
-
   static Digests copy(InputStream in, Path target, long limit) throws IOException {
-    return store(target, limit, filler -> filler.readFrom(in));
-  }
-
-  /** Stores what {@code body} writes; it may write in pieces of any size. */
-  static Digests copy(Body body, Path target, long limit) throws IOException {
-    return store(target, limit, body::writeTo);
-  }
-
-  private interface Fill {
-    void into(Filler filler) throws IOException;
-  }
-
-  private static Digests store(Path target, long limit, Fill fill) throws IOException {
     // the pipeline closes first: its threads have stopped before the channel closes
     try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         Pipeline pipeline = new Pipeline(out)) {
       Filler filler = new Filler(pipeline, limit);
-      fill.into(filler);
+      filler.readFrom(in);
       long size = filler.end();
       return pipeline.finish(size, () -> out.force(true)); // durable before it is acknowledged (restart safety)
     }
@@ -102,10 +83,11 @@ final class DigestingCopier {
   }
 
   /**
-   * Fills the pipeline's buffers from whatever hands it bytes, and publishes each one when full. The
-   * limit is checked before bytes are copied in: not one byte past it reaches a buffer, let alone the disk.
+   * Fills the pipeline's buffers from the stream (the multipart stream hands out a few KiB per read) and
+   * publishes each one when full. The limit is checked before a read's bytes are handed on: not one byte
+   * past it reaches the disk.
    */
-  private static final class Filler extends OutputStream {
+  private static final class Filler {
     private final Pipeline pipeline;
     private final long limit;
     private Slot slot;
@@ -115,24 +97,6 @@ final class DigestingCopier {
     Filler(Pipeline pipeline, long limit) {
       this.pipeline = pipeline;
       this.limit = limit;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      count(length);
-      while (length > 0) {
-        Slot current = current();
-        int n = Math.min(length, current.bytes.length - filled);
-        System.arraycopy(bytes, offset, current.bytes, filled, n);
-        offset += n;
-        length -= n;
-        advance(n);
-      }
     }
 
     /** Reads straight into the buffers (no copy in between). */

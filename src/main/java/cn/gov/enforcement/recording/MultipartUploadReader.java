@@ -2,32 +2,27 @@ package cn.gov.enforcement.recording;
 
 import cn.gov.enforcement.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.fileupload.FileItemHeaders;
+import org.apache.commons.fileupload.FileItemIterator;
+import org.apache.commons.fileupload.FileItemStream;
 import org.apache.commons.fileupload.FileUpload;
+import org.apache.commons.fileupload.FileUploadException;
 import org.apache.commons.fileupload.InvalidFileNameException;
-import org.apache.commons.fileupload.MultipartStream;
-import org.apache.commons.fileupload.util.Streams;
+import org.apache.commons.fileupload.UploadContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the multipart body of {@code POST /api/recordings} as a stream with commons-fileupload's
- * {@link MultipartStream} (Spring's multipart handling is switched off, see
+ * {@link FileItemIterator} (the public API; Spring's multipart handling is switched off, see
  * {@code spring.servlet.multipart.enabled}): form fields into a map, the one file part straight into
- * {@code partial/} while SHA-256 and SM3 are computed. Nothing is buffered beyond the parse buffer,
- * the copy buffers and the small fields, so a 2 GiB recording fits a 256 MiB heap (docs/benchmarks.md).
- *
- * <p>{@code MultipartStream} is used directly rather than through {@code FileUpload.getItemIterator}
- * because only its constructor takes a buffer size: the iterator fixes it at 4 KiB, and scanning the
- * body for the boundary in 4 KiB windows was a third of the upload's time. Part headers are parsed by
- * {@code FileUpload}'s own (protected) helpers, so names, file names and encodings are read exactly as before.
+ * {@code partial/} while SHA-256 and SM3 are computed. Nothing is buffered beyond one copy buffer
+ * and the small fields, so a 2 GiB recording fits a 256 MiB heap (docs/benchmarks.md).
  */
 @Component
 public class MultipartUploadReader {
@@ -35,9 +30,6 @@ public class MultipartUploadReader {
   /** Form fields are small; a huge "field" is an attack, not metadata. */
   static final int MAX_FIELD_BYTES = 64 * 1024;
   static final int MAX_PARTS = 64;
-  /** The parse buffer (one per upload in progress); {@code FileUpload}'s iterator would use 4 KiB. */
-  static final int PARSE_BUFFER = 1024 * 1024;
-  private static final PartHeaders HEADERS = new PartHeaders();
 
   private final UploadRequestParser parser;
 
@@ -60,66 +52,45 @@ public class MultipartUploadReader {
     DigestingCopier.Digests digests = null;
     String clientFileName = null;
     int parts = 0;
-    MultipartStream multipart = open(request);
     try {
-      for (boolean next = multipart.skipPreamble(); next; next = multipart.readBoundary()) {
-        FileItemHeaders headers = HEADERS.parse(multipart.readHeaders());
-        String fieldName = HEADERS.fieldName(headers);
-        if (fieldName == null) {
-          // no form-data name: not a field of ours, skipped as FileUpload does
-          multipart.discardBodyData();
-          continue;
-        }
+      FileUpload upload = new FileUpload();
+      upload.setHeaderEncoding(StandardCharsets.UTF_8.name());
+      FileItemIterator items = upload.getItemIterator(new ServletUploadContext(request));
+      while (items.hasNext()) {
+        FileItemStream item = items.next();
         if (++parts > MAX_PARTS) {
           throw Refusals.invalid("body", "部分过多（至多 " + MAX_PARTS + " 个）", "too many parts (at most " + MAX_PARTS + ")");
         }
-        String partType = headers.getHeader("content-type");
-        if (partType != null && partType.toLowerCase(Locale.ROOT).startsWith("multipart/mixed")) {
-          throw Refusals.invalid(fieldName, "不接受嵌套的 multipart 部分", "nested multipart parts are not accepted");
-        }
-        String fileName = HEADERS.fileName(headers);
-        if (fileName == null) {
-          fields.put(fieldName, readField(fieldName, multipart));
-        } else if ("file".equals(fieldName)) {
-          if (digests != null) {
-            throw Refusals.invalid("file", "只能上传一个文件", "exactly one file per upload");
+        try (InputStream in = item.openStream()) {
+          if (item.isFormField()) {
+            fields.put(item.getFieldName(), readField(item.getFieldName(), in));
+          } else if ("file".equals(item.getFieldName())) {
+            if (digests != null) {
+              throw Refusals.invalid("file", "只能上传一个文件", "exactly one file per upload");
+            }
+            if (!fields.isEmpty()) {
+              parser.parse(fields);
+            }
+            String disposition = item.getHeaders() == null ? null : item.getHeaders().getHeader("content-disposition");
+            if (disposition != null && disposition.chars().filter(ch -> ch == '"').count() % 2 != 0) {
+              // a CR LF inside the quoted name ended the header line: the name was cut, refuse it
+              throw invalidFileName();
+            }
+            clientFileName = clientFileName(item.getName());
+            digests = DigestingCopier.copy(in, partial, limit);
+          } else {
+            throw Refusals.invalid(item.getFieldName(), "未知的文件字段", "unknown file part");
           }
-          if (!fields.isEmpty()) {
-            parser.parse(fields);
-          }
-          String disposition = headers.getHeader("content-disposition");
-          if (disposition != null && disposition.chars().filter(ch -> ch == '"').count() % 2 != 0) {
-            // a CR LF inside the quoted name ended the header line: the name was cut, refuse it
-            throw invalidFileName();
-          }
-          clientFileName = clientFileName(Streams.checkFileName(fileName));
-          digests = DigestingCopier.copy(multipart::readBodyData, partial, limit);
-        } else {
-          throw Refusals.invalid(fieldName, "未知的文件字段", "unknown file part");
         }
       }
     } catch (InvalidFileNameException e) {
-      // commons-fileupload refuses a file name with NUL
+      // commons-fileupload refuses a file name with NUL when it is read
       throw invalidFileName();
+    } catch (FileUploadException e) {
+      // a malformed body (no boundary, broken part headers …): the client's fault, not ours
+      throw new IOException(e.getMessage(), e);
     }
     return new Received(fields, digests, clientFileName);
-  }
-
-  /** A malformed request (no boundary, one too long …) is the client's fault: an I/O failure, answered 400. */
-  private static MultipartStream open(HttpServletRequest request) throws IOException {
-    byte[] boundary = request.getContentType() == null ? null : HEADERS.boundary(request.getContentType());
-    if (boundary == null) {
-      throw new IOException("the request was rejected because no multipart boundary was found");
-    }
-    try {
-      // no progress listener: the null notifier is what the deprecated three-argument constructor passes
-      MultipartStream multipart = new MultipartStream(request.getInputStream(), boundary, PARSE_BUFFER, null);
-      multipart.setHeaderEncoding(StandardCharsets.UTF_8.name());
-      multipart.setPartHeaderSizeMax(HEADERS.getPartHeaderSizeMax()); // FileUpload's limit, as before
-      return multipart;
-    } catch (IllegalArgumentException e) {
-      throw new IOException("the multipart boundary is too long", e);
-    }
   }
 
   static ApiException invalidFileName() {
@@ -132,23 +103,12 @@ public class MultipartUploadReader {
         "上传未完成（连接中断或格式错误） / the upload did not complete (connection lost or malformed body)");
   }
 
-  private static String readField(String name, MultipartStream multipart) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream() {
-      @Override
-      public synchronized void write(byte[] b, int off, int len) {
-        if (len > MAX_FIELD_BYTES - count) {
-          throw Refusals.invalid(name, "字段过长", "field too long");
-        }
-        super.write(b, off, len);
-      }
-
-      @Override
-      public synchronized void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-    };
-    multipart.readBodyData(bytes);
-    return bytes.toString(StandardCharsets.UTF_8);
+  private static String readField(String name, InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
+    if (bytes.length > MAX_FIELD_BYTES) {
+      throw Refusals.invalid(name, "字段过长", "field too long");
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /**
@@ -169,24 +129,36 @@ public class MultipartUploadReader {
   }
 
   /**
-   * {@code FileUpload}'s header parsing (boundary, part headers, field and file name), protected there
-   * for subclasses like this one; it holds no state of an upload.
+   * commons-fileupload 1.x ships its servlet adapter for {@code javax.servlet} only; its parser reads
+   * any {@link UploadContext}, so this one hands it the Jakarta request's stream (as Camunda's REST
+   * API does for its own multipart endpoints).
    */
-  private static final class PartHeaders extends FileUpload {
-    byte[] boundary(String contentType) {
-      return getBoundary(contentType);
+  private record ServletUploadContext(HttpServletRequest request) implements UploadContext {
+
+    @Override
+    public String getCharacterEncoding() {
+      return request.getCharacterEncoding();
     }
 
-    FileItemHeaders parse(String headerPart) {
-      return getParsedHeaders(headerPart);
+    @Override
+    public String getContentType() {
+      return request.getContentType();
     }
 
-    String fieldName(FileItemHeaders headers) {
-      return getFieldName(headers);
+    @Override
+    @Deprecated
+    public int getContentLength() {
+      return request.getContentLength();
     }
 
-    String fileName(FileItemHeaders headers) {
-      return getFileName(headers);
+    @Override
+    public long contentLength() {
+      return request.getContentLengthLong();
+    }
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+      return request.getInputStream();
     }
   }
 }

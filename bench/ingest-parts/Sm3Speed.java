@@ -10,7 +10,7 @@ import org.bouncycastle.crypto.digests.SM3Digest;
  * SM3 throughput without JMH (docs/benchmarks.md, "Digests in parallel"): BouncyCastle's SM3Digest, a
  * hand-unrolled pure-Java SM3 (tried, not kept), and OpenSSL's libcrypto through JNA (what the
  * application uses), 1 MiB updates, first pass over all four as warm-up, then the same again.
- * Run: bench/sm3-speed.sh [MiB per run]
+ * Run: bench/ingest-parts.sh [MiB per run]
  */
 public class Sm3Speed {
   public interface Crypto extends Library {
