@@ -135,6 +135,7 @@ LOCAL_SHA=$(cut -d' ' -f1 "$WORK/sha256sum.txt")
   echo "date:                 $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine:              $(nproc) CPU, $(awk '/MemTotal/ {print int($2/1024)" MiB"}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
   echo "load average:         $(cut -d" " -f1-3 /proc/loadavg) (other builds share this machine)"
+  echo "jar:                  $JAR ($(stat -c %y "$JAR" | cut -c1-19))"
   echo "file:                 $SIZE bytes (WAV)"
   echo "sha256sum:            ${SHA_SECONDS} s  = $(echo "$SIZE / $SHA_SECONDS / 1048576" | bc) MiB/s"
   echo "openssl dgst -sm3:    ${SM3_SECONDS} s = $(echo "$SIZE / $SM3_SECONDS / 1048576" | bc) MiB/s"
