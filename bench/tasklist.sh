@@ -5,6 +5,11 @@
 # bench/tasklist-calls.sh timing the calls Tasklist makes for officer1, head1 and supervisor1.
 # Usage: bench/tasklist.sh [repeats] [sizes...]   (needs ./mvnw -DskipTests package; PostgreSQL on
 # 127.0.0.1:5432, user postgres). Result: bench/results/tasklist-<timestamp>.txt
+# BENCH_JAR=<jar> measures another build; BENCH_LABEL=<label> names the run. After the calls of each
+# size, the statements of one more 本组待办 / 我的待办 / 即将到期 count and page of officer1 (taken
+# from the MyBatis debug log of the two task statements, bench/inline-sql.py) are run under
+# EXPLAIN (ANALYZE, BUFFERS) into bench/results/tasklist-<timestamp>-plans-<size>.txt, and the
+# deadline board (GET /api/deadlines/board) is timed for supervisor1 and officer1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeats=${1:-30}; shift || true
@@ -13,22 +18,43 @@ port=${BENCH_PORT:-28517}
 base=http://127.0.0.1:$port
 db=bench_tasks_$$
 jar=${BENCH_JAR:-$(ls target/enforcement-workflow-*.jar | grep -v original | head -n 1)}
-out=bench/results/tasklist-$(date -u +%Y%m%dT%H%M%SZ).txt
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+out=bench/results/tasklist-$stamp${BENCH_LABEL:+-$BENCH_LABEL}.txt
 mkdir -p bench/results
 psql_db() { psql -h 127.0.0.1 -U postgres -d "$db" -X "$@"; }
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
 log=$(mktemp)
 DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" DB_USER=postgres DB_PASSWORD= ADMIN_USER=admin ADMIN_PASSWORD=demo \
   SECURE_COOKIE=false RECORDING_STORAGE_ROOT=$(mktemp -d) \
-  java -jar "$jar" --spring.profiles.active=demo,postgres --server.port="$port" > "$log" 2>&1 &
+  java -jar "$jar" --spring.profiles.active=demo,postgres --server.port="$port" \
+    --logging.level.org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria=DEBUG \
+    --logging.level.org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria=DEBUG > "$log" 2>&1 &
 app=$!
 cleanup() { kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"; }
 trap cleanup EXIT
+# EXPLAIN ANALYZE of officer1's task statements, as the engine sent them (see the usage above)
+plans() {
+  local from list_body='{"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],"sorting":[{"sortBy":"created","sortOrder":"desc"}]}'
+  from=$(($(wc -l < "$log") + 1))
+  local filters; filters=$(curl -sf -u admin:demo "$base/engine-rest/filter?resourceType=Task")
+  for name in 本组待办 我的待办 即将到期; do
+    local id; id=$(python3 -c 'import json,sys; print(next(f["id"] for f in json.load(sys.stdin) if f["name"]==sys.argv[1]))' "$name" <<<"$filters")
+    curl -sf -o /dev/null -u officer1:demo -X POST -H 'Content-Type: application/json' "$base/engine-rest/filter/$id/count" -d '{}'
+    curl -sf -o /dev/null -u officer1:demo -X POST -H 'Content-Type: application/json' -H 'Accept: application/json' \
+      "$base/engine-rest/filter/$id/list?firstResult=0&maxResults=15" -d "$list_body"
+  done
+  tail -n +"$from" "$log" | python3 bench/inline-sql.py | while IFS= read -r sql; do
+    echo "-- $sql"
+    psql_db -At -c "EXPLAIN (ANALYZE, BUFFERS) $sql"
+    echo
+  done > "bench/results/tasklist-$stamp${BENCH_LABEL:+-$BENCH_LABEL}-plans-$1.txt"
+}
 for _ in $(seq 1 600); do curl -sf "$base/actuator/health" >/dev/null && break; kill -0 $app || { cat "$log"; exit 1; }; sleep 1; done
 # the template: a real case, started as officer1, waiting at 立案审查 (candidate group enforcement-officer)
 curl -sf -u officer1:demo -H 'Content-Type: application/json' -X POST "$base/engine-rest/process-definition/key/enforcement-case/start" \
   -d '{"businessKey":"bench-template","variables":{"source":{"value":"INSPECTION"},"partyName":{"value":"某某建材有限公司"},"partyType":{"value":"LEGAL_PERSON"},"partyAddress":{"value":"云和县某路 1 号"},"cause":{"value":"未经许可擅自施工"},"clueDescription":{"value":"巡查发现工地未办理施工许可"}}}' >/dev/null
 {
+  echo "# jar $jar (${BENCH_LABEL:-})"
   echo "# $(date -u +%FT%TZ) $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg), $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version')"
   echo "# label user filter call n p50_ms p95_ms (floor = GET /engine-rest/version, same user, same run)"
   have=1
@@ -38,6 +64,8 @@ curl -sf -u officer1:demo -H 'Content-Type: application/json' -X POST "$base/eng
     echo "# seeded $n open tasks in $(echo "$(date +%s.%N) - $s" | bc) s (incl. ANALYZE); $(psql_db -Atc 'select count(*) from act_ru_task') tasks, $(psql_db -Atc 'select count(*) from act_ru_authorization where resource_type_ = 7') task authorizations"
     have=$n
     bench/tasklist-calls.sh "$base" "tasks=$n" "$repeats" officer1 head1 supervisor1
+    bench/tasklist-board.sh "$base" "tasks=$n" 5 ${BENCH_BOARD_USERS:-supervisor1 officer1}
+    plans "$n"
     echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   done
 } | tee "$out"

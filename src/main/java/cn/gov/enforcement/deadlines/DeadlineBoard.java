@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,33 +63,33 @@ public class DeadlineBoard {
     Date now = EngineClock.now();
     LocalDate today = BeijingTime.dayOf(now);
     LocalDate soonUntil = calculator.lastDayOfWorkingDays(today, SOON_WORKING_DAYS);
-    var taskService = engine.getTaskService();
     Map<String, ProcessDefinition> definitions = new HashMap<>();
     Map<String, String> groupNames = new HashMap<>();
     Map<String, String> userNames = new HashMap<>();
-    Map<String, String> businessKeys = new HashMap<>();
     List<Entry> entries = new ArrayList<>();
-    for (Task task : taskService.createTaskQuery().active().dueAfter(new Date(0)).orderByDueDate().asc().list()) {
-      Map<String, Object> local = taskService.getVariablesLocal(task.getId(), List.of(DeadlineSweep.OVERDUE, DeadlineSweep.SOON, "dueProvisional"));
+    // a constant number of queries, not four per task (issue #17 item 4): the tasks, the three
+    // marks as task queries of their own, the candidate groups one query per group, the business
+    // keys per 500 instances — every one as the caller's authentication may read it
+    List<Task> tasks = dueTasks().orderByDueDate().asc().list();
+    Set<String> overdue = marked(DeadlineSweep.OVERDUE);
+    Set<String> soon = marked(DeadlineSweep.SOON);
+    Set<String> provisionalMarks = marked(PROVISIONAL);
+    Map<String, List<String>> unitsOf = candidateGroups(groupNames);
+    Map<String, String> businessKeys = businessKeys(tasks);
+    for (Task task : tasks) {
       LocalDate lastDay = DeadlineSweep.lastDay(task.getDueDate());
-      Status status = Boolean.TRUE.equals(local.get(DeadlineSweep.OVERDUE)) || !now.before(task.getDueDate()) ? Status.OVERDUE
-          : Boolean.TRUE.equals(local.get(DeadlineSweep.SOON)) || !lastDay.isAfter(soonUntil) ? Status.SOON : Status.OPEN;
+      Status status = overdue.contains(task.getId()) || !now.before(task.getDueDate()) ? Status.OVERDUE
+          : soon.contains(task.getId()) || !lastDay.isAfter(soonUntil) ? Status.SOON : Status.OPEN;
       ProcessDefinition definition = task.getProcessDefinitionId() == null ? null
           : definitions.computeIfAbsent(task.getProcessDefinitionId(), id -> engine.getRepositoryService().getProcessDefinition(id));
-      List<String> units = new ArrayList<>();
-      for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-          units.add(link.getGroupId());
-        }
-      }
-      String businessKey = task.getProcessInstanceId() == null ? null
-          : businessKeys.computeIfAbsent(task.getProcessInstanceId(), this::businessKey);
+      List<String> units = unitsOf.getOrDefault(task.getId(), List.of());
+      String businessKey = task.getProcessInstanceId() == null ? null : businessKeys.get(task.getProcessInstanceId());
       entries.add(new Entry(task.getId(), task.getName(),
           definition == null ? null : definition.getKey(), definition == null ? null : nameOf(definition),
           task.getProcessInstanceId(), businessKey, units,
           units.stream().map(id -> groupNames.computeIfAbsent(id, this::groupName)).toList(),
           task.getAssignee(), task.getAssignee() == null ? UNASSIGNED : userNames.computeIfAbsent(task.getAssignee(), this::userName),
-          lastDay.toString(), status, Boolean.TRUE.equals(local.get("dueProvisional"))));
+          lastDay.toString(), status, provisionalMarks.contains(task.getId())));
     }
     entries.sort(Comparator.comparing(Entry::status).thenComparing(Entry::due));
     return new Board(today.toString(), soonUntil.toString(), count("all", "全部", entries),
@@ -132,9 +133,46 @@ public class DeadlineBoard {
     return definition.getName() == null ? definition.getKey() : definition.getName();
   }
 
-  private String businessKey(String processInstanceId) {
-    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-    return instance == null ? null : instance.getBusinessKey();
+  static final String PROVISIONAL = "dueProvisional";
+
+  /** The board's tasks: open, with a due date. */
+  private TaskQuery dueTasks() {
+    return engine.getTaskService().createTaskQuery().active().dueAfter(new Date(0));
+  }
+
+  /** The board's tasks with the task-local mark {@code name = true} (what the sweep and ProvisionalDue write). */
+  private Set<String> marked(String name) {
+    Set<String> ids = new HashSet<>();
+    dueTasks().taskVariableValueEquals(name, true).list().forEach(task -> ids.add(task.getId()));
+    return ids;
+  }
+
+  /**
+   * The candidate groups of the board's tasks, one task query per group (claimed tasks keep their
+   * candidate links, hence includeAssignedTasks), in the order of the groups; the groups are those
+   * the caller may read (every staff group reads all groups, AccessPolicy).
+   */
+  private Map<String, List<String>> candidateGroups(Map<String, String> groupNames) {
+    Map<String, List<String>> units = new HashMap<>();
+    for (Group group : engine.getIdentityService().createGroupQuery().orderByGroupId().asc().list()) {
+      groupNames.put(group.getId(), group.getName() == null ? group.getId() : group.getName());
+      for (Task task : dueTasks().taskCandidateGroup(group.getId()).includeAssignedTasks().list()) {
+        units.computeIfAbsent(task.getId(), id -> new ArrayList<>()).add(group.getId());
+      }
+    }
+    return units;
+  }
+
+  private Map<String, String> businessKeys(List<Task> tasks) {
+    List<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull).distinct().toList();
+    Map<String, String> keys = new HashMap<>();
+    for (int from = 0; from < instanceIds.size(); from += 500) {
+      Set<String> chunk = new HashSet<>(instanceIds.subList(from, Math.min(from + 500, instanceIds.size())));
+      for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(chunk).list()) {
+        keys.put(instance.getId(), instance.getBusinessKey());
+      }
+    }
+    return keys;
   }
 
   private String groupName(String groupId) {
