@@ -5,6 +5,10 @@ commits per instance (pg_stat_database.xact_commit of the application's database
 run) and request latency.
 
   bench/procedures.py --base http://127.0.0.1:PORT --db DB --mode MODE --clients N --seconds S
+                      [--warmup INSTANCES_PER_CLIENT] [--warmup-seconds W]
+
+With --warmup-seconds the measured run follows W seconds of the same load (bench/run-all.sh commits: 15 s,
+BENCH_WARMUP), so the figure is that of a warm server rather than of the JIT's first minute.
 
 MODE: legal-review      start (submit-form as head1) + legal1 finds, claims and passes the review
       enforcement-case  intake to archive: 13 user tasks (legal review and direct service included)
@@ -157,35 +161,44 @@ def main():
     parser.add_argument("--mode", choices=MODES, required=True)
     parser.add_argument("--clients", type=int, default=1)
     parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--warmup", type=int, default=3, help="instances per client before measuring")
+    parser.add_argument("--warmup", type=int, default=3, help="instances per client before measuring (one client)")
+    parser.add_argument("--warmup-seconds", type=float, default=0,
+                        help="then seconds of the same load (same mode, same clients) before measuring: a server runs "
+                             "warm, and the JIT is still compiling the engine's paths for the first minute or so")
     args = parser.parse_args()
     procedure = MODES[args.mode]
+
+    errors = []
+
+    def drive(clients, seconds):
+        done = [0] * len(clients)
+        deadline = time.perf_counter() + seconds
+
+        def run(i):
+            try:
+                while time.perf_counter() < deadline and not errors:
+                    procedure(clients[i])
+                    done[i] += 1
+            except Exception as e:  # noqa: BLE001 - reported, fails the run
+                errors.append(str(e))
+
+        t0 = time.perf_counter()
+        threads = [threading.Thread(target=run, args=(i,)) for i in range(len(clients))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return done, time.perf_counter() - t0
 
     warm = Client(args.base)
     for _ in range(args.warmup * args.clients):
         procedure(warm)
+    if args.warmup_seconds > 0:
+        drive([Client(args.base) for _ in range(args.clients)], args.warmup_seconds)
     time.sleep(1.5)
     c0 = commits(args.db)
     clients = [Client(args.base) for _ in range(args.clients)]
-    done = [0] * args.clients
-    errors = []
-    deadline = time.perf_counter() + args.seconds
-
-    def run(i):
-        try:
-            while time.perf_counter() < deadline:
-                procedure(clients[i])
-                done[i] += 1
-        except Exception as e:  # noqa: BLE001 - reported, fails the run
-            errors.append(str(e))
-
-    t0 = time.perf_counter()
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(args.clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
+    done, elapsed = drive(clients, args.seconds) if not errors else ([0], 0.0)
     time.sleep(1.5)
     c1 = commits(args.db) - 1  # minus the first psql's own transaction
     n = sum(done)
@@ -195,7 +208,7 @@ def main():
     def pct(p):
         return 1000 * lat[min(len(lat) - 1, int(p * len(lat)))] if lat else 0
 
-    print(f"mode={args.mode} clients={args.clients} instances={n} seconds={elapsed:.1f} per_s={n / elapsed:.1f} "
+    print(f"mode={args.mode} clients={args.clients} warmup_s={args.warmup_seconds:g} instances={n} seconds={elapsed:.1f} per_s={n / max(elapsed, 1e-9):.1f} "
           f"requests_per_instance={reqs / max(n, 1):.1f} commits_per_instance={(c1 - c0) / max(n, 1):.1f} "
           f"p50_ms={pct(0.5):.0f} p95_ms={pct(0.95):.0f} errors={len(errors)}" + (f" first_error={errors[0]!r}" if errors else ""))
     if errors:

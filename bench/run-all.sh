@@ -8,7 +8,9 @@
 # Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), pgbench, openssl, curl, python3 with
 # requests. Builds the application jar and bench/bare-starter with the Maven wrapper when missing
 # (BENCH_BUILD=1 forces the application build). Settings: BENCH_SECONDS (per procedure run, 20),
-# BENCH_TIMERS (10000), BENCH_INGEST_MIB (512), BENCH_STARTS (3), BENCH_TASKS ("10000 100000"),
+# BENCH_WARMUP (seconds of the same load before each procedure run, 15), BENCH_TIMERS (10000),
+# BENCH_PROCEDURES (commits section: "legal-review enforcement-case"), BENCH_INGEST_MIB (512),
+# BENCH_STARTS (3), BENCH_TASKS ("10000 100000"),
 # BENCH_APP_ARGS (extra arguments for every application node, e.g. to try an engine setting).
 # Result: bench/results/run-all-<timestamp>.txt (figure | measured | limit | ratio | goal).
 set -euo pipefail
@@ -19,6 +21,8 @@ out=bench/results/run-all-$stamp.txt
 work=$(mktemp -d /tmp/bench-run-all.XXXX)
 mkdir -p bench/results
 seconds=${BENCH_SECONDS:-20}
+# commits section: seconds of the same load before each measured procedure run (a server runs warm)
+warmup=${BENCH_WARMUP:-15}
 read -r -a app_args <<< "${BENCH_APP_ARGS:-}"
 psql_pg() { psql -h 127.0.0.1 -U postgres -XAtq "$@"; }
 
@@ -96,9 +100,10 @@ section_commits() {
   psql_pg -c "DROP DATABASE bench_pgbench_$$ WITH (FORCE)"
   app
   local mode clients r tps
-  for mode in legal-review enforcement-case; do
+  for mode in ${BENCH_PROCEDURES:-legal-review enforcement-case}; do
     for clients in 1 4; do
-      r=$(python3 bench/procedures.py --base "$base" --db "$app_db" --mode "$mode" --clients "$clients" --seconds "$seconds")
+      r=$(python3 bench/procedures.py --base "$base" --db "$app_db" --mode "$mode" --clients "$clients" --seconds "$seconds" \
+        --warmup-seconds "$warmup")
       log "# $r; load $(load)"
       tps=$([ "$clients" = 1 ] && echo "$tps1" || echo "$tps4")
       local per_s cpi rpi

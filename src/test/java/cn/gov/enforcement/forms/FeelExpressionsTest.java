@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,6 +158,46 @@ class FeelExpressionsTest {
       }
     }
     assertThat(undecided).isEmpty();
+  }
+
+  @Test
+  @DisplayName("内置函数只建一次的求值与 feel-scala 的 FeelEngine.evaluate 结果一致（值、失败、被抑制的失败） / the evaluation with built-ins built once answers as FeelEngine.evaluate does")
+  void sameAnswersAsFeelEngineEvaluate() throws IOException {
+    FeelEngineApi engine = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
+    List<String> expressions = new ArrayList<>(shippedHideConditions());
+    Stream.of(comparisons(), logic(), beyondTheFormerSubset(), options())
+        .flatMap(s -> s).map(a -> (String) a.get()[0]).forEach(expressions::add);
+    undecided().forEach(expressions::add);
+    expressions.addAll(List.of("=assert(consultationDays, consultationDays > 30)", "=today() > date(\"2000-01-01\")",
+        "=string length(decision)", "=sum([1, 2, consultationDays])"));
+    List<Map<String, Object>> dataSets = List.of(DATA, Map.of(), Map.of("extensionRequested", true, "consultationDays", 30L));
+    int compared = 0;
+    for (String expression : expressions) {
+      String text = expression.strip().startsWith("=") ? expression.strip().substring(1) : expression.strip();
+      ParseResult parsed = engine.parseExpression(text);
+      if (!parsed.isSuccess()) {
+        continue;
+      }
+      for (Map<String, Object> data : dataSets) {
+        EvaluationResult expected = engine.evaluate(parsed.parsedExpression(), data);
+        EvaluationResult actual = FeelExpressions.evaluateParsed(parsed.parsedExpression(), data);
+        String where = expression + " on " + data;
+        assertThat(actual.isSuccess()).as(where).isEqualTo(expected.isSuccess());
+        assertThat(actual.result()).as(where).isEqualTo(expected.result());
+        assertThat(failures(actual)).as(where).isEqualTo(failures(expected));
+        if (!expected.isSuccess()) {
+          assertThat(actual.failure().message()).as(where).isEqualTo(expected.failure().message());
+        }
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(100);
+  }
+
+  private static List<String> failures(EvaluationResult result) {
+    List<String> failures = new ArrayList<>();
+    result.suppressedFailures().foreach(f -> failures.add(f.failureType() + ": " + f.failureMessage()));
+    return failures;
   }
 
   private static List<String> shippedHideConditions() throws IOException {
