@@ -6,6 +6,7 @@ import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfigur
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
@@ -13,12 +14,14 @@ import org.springframework.core.task.TaskExecutor;
 /**
  * The job executor of the starter ({@code camunda.bpm.job-execution.*} applied the same way),
  * as a {@link QueueAwareJobExecutor}; the starter's own bean steps back (it is conditional on no
- * other {@link JobExecutor}).
+ * other {@link JobExecutor}). Only where jobs are executed, like the starter's task executor it needs
+ * (the tests switch job execution off and get the starter's beans, unchanged).
  */
 @Configuration(proxyBeanMethods = false)
 public class JobExecutorConfiguration {
 
   @Bean
+  @ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true", matchIfMissing = true)
   static JobExecutor jobExecutor(@Qualifier(JobConfiguration.CAMUNDA_TASK_EXECUTOR_QUALIFIER) TaskExecutor taskExecutor,
       CamundaBpmProperties properties) {
     QueueAwareJobExecutor executor = new QueueAwareJobExecutor();
