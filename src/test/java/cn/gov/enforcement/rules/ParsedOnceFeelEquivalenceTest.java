@@ -125,8 +125,10 @@ class ParsedOnceFeelEquivalenceTest {
     }
 
     int failures = 0;
+    List<String> expectations = new ArrayList<>();
     for (Map<String, Object> variables : grid) {
       String expected = outcome(reference, referenceDecision, variables);
+      expectations.add(expected);
       String actual = outcome(candidate, candidateDecision, variables);
       assertThat(actual).as("%s with %s", key, variables).isEqualTo(expected);
       failures += expected.startsWith("failed ") ? 1 : 0;
@@ -140,8 +142,11 @@ class ParsedOnceFeelEquivalenceTest {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        done.add(pool.submit(() -> grid.forEach(v ->
-            assertThat(outcome(candidate, candidateDecision, v)).isEqualTo(outcome(reference, referenceDecision, v)))));
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < grid.size(); i++) {
+            assertThat(outcome(candidate, candidateDecision, grid.get(i))).isEqualTo(expectations.get(i));
+          }
+        }));
       }
       for (Future<?> f : done) {
         f.get();
