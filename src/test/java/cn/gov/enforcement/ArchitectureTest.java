@@ -13,6 +13,8 @@ import cn.gov.enforcement.deadlines.DatedStepsConfiguration;
 import cn.gov.enforcement.platform.AuthorizationChecks;
 import cn.gov.enforcement.platform.DeployGate;
 import cn.gov.enforcement.platform.OperationCounters;
+import cn.gov.enforcement.platform.ParsedOnceFeelEngine;
+import cn.gov.enforcement.platform.ParsedOnceFeelEngineFactory;
 import cn.gov.enforcement.platform.EngineClock;
 import cn.gov.enforcement.platform.FormFieldRefusal;
 import cn.gov.enforcement.platform.GatedDeployment;
@@ -85,6 +87,8 @@ class ArchitectureTest {
     DeployGate.class, // a check before the engine's deployers (the rules package's deploy gate)
     GatedDeployment.class, // the new deployment and the look-ups such a check makes, in its transaction
     OperationCounters.class, // the operator's counts made inside the engine (the rule gate's runs), published by PlatformMetrics
+    ParsedOnceFeelEngineFactory.class, // the engine's FEEL engine, also for the rule gate's own DMN engine
+    ParsedOnceFeelEngine.class, // (the factory's product; depends on Camunda and feel-scala only)
   };
 
   /**

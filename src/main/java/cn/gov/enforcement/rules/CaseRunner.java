@@ -1,5 +1,6 @@
 package cn.gov.enforcement.rules;
 
+import cn.gov.enforcement.platform.ParsedOnceFeelEngineFactory;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,6 +101,8 @@ public final class CaseRunner {
       configuration.setElProvider(processEngineDmn.getElProvider());
       configuration.setScriptEngineResolver(processEngineDmn.getScriptEngineResolver());
     }
+    // the process engine's FEEL engine (parse once); the gate runs every case of a table through it
+    ParsedOnceFeelEngineFactory.install(configuration);
     return new CaseRunner(configuration);
   }
 
