@@ -251,6 +251,16 @@ class RedundantTaskAuthorizationSkip extends AbstractProcessEnginePlugin {
       args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
   final class SkipInterceptor implements Interceptor {
 
+    /**
+     * Wraps executors only, the one type intercepted. MyBatis offers every statement, parameter and
+     * result-set handler too, and {@code Plugin.wrap} reads this class's annotations each time
+     * (about 4 % of the job threads' CPU, docs/benchmarks.md "Timers"); it would return them unwrapped.
+     */
+    @Override
+    public Object plugin(Object target) {
+      return target instanceof org.apache.ibatis.executor.Executor ? org.apache.ibatis.plugin.Plugin.wrap(target, this) : target;
+    }
+
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
       MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
