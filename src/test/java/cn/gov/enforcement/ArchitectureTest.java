@@ -13,6 +13,7 @@ import cn.gov.enforcement.deadlines.DatedStepsConfiguration;
 import cn.gov.enforcement.platform.AuthorizationChecks;
 import cn.gov.enforcement.platform.DeployGate;
 import cn.gov.enforcement.platform.OperationCounters;
+import cn.gov.enforcement.platform.FeelEvaluator;
 import cn.gov.enforcement.platform.ParsedOnceFeelEngine;
 import cn.gov.enforcement.platform.ParsedOnceFeelEngineFactory;
 import cn.gov.enforcement.platform.EngineClock;
@@ -89,6 +90,7 @@ class ArchitectureTest {
     OperationCounters.class, // the operator's counts made inside the engine (the rule gate's runs), published by PlatformMetrics
     ParsedOnceFeelEngineFactory.class, // the engine's FEEL engine, also for the rule gate's own DMN engine
     ParsedOnceFeelEngine.class, // (the factory's product; depends on Camunda and feel-scala only)
+    FeelEvaluator.class, // feel-scala's evaluation with the built-ins built once, for DMN and the forms' FEEL
   };
 
   /**

@@ -6,29 +6,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import camundajar.impl.scala.$less$colon$less$;
-import camundajar.impl.scala.collection.immutable.List;
 import camundajar.impl.scala.collection.immutable.Map$;
 import camundajar.impl.scala.jdk.CollectionConverters$;
+import cn.gov.enforcement.platform.FeelEvaluator;
 import org.camunda.feel.FeelEngine;
 import org.camunda.feel.api.EvaluationFailure;
-import org.camunda.feel.api.EvaluationFailureType;
 import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FailedEvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.api.SuccessfulEvaluationResult;
 import org.camunda.feel.context.Context;
-import org.camunda.feel.context.FunctionProvider;
-import org.camunda.feel.context.VariableProvider;
-import org.camunda.feel.impl.interpreter.BuiltinFunctions;
-import org.camunda.feel.impl.interpreter.EvalContext;
-import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
-import org.camunda.feel.impl.interpreter.FeelInterpreter;
 import org.camunda.feel.impl.parser.ExpressionValidator;
 import org.camunda.feel.syntaxtree.ParsedExpression;
-import org.camunda.feel.syntaxtree.Val;
-import org.camunda.feel.syntaxtree.ValError;
-import org.camunda.feel.syntaxtree.ValFatalError;
-import org.camunda.feel.valuemapper.ValueMapper;
 
 /**
  * The FEEL of forms ({@code conditional.hide}, expression limits, {@code valuesExpression}),
@@ -56,19 +47,15 @@ final class FeelExpressions {
   private static final FeelEngineBuilder BUILDER = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false);
   /** Parses; evaluation goes through {@link #evaluateParsed} instead of {@code ENGINE.evaluate}. */
   private static final FeelEngineApi ENGINE = BUILDER.build();
-  private static final ValueMapper VALUES = BUILDER.valueMapper();
-  private static final FeelInterpreter INTERPRETER = new FeelInterpreter(VALUES);
   private static final ExpressionValidator VALIDATOR =
       new ExpressionValidator(BUILDER.configuration().externalFunctionsEnabled());
   /**
-   * FEEL's built-in functions and the builder's (none), built once. {@code FeelEngine.evaluate} builds
-   * a new {@link BuiltinFunctions} (a map of some 150 functions) for every evaluation: a form with 14
-   * hide conditions paid that 14 times per submission, two thirds of the form check's CPU
-   * (docs/benchmarks.md "What each change bought"). The functions hold no state of an evaluation.
+   * Evaluates with FEEL's built-in functions built once: {@code FeelEngine.evaluate} builds them
+   * (a map of some 150 functions) for every evaluation, and a form with 14 hide conditions paid that
+   * 14 times per submission, two thirds of the form check's CPU (docs/benchmarks.md).
    */
-  private static final FunctionProvider FUNCTIONS = new FunctionProvider.CompositeFunctionProvider(
-      CollectionConverters$.MODULE$.ListHasAsScala(java.util.List.of(
-          new BuiltinFunctions(BUILDER.clock(), VALUES), BUILDER.functionProvider())).asScala().toList());
+  private static final FeelEvaluator EVALUATOR =
+      new FeelEvaluator(BUILDER.valueMapper(), BUILDER.clock(), BUILDER.functionProvider());
 
   /** feel-scala's kinds of a suppressed failure that only report an absent value (FEEL null). */
   private static final Set<String> ABSENT = Set.of("NO_VARIABLE_FOUND", "NO_CONTEXT_ENTRY_FOUND");
@@ -149,32 +136,16 @@ final class FeelExpressions {
 
   /**
    * {@code FeelEngine.evaluate(expression, context)} of feel-scala 1.19 (validated at parse time),
-   * with the built-in functions built once ({@link #FUNCTIONS}) instead of per call; each call has its
-   * own context and failure collector, as there.
+   * with the built-in functions built once; each call has its own context and failure collector, as there.
    */
   static EvaluationResult evaluateParsed(ParsedExpression parsed, Map<String, Object> data) {
     Context variables = new Context.StaticContext(
         CollectionConverters$.MODULE$.MapHasAsScala(data).asScala().toMap($less$colon$less$.MODULE$.refl()),
         Map$.MODULE$.empty());
-    EvalContext context = new EvalContext(VALUES, VariableProvider.EmptyVariableProvider$.MODULE$, FUNCTIONS,
-        new EvaluationFailureCollector()).merge(variables);
-    Val value = INTERPRETER.eval(parsed.expression(), context);
-    List<EvaluationFailure> failures = context.failureCollector().failures();
-    var assertion = failures.find(failure -> EvaluationFailureType.ASSERT_FAILURE$.MODULE$.equals(failure.failureType()));
-    if (assertion.isDefined()) {
-      return new org.camunda.feel.api.FailedEvaluationResult(new FeelEngine.Failure(
-          "Assertion failure on evaluate the expression '" + parsed.text() + "': " + assertion.get().failureMessage()),
-          failures);
-    }
-    if (value instanceof ValError error) {
-      return new org.camunda.feel.api.FailedEvaluationResult(
-          new FeelEngine.Failure("failed to evaluate expression '" + parsed.text() + "': " + error.error()), failures);
-    }
-    if (value instanceof ValFatalError error) {
-      return new org.camunda.feel.api.FailedEvaluationResult(
-          new FeelEngine.Failure("failed to evaluate expression '" + parsed.text() + "': " + error.error()), failures);
-    }
-    return new org.camunda.feel.api.SuccessfulEvaluationResult(VALUES.unpackVal(value), failures);
+    FeelEvaluator.Outcome outcome = EVALUATOR.evaluate(parsed, variables);
+    return outcome.failed()
+        ? new FailedEvaluationResult(new FeelEngine.Failure(outcome.failure()), outcome.failures())
+        : new SuccessfulEvaluationResult(outcome.value(), outcome.failures());
   }
 
   /** Whether a suppressed failure is FEEL's defined null (an absent value, or null carried on). */

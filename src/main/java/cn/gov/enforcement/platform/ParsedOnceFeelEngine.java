@@ -1,14 +1,10 @@
 package cn.gov.enforcement.platform;
 
-import camundajar.impl.scala.collection.immutable.List;
 import camundajar.impl.scala.collection.immutable.Map;
-import camundajar.impl.scala.jdk.CollectionConverters;
 import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
-import camundajar.impl.scala.util.control.NonFatal$;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
@@ -16,21 +12,11 @@ import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.feel.FeelEngine.Failure;
-import org.camunda.feel.api.EvaluationFailure;
-import org.camunda.feel.api.EvaluationFailureType;
 import org.camunda.feel.context.CustomContext;
-import org.camunda.feel.context.FunctionProvider;
-import org.camunda.feel.context.FunctionProvider.CompositeFunctionProvider;
 import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
 import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
-import org.camunda.feel.impl.interpreter.BuiltinFunctions;
-import org.camunda.feel.impl.interpreter.EvalContext;
-import org.camunda.feel.impl.interpreter.FeelInterpreter;
 import org.camunda.feel.syntaxtree.ParsedExpression;
-import org.camunda.feel.syntaxtree.Val;
-import org.camunda.feel.syntaxtree.ValError;
-import org.camunda.feel.syntaxtree.ValFatalError;
 
 /**
  * Camunda's {@link ScalaFeelEngine} (same value mappers — Java and Spin —, same custom function
@@ -60,15 +46,11 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
   private final ConcurrentHashMap<String, Either<Failure, ParsedExpression>> expressions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Either<Failure, ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
-  private final FeelInterpreter interpreter;
-  private final FunctionProvider rootFunctions;
+  private final FeelEvaluator evaluator;
 
   public ParsedOnceFeelEngine(java.util.List<FeelCustomFunctionProvider> functionProviders) {
     super(functionProviders);
-    interpreter = new FeelInterpreter(feelEngine.valueMapper());
-    // what feel-scala's FeelEngine.rootContext() builds on every evaluation
-    rootFunctions = new CompositeFunctionProvider(scalaList(
-        new BuiltinFunctions(feelEngine.clock(), feelEngine.valueMapper()), feelEngine.functionProvider()));
+    evaluator = new FeelEvaluator(feelEngine.valueMapper(), feelEngine.clock(), feelEngine.functionProvider());
   }
 
   /** How many expression texts are held parsed now (both kinds); for tests and the metrics of a curious operator. */
@@ -100,7 +82,7 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
     CustomContext context = new CustomContext() {
       @Override
       public VariableProvider variableProvider() {
-        return new CompositeVariableProvider(scalaList(inputVariableContext, contextVariableWrapper));
+        return new CompositeVariableProvider(FeelEvaluator.scalaList(inputVariableContext, contextVariableWrapper));
       }
     };
     Either<Failure, Object> either = evaluate(parsed(unaryTests, expression, feelEngine::parseUnaryTests), context);
@@ -126,47 +108,13 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
     return cache.computeIfAbsent(expression, parser);
   }
 
-  /** feel-scala 1.19.3 {@code FeelEngine.evaluate(ParsedExpression, Context)} + {@code eval(ParsedExpression, EvalContext)}, with the root functions built once. */
+  /** feel-scala's {@code FeelEngine.evaluate(ParsedExpression, Context)} with the root functions built once ({@link FeelEvaluator}). */
   private Either<Failure, Object> evaluate(Either<Failure, ParsedExpression> parsedOrFailure, CustomContext context) {
     if (parsedOrFailure instanceof Left<Failure, ParsedExpression> failure) {
       return new Left<>(failure.value());
     }
-    ParsedExpression exp = ((Right<Failure, ParsedExpression>) parsedOrFailure).value();
-    try {
-      // validation ran when the expression was parsed; feel-scala repeats it here with the same result
-      EvalContext evalContext = EvalContext.create(feelEngine.valueMapper(), rootFunctions).merge(context);
-      Val value = interpreter.eval(exp.expression(), evalContext);
-      String assertion = assertionFailure(evalContext);
-      if (assertion != null) {
-        return new Left<>(new Failure("Assertion failure on evaluate the expression '" + exp.text() + "': " + assertion));
-      }
-      if (value instanceof ValError error) {
-        return new Left<>(new Failure("failed to evaluate expression '" + exp.text() + "': " + error.error()));
-      }
-      if (value instanceof ValFatalError error) {
-        return new Left<>(new Failure("failed to evaluate expression '" + exp.text() + "': " + error.error()));
-      }
-      return new Right<>(feelEngine.valueMapper().unpackVal(value));
-    } catch (Throwable t) {
-      if (!NonFatal$.MODULE$.apply(t)) {
-        throw t;
-      }
-      return new Left<>(new Failure("failed to evaluate expression '" + exp.text() + "' : " + t));
-    }
-  }
-
-  private static String assertionFailure(EvalContext context) {
-    var failures = CollectionConverters.SeqHasAsJava(context.failureCollector().failures()).asJava();
-    for (EvaluationFailure failure : failures) {
-      if (failure.failureType() == EvaluationFailureType.ASSERT_FAILURE$.MODULE$) {
-        return failure.failureMessage();
-      }
-    }
-    return null;
-  }
-
-  @SafeVarargs
-  private static <T> List<T> scalaList(T... elements) {
-    return CollectionConverters.ListHasAsScala(Arrays.asList(elements)).asScala().toList();
+    // validation ran when the expression was parsed; feel-scala repeats it here with the same result
+    FeelEvaluator.Outcome outcome = evaluator.evaluate(((Right<Failure, ParsedExpression>) parsedOrFailure).value(), context);
+    return outcome.failed() ? new Left<>(new Failure(outcome.failure())) : new Right<>(outcome.value());
   }
 }
