@@ -1,5 +1,6 @@
 package cn.gov.enforcement;
 
+import cn.gov.enforcement.platform.TaskDeadlineMarks;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
@@ -91,6 +92,7 @@ class ArchitectureTest {
     ParsedOnceFeelEngineFactory.class, // the engine's FEEL engine, also for the rule gate's own DMN engine
     ParsedOnceFeelEngine.class, // (the factory's product; depends on Camunda and feel-scala only)
     FeelEvaluator.class, // feel-scala's evaluation with the built-ins built once, for DMN and the forms' FEEL
+    TaskDeadlineMarks.class, // the names of the task-local deadline marks (constants only)
   };
 
   /**

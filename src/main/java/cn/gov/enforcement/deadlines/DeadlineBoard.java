@@ -1,5 +1,6 @@
 package cn.gov.enforcement.deadlines;
 
+import cn.gov.enforcement.platform.TaskDeadlineMarks;
 import cn.gov.enforcement.calendar.BeijingTime;
 import cn.gov.enforcement.calendar.PeriodCalculator;
 import cn.gov.enforcement.platform.EngineClock;
@@ -71,9 +72,9 @@ public class DeadlineBoard {
     // marks as task queries of their own, the candidate groups one query per group, the business
     // keys per 500 instances — every one as the caller's authentication may read it
     List<Task> tasks = dueTasks().orderByDueDate().asc().list();
-    Set<String> overdue = marked(DeadlineSweep.OVERDUE);
-    Set<String> soon = marked(DeadlineSweep.SOON);
-    Set<String> provisionalMarks = marked(PROVISIONAL);
+    Set<String> overdue = marked(TaskDeadlineMarks.OVERDUE);
+    Set<String> soon = marked(TaskDeadlineMarks.SOON);
+    Set<String> provisionalMarks = marked(TaskDeadlineMarks.PROVISIONAL);
     Map<String, List<String>> unitsOf = candidateGroups(groupNames);
     Map<String, String> businessKeys = businessKeys(tasks);
     for (Task task : tasks) {
@@ -132,8 +133,6 @@ public class DeadlineBoard {
   private static String nameOf(ProcessDefinition definition) {
     return definition.getName() == null ? definition.getKey() : definition.getName();
   }
-
-  static final String PROVISIONAL = "dueProvisional";
 
   /** The board's tasks: open, with a due date. */
   private TaskQuery dueTasks() {

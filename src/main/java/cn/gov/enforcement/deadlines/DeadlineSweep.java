@@ -1,5 +1,6 @@
 package cn.gov.enforcement.deadlines;
 
+import cn.gov.enforcement.platform.TaskDeadlineMarks;
 import cn.gov.enforcement.audit.AuditAction;
 import cn.gov.enforcement.audit.AuditLog;
 import cn.gov.enforcement.calendar.BeijingTime;
@@ -55,8 +56,6 @@ import org.springframework.stereotype.Component;
 public class DeadlineSweep implements JavaDelegate {
 
   public static final String PROPERTY = "deadline";
-  public static final String SOON = "deadlineSoon";
-  public static final String OVERDUE = "overdue";
   public static final int OVERDUE_PRIORITY = 100;
   static final String OVERDUE_MARK = "【超期】";
   static final String ESCALATION_PROCESS = DeadlineEscalationModel.PROCESS_KEY;
@@ -96,11 +95,11 @@ public class DeadlineSweep implements JavaDelegate {
         continue;
       }
       if (!now.before(task.getDueDate())) {
-        if (!Boolean.TRUE.equals(tasks.getVariableLocal(task.getId(), OVERDUE))) {
+        if (!Boolean.TRUE.equals(tasks.getVariableLocal(task.getId(), TaskDeadlineMarks.OVERDUE))) {
           markOverdue(engine, task, rule.get());
           changed++;
         }
-      } else if (!Boolean.TRUE.equals(tasks.getVariableLocal(task.getId(), SOON)) && warnFrom(task, rule.get()).compareTo(today(now)) <= 0) {
+      } else if (!Boolean.TRUE.equals(tasks.getVariableLocal(task.getId(), TaskDeadlineMarks.SOON)) && warnFrom(task, rule.get()).compareTo(today(now)) <= 0) {
         warn(engine, task, rule.get());
         changed++;
       }
@@ -120,7 +119,7 @@ public class DeadlineSweep implements JavaDelegate {
 
   private void warn(ProcessEngineServices engine, Task task, String rule) {
     TaskService tasks = engine.getTaskService();
-    tasks.setVariableLocal(task.getId(), SOON, true);
+    tasks.setVariableLocal(task.getId(), TaskDeadlineMarks.SOON, true);
     Set<String> groups = new LinkedHashSet<>(candidateGroups(tasks, task));
     groups.add("section-head");
     Map<String, Object> variables = escalation(engine, task, rule, "WARNING");
@@ -133,8 +132,8 @@ public class DeadlineSweep implements JavaDelegate {
 
   private void markOverdue(ProcessEngineServices engine, Task task, String rule) {
     TaskService tasks = engine.getTaskService();
-    tasks.setVariableLocal(task.getId(), OVERDUE, true);
-    tasks.setVariableLocal(task.getId(), SOON, true);
+    tasks.setVariableLocal(task.getId(), TaskDeadlineMarks.OVERDUE, true);
+    tasks.setVariableLocal(task.getId(), TaskDeadlineMarks.SOON, true);
     Task changed = tasks.createTaskQuery().taskId(task.getId()).singleResult();
     if (changed.getName() == null || !changed.getName().startsWith(OVERDUE_MARK)) {
       changed.setName(OVERDUE_MARK + (changed.getName() == null ? "" : changed.getName()));
@@ -171,7 +170,7 @@ public class DeadlineSweep implements JavaDelegate {
     variables.put("taskDefinitionKey", task.getTaskDefinitionKey());
     variables.put(WATCHED_DUE, task.getDueDate());
     variables.put(WATCHED_DUE_TEXT, dueText(task.getDueDate()));
-    variables.put(WATCHED_DUE_PROVISIONAL, Boolean.TRUE.equals(engine.getTaskService().getVariableLocal(task.getId(), "dueProvisional")));
+    variables.put(WATCHED_DUE_PROVISIONAL, Boolean.TRUE.equals(engine.getTaskService().getVariableLocal(task.getId(), TaskDeadlineMarks.PROVISIONAL)));
     variables.put("taskAssignee", task.getAssignee() == null ? "（未签收）" : task.getAssignee());
     variables.put("taskGroups", String.join(",", candidateGroups(engine.getTaskService(), task)));
     variables.put("sourceProcessInstanceId", task.getProcessInstanceId());

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.identity;
 
+import cn.gov.enforcement.platform.TaskDeadlineMarks;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -30,7 +31,7 @@ final class TasklistFilters {
         new FilterDefinition("即将到期", "3 个工作日内到期的任务 / my or my groups' tasks due within 3 working days", -2, "#e0b000",
             tasks.createTaskQuery()
                 .or().taskAssigneeExpression("${currentUser()}").taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
-                .taskVariableValueEquals("deadlineSoon", true)
+                .taskVariableValueEquals(TaskDeadlineMarks.SOON, true)
                 .dueAfterExpression("${now()}")),
         new FilterDefinition("已逾期", "超过办理期限的任务 / overdue tasks of mine or my groups", 0, "#d9822b",
             tasks.createTaskQuery()
@@ -42,7 +43,7 @@ final class TasklistFilters {
         new FilterDefinition("本单位待办", "本单位全部未办结任务（只读查看，含他人已签收） / the unit's open tasks, read-only", 1, "#555555",
             tasks.createTaskQuery().active()),
         new FilterDefinition("本单位即将到期", "本单位 3 个工作日内到期的任务（含他人已签收） / the unit's tasks due within 3 working days", 2, "#e0b000",
-            tasks.createTaskQuery().taskVariableValueEquals("deadlineSoon", true).dueAfterExpression("${now()}")),
+            tasks.createTaskQuery().taskVariableValueEquals(TaskDeadlineMarks.SOON, true).dueAfterExpression("${now()}")),
         new FilterDefinition("本单位已逾期", "本单位超过办理期限的任务（含他人已签收） / the unit's overdue tasks", 3, "#d9822b",
             tasks.createTaskQuery().dueBeforeExpression("${now()}")));
   }

@@ -24,8 +24,8 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
  */
 record ProvisionalDue(Date due, boolean provisional, SortedSet<Integer> years) {
 
-  /** The task-local variable that marks a due date computed on the provisional calendar (contract.md "Deadlines"). */
-  static final String MARK = "dueProvisional";
+  /** The task-local variable that marks a due date computed on the provisional calendar. */
+  static final String MARK = TaskDeadlineMarks.PROVISIONAL;
 
   /**
    * What a person sees (PER-05: 暂定 wherever the date is shown): Tasklist's list shows the task's

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.deadlines;
 
+import cn.gov.enforcement.platform.TaskDeadlineMarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.audit.AuditEntry;
@@ -69,12 +70,12 @@ class DeadlineSweepTest {
 
     at("2026-11-05T15:59:59Z"); // Thu 5 Nov, 23:59:59 in Beijing: not yet
     sweep.sweep(engine);
-    assertThat(taskService.getVariableLocal(task.getId(), DeadlineSweep.SOON)).isNull();
+    assertThat(taskService.getVariableLocal(task.getId(), TaskDeadlineMarks.SOON)).isNull();
     assertThat(escalations(pi, DeadlineEscalationModel.TASK_DEADLINE_WARNING)).isEmpty();
 
     at("2026-11-05T16:00:00Z"); // Fri 6 Nov 00:00 in Beijing
     assertThat(sweep.sweep(engine)).isGreaterThanOrEqualTo(1);
-    assertThat(taskService.getVariableLocal(task.getId(), DeadlineSweep.SOON)).isEqualTo(true);
+    assertThat(taskService.getVariableLocal(task.getId(), TaskDeadlineMarks.SOON)).isEqualTo(true);
     List<Task> warnings = escalations(pi, DeadlineEscalationModel.TASK_DEADLINE_WARNING);
     assertThat(warnings).hasSize(1);
     assertThat(taskService.getIdentityLinksForTask(warnings.get(0).getId()))
@@ -94,12 +95,12 @@ class DeadlineSweepTest {
 
     at("2026-11-11T15:59:59Z"); // the last second of the last day: not overdue
     sweep.sweep(engine);
-    assertThat(taskService.getVariableLocal(task.getId(), DeadlineSweep.OVERDUE)).isNull();
+    assertThat(taskService.getVariableLocal(task.getId(), TaskDeadlineMarks.OVERDUE)).isNull();
 
     at("2026-11-11T16:00:00Z"); // 24:00 Wed 11 Nov
     sweep.sweep(engine);
     Task overdue = review(pi);
-    assertThat(taskService.getVariableLocal(task.getId(), DeadlineSweep.OVERDUE)).isEqualTo(true);
+    assertThat(taskService.getVariableLocal(task.getId(), TaskDeadlineMarks.OVERDUE)).isEqualTo(true);
     assertThat(overdue.getName()).startsWith("【超期】");
     assertThat(overdue.getPriority()).isEqualTo(DeadlineSweep.OVERDUE_PRIORITY);
     assertThat(overdue.getDescription()).contains("超期").contains("LR-06");
