@@ -38,7 +38,7 @@ class AuthorizedGroupIdsLookupTest {
   @Autowired AuthorizedGroupIdsLookup lookup;
 
   @Test
-  @DisplayName("issue #17 on PostgreSQL the authorized group ids are the engine's DISTINCT set (NULL, odd collations, added and removed groups included), read by the index walk")
+  @DisplayName("AUX-01 issue #17 on PostgreSQL the authorized group ids are the engine's DISTINCT set (NULL, odd collations, added and removed groups included), read by the index walk")
   void sameSetAsTheEnginesStatement() {
     AuthorizationService authorizations = engine.getAuthorizationService();
     String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -65,7 +65,7 @@ class AuthorizedGroupIdsLookupTest {
   }
 
   @Test
-  @DisplayName("issue #17 a grant to a group, and its removal, apply to the very next command (the lookup caches nothing)")
+  @DisplayName("AUX-01 issue #17 a grant to a group, and its removal, apply to the very next command (the lookup caches nothing)")
   void nextCommandSeesNewGrant() {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
