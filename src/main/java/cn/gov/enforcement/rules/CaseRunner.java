@@ -26,6 +26,7 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 
 /**
  * Evaluates a decision against its case file, row by row, with a DMN engine of its own that
@@ -107,6 +108,11 @@ public final class CaseRunner {
   }
 
   public List<DmnDecision> parse(InputStream dmn) {
+    return engine.parseDecisions(dmn);
+  }
+
+  /** The decisions of a table the caller has already read (and may read further, e.g. for its history time to live). */
+  public List<DmnDecision> parse(DmnModelInstance dmn) {
     return engine.parseDecisions(dmn);
   }
 

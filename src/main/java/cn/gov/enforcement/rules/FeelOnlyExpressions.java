@@ -11,10 +11,10 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * The static check of a decision table before anything in it is evaluated: every expression is
@@ -78,11 +78,28 @@ public final class FeelOnlyExpressions {
     return problems;
   }
 
+  /**
+   * The same check on a document already in memory (the DOM of a model instance the engine is
+   * transforming): the elements and attributes the byte check would find after serialising and
+   * re-reading it, without doing either. A document type declaration is refused here as the
+   * byte check refuses it.
+   */
+  public static List<String> problems(String resourceName, Document document) {
+    if (document.getDoctype() != null) {
+      return List.of(resourceName + " 无法作为 XML 读取（不允许 DOCTYPE 和外部实体）/ cannot be read as XML (no DOCTYPE or external entities): DOCTYPE");
+    }
+    List<String> problems = new ArrayList<>();
+    if (document.getDocumentElement() != null) {
+      check(resourceName, document.getDocumentElement(), problems);
+    }
+    return problems;
+  }
+
   private static void check(String resourceName, Element element, List<String> problems) {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
-      String name = attribute.getLocalName() != null ? attribute.getLocalName() : attribute.getName();
+      String name = attribute.getLocalName() != null ? attribute.getLocalName() : withoutPrefix(attribute.getName());
       if (LANGUAGE_ATTRIBUTES.contains(name) && !isFeel(attribute.getValue())) {
         problems.add(resourceName + "：" + describe(element) + " 的 " + name + "=\"" + attribute.getValue()
             + "\" 不是 FEEL；规则表只允许 FEEL 表达式 / " + describe(element) + " has " + name + "=\""
@@ -98,10 +115,10 @@ public final class FeelOnlyExpressions {
             + " defines a FEEL function (function / external), which a rule table may not");
       }
     }
-    NodeList children = element.getChildNodes();
-    for (int i = 0; i < children.getLength(); i++) {
-      if (children.item(i).getNodeType() == Node.ELEMENT_NODE) {
-        check(resourceName, (Element) children.item(i), problems);
+    // siblings, not getChildNodes(): a DOM's node lists cache on read, and the engine's DOM may be shared
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child.getNodeType() == Node.ELEMENT_NODE) {
+        check(resourceName, (Element) child, problems);
       }
     }
   }
@@ -119,7 +136,12 @@ public final class FeelOnlyExpressions {
   }
 
   private static String localName(Element element) {
-    return element.getLocalName() != null ? element.getLocalName() : element.getTagName();
+    return element.getLocalName() != null ? element.getLocalName() : withoutPrefix(element.getTagName());
+  }
+
+  /** A node built without namespaces (DOM level 1) has no local name: {@code camunda:x} reads as {@code x}, as after re-reading. */
+  private static String withoutPrefix(String name) {
+    return name.substring(name.indexOf(':') + 1);
   }
 
   private static DocumentBuilder parser() throws Exception {

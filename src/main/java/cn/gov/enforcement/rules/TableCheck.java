@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 
 /**
@@ -44,8 +45,10 @@ final class TableCheck {
     List<String> problems = new ArrayList<>();
     List<DmnDecision> decisions = new ArrayList<>();
     try {
-      decisions.addAll(runner.parse(new ByteArrayInputStream(table)));
-      for (Decision decision : Dmn.readModelFromStream(new ByteArrayInputStream(table)).getModelElementsByType(Decision.class)) {
+      // read (and schema-validated) once: the transform and the history-time-to-live check share the model
+      DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(table));
+      decisions.addAll(runner.parse(model));
+      for (Decision decision : model.getModelElementsByType(Decision.class)) {
         String ttl = decision.getCamundaHistoryTimeToLiveString();
         if (ttl == null || ttl.isBlank()) {
           problems.add(resourceName + "：决策 " + decision.getId() + " 缺少历史保留天数（camunda:historyTimeToLive）/ decision "
