@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The upload's parts alone (docs/benchmarks.md, "Digests in parallel"): SM3 throughput of BouncyCastle, a
 # pure-Java SM3 and OpenSSL via JNA, openssl dgst -sm3 on the same amount of data, and commons-fileupload's
-# MultipartStream parse at 4 KiB / 64 KiB / 1 MiB buffers. Usage: bench/ingest-parts.sh [MiB per run] (256)
+# MultipartStream parse at 4 KiB / 64 KiB / 1 MiB buffers; first the CPU seconds per GiB of the SHA-256 and
+# SM3 lanes (JDK vs OpenSSL, with and without the native copy; BENCH_PARTS=digests runs only that). Usage: bench/ingest-parts.sh [MiB per run] (256)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MIB=${1:-256}
@@ -13,6 +14,8 @@ CP=$(ls "$LIB"/*.jar | tr '\n' ':')
 mkdir -p bench/results
 exec > >(tee "bench/results/ingest-parts-$(date -u +%Y%m%dT%H%M%SZ).txt")
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "$CP" bench/ingest-parts/DigestCpu.java "$MIB"
+[ "${BENCH_PARTS:-all}" = digests ] && { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
 java -cp "$CP" bench/ingest-parts/Sm3Speed.java "$MIB"
 java -cp "$CP" bench/ingest-parts/MultipartSpeed.java "$MIB"
 head -c $((MIB * 1048576)) /dev/urandom > "$LIB/data"
