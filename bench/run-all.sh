@@ -30,7 +30,7 @@ seconds=${BENCH_SECONDS:-20}
 warmup=${BENCH_WARMUP:-15}
 read -r -a app_args <<< "${BENCH_APP_ARGS:-}"
 # keep in step with docs/operations.md "Start command" and e2e/cluster.sh
-read -r -a java_opts <<< "${BENCH_JAVA_OPTS--XX:+UseParallelGC}"
+read -r -a java_opts <<< "${BENCH_JAVA_OPTS--XX:+UseParallelGC -Xmx1g}"
 psql_pg() { psql -h 127.0.0.1 -U postgres -XAtq "$@"; }
 
 if [ "${BENCH_BUILD:-0}" = 1 ] || ! ls target/enforcement-workflow-*.jar > /dev/null 2>&1; then
