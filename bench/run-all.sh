@@ -190,7 +190,7 @@ section_timers() {
   if [ "$warm" -gt 0 ]; then w=$(drain warm-one "$node1" "$warm"); log "# warm-up: $w; load $(load)"; fi
   one=$(drain one-node "$node1"); log "# $one; load $(load)"
   if [ "${BENCH_TIMERS_NODES:-1 2}" = 1 ]; then
-    row "10,000 due timers, one node: jobs/s (double executions; CPU ms per job: JVM + PostgreSQL)" \
+    row "${BENCH_TIMERS:-10000} due timers, one node: jobs/s (double executions; CPU ms per job: JVM + PostgreSQL)" \
       "$(field jobs_per_s "$one")/s ($(field doubles "$one") doubles of $(field fired "$one") fired; $(field jvm_cpu_ms_per_job "$one") + $(field pg_cpu_ms_per_job "$one") ms)" "goal 500 jobs/s" \
       "$(ratio "$(field jobs_per_s "$one")" 500)" "≥ 1.00, 0 doubles"
     return 0
@@ -200,7 +200,7 @@ section_timers() {
   if [ "$warm" -gt 0 ]; then w=$(drain warm-two "$node1 ${pids[-1]}" "$warm"); log "# warm-up: $w; load $(load)"; fi
   two=$(drain two-nodes "$node1 ${pids[-1]}"); log "# $two; load $(load)"
   stop_node "${pids[-1]}"
-  row "10,000 due timers, one node: jobs/s (double executions; CPU ms per job: JVM + PostgreSQL)" \
+  row "${BENCH_TIMERS:-10000} due timers, one node: jobs/s (double executions; CPU ms per job: JVM + PostgreSQL)" \
     "$(field jobs_per_s "$one")/s ($(field doubles "$one") doubles of $(field fired "$one") fired; $(field jvm_cpu_ms_per_job "$one") + $(field pg_cpu_ms_per_job "$one") ms)" "goal 500 jobs/s" \
     "$(ratio "$(field jobs_per_s "$one")" 500)" "≥ 1.00, 0 doubles"
   row "same, two nodes on one database (CPU ms per job: both JVMs + PostgreSQL)" \
