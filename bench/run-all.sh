@@ -12,7 +12,11 @@
 # BENCH_TIMERS_WARMUP (3000, per node count),
 # BENCH_PROCEDURES (commits section: "legal-review enforcement-case"), BENCH_INGEST_MIB (512), BENCH_INGEST_WARMUP_MIB (warm-up upload before the timed one, default = BENCH_INGEST_MIB, 0 = none),
 # BENCH_STARTS (3), BENCH_TASKS ("10000 100000"),
-# BENCH_APP_ARGS (extra arguments for every application node, e.g. to try an engine setting).
+# BENCH_APP_ARGS (extra arguments for every application node, e.g. to try an engine setting),
+# BENCH_JAVA_OPTS (JVM options for every application node; default: the start command's options of
+# docs/operations.md "Start command", so the benchmark measures what operators run; set it to
+# "-XX:+UseG1GC" or anything else to try other options), BENCH_TIMERS_NODES ("1 2": the timer
+# drains on one node and then two; "1" skips the second node, for A/B runs of one-node settings).
 # Result: bench/results/run-all-<timestamp>.txt (figure | measured | limit | ratio | goal).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +29,8 @@ seconds=${BENCH_SECONDS:-20}
 # commits section: seconds of the same load before each measured procedure run (a server runs warm)
 warmup=${BENCH_WARMUP:-15}
 read -r -a app_args <<< "${BENCH_APP_ARGS:-}"
+# keep in step with docs/operations.md "Start command" and e2e/cluster.sh
+read -r -a java_opts <<< "${BENCH_JAVA_OPTS--XX:+UseParallelGC -Xmx1g}"
 psql_pg() { psql -h 127.0.0.1 -U postgres -XAtq "$@"; }
 
 if [ "${BENCH_BUILD:-0}" = 1 ] || ! ls target/enforcement-workflow-*.jar > /dev/null 2>&1; then
@@ -59,7 +65,7 @@ start_node() {
   DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" DB_USER=postgres DB_PASSWORD= ADMIN_USER=admin ADMIN_PASSWORD=demo \
     SECURE_COOKIE=false RECORDING_STORAGE_ROOT="$work/recordings-$db" AUDIT_ANCHOR_DIR="$work/anchor-$port" \
     CASE_ARCHIVE_ROOT="$work/archives-$port" \
-    java -jar "$jar" --spring.profiles.active=demo,postgres --server.port="$port" "${app_args[@]}" "$@" \
+    java "${java_opts[@]}" -jar "$jar" --spring.profiles.active=demo,postgres --server.port="$port" "${app_args[@]}" "$@" \
     > "$work/node-$port.log" 2>&1 &
   pids+=($!)
   local pid=$!
@@ -85,6 +91,7 @@ base=http://127.0.0.1:$app_port
   echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1048576)" GiB"}' /proc/meminfo), $(java -version 2>&1 | head -n 1), PostgreSQL $(psql_pg -c 'show server_version')"
   echo "# load average at start: $(load) (other helpers' builds share the machine: compare ratios, not absolute figures)"
   [ ${#app_args[@]} -gt 0 ] && echo "# application arguments: ${app_args[*]}"
+  echo "# JVM options of the application nodes: ${java_opts[*]:-(none)}"
   echo
   echo "| figure | measured | limit (same run) | ratio | goal |"
   echo "|---|---|---|---|---|"
@@ -182,12 +189,18 @@ section_timers() {
   # drain (C2 alone took ~0.9 ms CPU per job of the first 10,000): warm up first, reported apart
   if [ "$warm" -gt 0 ]; then w=$(drain warm-one "$node1" "$warm"); log "# warm-up: $w; load $(load)"; fi
   one=$(drain one-node "$node1"); log "# $one; load $(load)"
+  if [ "${BENCH_TIMERS_NODES:-1 2}" = 1 ]; then
+    row "${BENCH_TIMERS:-10000} due timers, one node: jobs/s (double executions; CPU ms per job: JVM + PostgreSQL)" \
+      "$(field jobs_per_s "$one")/s ($(field doubles "$one") doubles of $(field fired "$one") fired; $(field jvm_cpu_ms_per_job "$one") + $(field pg_cpu_ms_per_job "$one") ms)" "goal 500 jobs/s" \
+      "$(ratio "$(field jobs_per_s "$one")" 500)" "≥ 1.00, 0 doubles"
+    return 0
+  fi
   local port2=$((app_port + 1))
   start_node "$port2" "$app_db"
   if [ "$warm" -gt 0 ]; then w=$(drain warm-two "$node1 ${pids[-1]}" "$warm"); log "# warm-up: $w; load $(load)"; fi
   two=$(drain two-nodes "$node1 ${pids[-1]}"); log "# $two; load $(load)"
   stop_node "${pids[-1]}"
-  row "10,000 due timers, one node: jobs/s (double executions; CPU ms per job: JVM + PostgreSQL)" \
+  row "${BENCH_TIMERS:-10000} due timers, one node: jobs/s (double executions; CPU ms per job: JVM + PostgreSQL)" \
     "$(field jobs_per_s "$one")/s ($(field doubles "$one") doubles of $(field fired "$one") fired; $(field jvm_cpu_ms_per_job "$one") + $(field pg_cpu_ms_per_job "$one") ms)" "goal 500 jobs/s" \
     "$(ratio "$(field jobs_per_s "$one")" 500)" "≥ 1.00, 0 doubles"
   row "same, two nodes on one database (CPU ms per job: both JVMs + PostgreSQL)" \

@@ -51,7 +51,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # start_node NAME PORT DATABASE STORE [more arguments]: the built jar, demo users, on PostgreSQL
 start_node() {
   local name=$1 port=$2 database=$3 store=$4; shift 4
-  DB_OWNER_USER="$owner" DB_OWNER_PASSWORD="$owner_password" java -Xmx512m -jar "$jar" --server.port="$port" \
+  DB_OWNER_USER="$owner" DB_OWNER_PASSWORD="$owner_password" java -XX:+UseParallelGC -Xmx512m -jar "$jar" --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$database" --spring.datasource.username="$app" \
     --spring.datasource.password="$app_password" --recording.storage.root="$store" \
     --casefile.archive-root="$work/archives-$name" --camunda.bpm.generic-properties.properties.hostname="$name" \
