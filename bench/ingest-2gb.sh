@@ -85,7 +85,7 @@ SINK_SECONDS=$(echo "$T1 - $T0" | bc -l)
 kill $SINK_PID; wait $SINK_PID 2>/dev/null || true
 
 echo "== starting the application with -Xmx256m"
-java -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
+java ${BENCH_JAVA_OPTS:-} -Xmx256m -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE" \
   --recording.storage.root="$WORK/storage" --camunda.bpm.process-engine-name=bench \
   --camunda.bpm.job-execution.enabled=false > "$WORK/app.log" 2>&1 &
