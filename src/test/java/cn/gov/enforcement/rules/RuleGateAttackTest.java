@@ -266,36 +266,4 @@ class RuleGateAttackTest {
     assertThat(answer.status()).as("%s", answer.body()).isEqualTo(400);
     assertThat(answer.body().get("message").asText()).contains("DOCTYPE").doesNotContain("root:");
   }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("variantNames")
-  @DisplayName("RET-05 second line: the engine's DMN transformer refuses a non-FEEL table whenever it reads one (as the deployment cache loads an old version), finding in the model's own DOM exactly what the byte check finds")
-  void engineTransformerRefusesNonFeelTables(String name) {
-    Variant variant = variants(marker()).stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
-    byte[] table = variant.attack().apply(RuleOwnerDesk.shippedTable(RETENTION)).getBytes(StandardCharsets.UTF_8);
-    org.camunda.bpm.model.dmn.DmnModelInstance model =
-        org.camunda.bpm.model.dmn.Dmn.readModelFromStream(new ByteArrayInputStream(table));
-
-    List<String> inMemory = FeelOnlyExpressions.problems("probe.dmn",
-        (org.w3c.dom.Document) model.getDocument().getDomSource().getNode());
-    assertThat(inMemory).isNotEmpty().isEqualTo(FeelOnlyExpressions.problems("probe.dmn", table));
-    DmnEngine engineDmn = engineConfiguration.getDmnEngine();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engineDmn.parseDecisionRequirementsGraph(model))
-        .hasStackTraceContaining(variant.element());
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engineDmn.parseDecisions(new ByteArrayInputStream(table)))
-        .hasStackTraceContaining(variant.element());
-  }
-
-  @Test
-  @DisplayName("RET-05 control: the engine's DMN transformer accepts the shipped tables (the second line finds nothing in them)")
-  void engineTransformerAcceptsShippedTables() {
-    for (DecisionContract.Table table : DecisionContract.tables()) {
-      assertThat(engineConfiguration.getDmnEngine().parseDecisions(new ByteArrayInputStream(
-          RuleOwnerDesk.shippedTable(table.key()).getBytes(StandardCharsets.UTF_8)))).as(table.key()).isNotEmpty();
-    }
-  }
-
-  static Stream<String> variantNames() {
-    return variants(Path.of("MARKER")).stream().map(Variant::name);
-  }
 }
