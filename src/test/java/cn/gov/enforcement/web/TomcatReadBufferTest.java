@@ -14,7 +14,7 @@ class TomcatReadBufferTest {
   @DisplayName("ACC-02 web.tomcat.app-read-buffer 设置 Tomcat 的 socket.appReadBufSize；未设置时保持 Tomcat 默认值 / the read buffer knob sets socket.appReadBufSize, unset keeps Tomcat's default")
   void setsTheConnectorsReadBufferOnlyWhenGiven() {
     assertThat(appReadBufSize("64KB")).isEqualTo(65_536);
-    int tomcatDefault = (int) new Connector().getProperty("socket.appReadBufSize");
+    int tomcatDefault = Integer.parseInt(String.valueOf(new Connector().getProperty("socket.appReadBufSize")));
     assertThat(appReadBufSize("")).isEqualTo(tomcatDefault);
     assertThat(appReadBufSize(null)).isEqualTo(tomcatDefault);
   }
@@ -24,6 +24,7 @@ class TomcatReadBufferTest {
     new TomcatReadBuffer(value).customize(factory);
     Connector connector = new Connector();
     factory.getTomcatConnectorCustomizers().forEach(customizer -> customizer.customize(connector));
-    return (int) connector.getProperty("socket.appReadBufSize");
+    // the connector hands back what was set (a String) or its default (an Integer)
+    return Integer.parseInt(String.valueOf(connector.getProperty("socket.appReadBufSize")));
   }
 }
