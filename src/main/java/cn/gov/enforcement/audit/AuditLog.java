@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,10 +44,10 @@ public class AuditLog {
   public static final String GENESIS = "0".repeat(64);
   static final int FORMAT = 2;
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final AuditAnchor anchor;
 
-  public AuditLog(JdbcTemplate jdbc, AuditAnchor anchor) {
+  public AuditLog(JdbcClient jdbc, AuditAnchor anchor) {
     this.jdbc = jdbc;
     this.anchor = anchor;
   }
@@ -78,12 +78,13 @@ public class AuditLog {
     String safeActor = actor == null ? "system" : actor;
     String safeDetail = truncate(detail);
     String hash = hash(head.hash(), seq, now, safeActor, action.name(), target, safeDetail, subjectKind, subjectDigest);
-    jdbc.update("""
+    jdbc.sql("""
         INSERT INTO audit_log (seq, occurred_at, actor, action, target, detail, prev_hash, hash, format, subject_kind,
-          subject_digest) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
-        seq, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), safeActor, action.name(), target, safeDetail, head.hash(),
-        hash, FORMAT, subjectKind, subjectDigest);
-    jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
+          subject_digest) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
+        .params(seq, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), safeActor, action.name(), target, safeDetail,
+            head.hash(), hash, FORMAT, subjectKind, subjectDigest)
+        .update();
+    jdbc.sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1").params(seq, hash).update();
     afterCommit(() -> anchor.advance(head.chainId(), seq, hash));
     return new AuditEntry(seq, now, safeActor, action.name(), target, safeDetail, head.hash(), hash, FORMAT,
         subjectKind, subjectDigest);
@@ -93,13 +94,17 @@ public class AuditLog {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("audit appends need a transaction (the head row is locked until its commit)");
     }
-    return jdbc.queryForObject("SELECT seq, hash, chain_id, legacy_sealed FROM audit_head WHERE id = 1 FOR UPDATE",
-        (rs, i) -> new Head(rs.getLong(1), rs.getString(2).trim(), rs.getString(3), rs.getBoolean(4)));
+    return jdbc.sql("SELECT seq, hash, chain_id, legacy_sealed FROM audit_head WHERE id = 1 FOR UPDATE")
+        .query(AuditLog::headRow).single();
   }
 
   private Head head() {
-    return jdbc.queryForObject("SELECT seq, hash, chain_id, legacy_sealed FROM audit_head WHERE id = 1",
-        (rs, i) -> new Head(rs.getLong(1), rs.getString(2).trim(), rs.getString(3), rs.getBoolean(4)));
+    return jdbc.sql("SELECT seq, hash, chain_id, legacy_sealed FROM audit_head WHERE id = 1").query(AuditLog::headRow)
+        .single();
+  }
+
+  private static Head headRow(ResultSet rs, int row) throws SQLException {
+    return new Head(rs.getLong(1), rs.getString(2).trim(), rs.getString(3), rs.getBoolean(4));
   }
 
   private static void afterCommit(Runnable action) {
@@ -129,23 +134,24 @@ public class AuditLog {
         sealed++;
       }
     }
-    jdbc.update("UPDATE audit_head SET legacy_sealed = TRUE WHERE id = 1");
+    jdbc.sql("UPDATE audit_head SET legacy_sealed = TRUE WHERE id = 1").update();
     return sealed;
   }
 
   private List<String> uncovered(RowDigest kind, int limit) {
-    return jdbc.queryForList("SELECT t.id FROM " + kind.table() + " t WHERE NOT EXISTS (SELECT 1 FROM audit_log a "
+    return jdbc.sql("SELECT t.id FROM " + kind.table() + " t WHERE NOT EXISTS (SELECT 1 FROM audit_log a "
         + "WHERE a.subject_kind = ? AND a.target = t.id) ORDER BY t.id"
-        + (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit), String.class, kind.kind());
+        + (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit)).param(kind.kind()).query(String.class).list();
   }
 
   public List<AuditEntry> between(Instant from, Instant to) {
-    return jdbc.query("SELECT * FROM audit_log WHERE occurred_at >= ? AND occurred_at < ? ORDER BY seq",
-        AuditLog::entry, OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+    return jdbc.sql("SELECT * FROM audit_log WHERE occurred_at >= ? AND occurred_at < ? ORDER BY seq")
+        .params(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+        .query(AuditLog::entry).list();
   }
 
   public List<AuditEntry> forTarget(String target) {
-    return jdbc.query("SELECT * FROM audit_log WHERE target = ? ORDER BY seq", AuditLog::entry, target);
+    return jdbc.sql("SELECT * FROM audit_log WHERE target = ? ORDER BY seq").param(target).query(AuditLog::entry).list();
   }
 
   /**
@@ -162,8 +168,8 @@ public class AuditLog {
     long rows = 0;
     final int page = 1000;
     while (expectedSeq <= head.seq()) {
-      List<AuditEntry> batch = jdbc.query("SELECT * FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT " + page,
-          AuditLog::entry, expectedSeq, head.seq());
+      List<AuditEntry> batch = jdbc.sql("SELECT * FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT " + page)
+          .params(expectedSeq, head.seq()).query(AuditLog::entry).list();
       for (AuditEntry entry : batch) {
         if (entry.seq() != expectedSeq) {
           return broken(head, anchorSeq, rows, expectedSeq, "rows " + expectedSeq + ".." + (entry.seq() - 1)

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The digest of one write-once row (a recording, an access grant) as the audit entry that records its
@@ -57,8 +57,8 @@ public enum RowDigest {
   }
 
   /** The digest of the row with this id as stored now; empty when there is no such row. */
-  public Optional<String> of(JdbcTemplate jdbc, String id) {
-    return jdbc.query("SELECT * FROM " + table + " WHERE id = ?", (rs, i) -> digest(rs), id).stream().findFirst();
+  public Optional<String> of(JdbcClient jdbc, String id) {
+    return jdbc.sql("SELECT * FROM " + table + " WHERE id = ?").param(id).query((rs, i) -> digest(rs)).optional();
   }
 
   private String digest(ResultSet rs) throws SQLException {

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.management.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +35,9 @@ public class PlatformMetrics implements MeterBinder {
       Metrics.JOB_LOCKED_EXCLUSIVE, Metrics.EXECUTED_DECISION_INSTANCES, Metrics.EXECUTED_DECISION_ELEMENTS);
 
   private final ObjectProvider<ProcessEngine> engine;
-  private final ObjectProvider<JdbcTemplate> jdbc;
+  private final ObjectProvider<JdbcClient> jdbc;
 
-  public PlatformMetrics(ObjectProvider<ProcessEngine> engine, ObjectProvider<JdbcTemplate> jdbc) {
+  public PlatformMetrics(ObjectProvider<ProcessEngine> engine, ObjectProvider<JdbcClient> jdbc) {
     this.engine = engine;
     this.jdbc = jdbc;
   }
@@ -101,11 +101,10 @@ public class PlatformMetrics implements MeterBinder {
   }
 
   private double query(String sql) {
-    JdbcTemplate template = jdbc.getIfAvailable();
-    if (template == null) {
+    JdbcClient client = jdbc.getIfAvailable();
+    if (client == null) {
       return Double.NaN;
     }
-    Long value = template.queryForObject(sql, Long.class);
-    return value == null ? 0 : value;
+    return client.sql(sql).query(Long.class).single();
   }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +37,7 @@ class TwoNodeAuditTest {
   void twoNodesAppendToOneChain() throws Exception {
     DriverManagerDataSource second = new DriverManagerDataSource(System.getProperty("spring.datasource.url"),
         System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password", ""));
-    AuditLog nodeB = new AuditLog(new JdbcTemplate(second), new AuditAnchor(Path.of("target", "evidence-storage").toString()));
+    AuditLog nodeB = new AuditLog(JdbcClient.create(second), new AuditAnchor(Path.of("target", "evidence-storage").toString()));
     TransactionTemplate transactionB = new TransactionTemplate(new DataSourceTransactionManager(second));
 
     int each = 40;
