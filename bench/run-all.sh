@@ -2,8 +2,8 @@
 # Issue #17: every benchmark of docs/benchmarks.md in one command, each figure next to a limit
 # measured in the same run on the same machine (the machine is shared: only ratios compare).
 #
-#   bench/run-all.sh [section ...]      sections: commits decisions timers ingest startup tasklist
-#                                       (default: all of them, in this order)
+#   bench/run-all.sh [section ...]      sections: commits decisions timers timers_engine ingest startup
+#                                       tasklist (default: all of them, in this order)
 #
 # Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), pgbench, openssl, curl, python3 with
 # requests. Builds the application jar and bench/bare-starter with the Maven wrapper when missing
@@ -20,7 +20,7 @@
 # Result: bench/results/run-all-<timestamp>.txt (figure | measured | limit | ratio | goal).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sections=${*:-commits decisions timers ingest startup tasklist}
+sections=${*:-commits decisions timers timers_engine ingest startup tasklist}
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out=bench/results/run-all-$stamp.txt
 work=$(mktemp -d /tmp/bench-run-all.XXXX)
@@ -212,6 +212,42 @@ section_timers() {
     "$(ratio "$(python3 -c "print($(field jvm_cpu_ms_per_job "$two") + $(field pg_cpu_ms_per_job "$two"))")" "$(python3 -c "print($(field jvm_cpu_ms_per_job "$one") + $(field pg_cpu_ms_per_job "$one"))")")" "≤ 1.18 (1.70× on twice the cores)"
 }
 
+# The same drain on the bare Camunda starter (bench/bare-starter: the engine with history full and
+# authorization on, none of the application's models, guards, listeners or plug-ins), on its own fresh
+# database of the same PostgreSQL, with the job executor settings of application.yaml and the same JVM
+# options: what the engine itself costs per timer job on this machine, the ceiling any application
+# on it shares. Its acquisition is the engine's own loop (QueueAwareJobExecutor is the application's).
+section_timers_engine() {
+  local bare; bare=$(bare_jar)
+  local app_db=bench_bare_$$ app_port=$((app_port + 9))
+  local base=http://127.0.0.1:$app_port
+  new_db "$app_db"
+  java "${java_opts[@]}" -jar "$bare" --server.port="$app_port" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$app_db" --spring.datasource.username=postgres \
+    --spring.datasource.password= --camunda.bpm.admin-user.password=demo \
+    --camunda.bpm.job-execution.core-pool-size=4 --camunda.bpm.job-execution.max-pool-size=4 \
+    --camunda.bpm.job-execution.queue-capacity=40 --camunda.bpm.job-execution.max-jobs-per-acquisition=20 \
+    --camunda.bpm.job-execution.backoff-time-in-millis=50 --camunda.bpm.job-execution.max-backoff=500 \
+    > "$work/bare-$app_port.log" 2>&1 &
+  pids+=($!)
+  local node=$! up=0
+  for _ in $(seq 1 300); do
+    curl -sf -u admin:demo -o /dev/null "$base/engine-rest/engine" && { up=1; break; }
+    kill -0 "$node" 2>/dev/null || break
+    sleep 1
+  done
+  [ $up = 1 ] || { tail -n 50 "$work/bare-$app_port.log" >&2; return 1; }
+  curl -sf -u admin:demo -F deployment-name=bench-timer -F "data=@bench/models/bench-timer.bpmn" -o /dev/null \
+    "$base/engine-rest/deployment/create"
+  local warm=${BENCH_TIMERS_WARMUP:-3000} w one
+  if [ "$warm" -gt 0 ]; then w=$(drain warm-bare "$node" "$warm"); log "# warm-up (bare engine): $w; load $(load)"; fi
+  one=$(drain bare-engine "$node"); log "# $one; load $(load)"
+  stop_node "$node"
+  row "${BENCH_TIMERS:-10000} due timers on the bare Camunda starter (no application), one node: jobs/s (doubles; CPU ms per job: JVM + PostgreSQL; machine)" \
+    "$(field jobs_per_s "$one")/s ($(field doubles "$one") doubles of $(field fired "$one") fired; $(field jvm_cpu_ms_per_job "$one") + $(field pg_cpu_ms_per_job "$one") ms; $(field machine_cpu_ms_per_job "$one") ms)" \
+    "goal 500 jobs/s" "$(ratio "$(field jobs_per_s "$one")" 500)" "the engine's own ceiling on this machine"
+}
+
 # ------------------------------------------------------------------ 5. ingest vs openssl digests
 section_ingest() {
   local r; r=$(BENCH_PORT=$((app_port + 5)) BENCH_JAR="$jar" bench/ingest-2gb.sh "${BENCH_INGEST_MIB:-512}" | tail -n 25)
@@ -240,9 +276,13 @@ section_ingest() {
 }
 
 # ------------------------------------------------------------------ 6. start-up vs a bare Camunda starter
-section_startup() {
+bare_jar() { # bench/bare-starter's jar, built with the wrapper when missing
   local bare; bare=$(ls bench/bare-starter/target/bare-starter-*.jar 2>/dev/null | head -n 1 || true)
-  if [ -z "$bare" ]; then ./mvnw -q -B -ntp -f bench/bare-starter/pom.xml -DskipTests package; bare=$(ls bench/bare-starter/target/bare-starter-*.jar | head -n 1); fi
+  if [ -z "$bare" ]; then ./mvnw -q -B -ntp -f bench/bare-starter/pom.xml -DskipTests package >&2; bare=$(ls bench/bare-starter/target/bare-starter-*.jar | head -n 1); fi
+  echo "$bare"
+}
+section_startup() {
+  local bare; bare=$(bare_jar)
   local r; r=$(BENCH_JAR="$jar" BENCH_BARE_JAR="$bare" bench/startup.sh "${BENCH_STARTS:-3}" | tail -n 6)
   log "$(sed 's/^/# /' <<< "$r")"
   local first restart barefirst barere gate
