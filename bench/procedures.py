@@ -14,6 +14,9 @@ MODE: legal-review      start (submit-form as head1) + legal1 finds, claims and 
       enforcement-case  intake to archive: 13 user tasks (legal review and direct service included)
       decision          POST /decision-definition/key/retention-class/evaluate (history: full)
       engine            GET /engine-rest/engine (HTTP + Basic authentication, nothing else)
+      bare-review       bench/models/bench-review.bpmn on bench/bare-starter (the engine alone, its REST without
+                        authentication): start with legal-review's three variables, then find, claim and complete
+                        the one user task with its twelve: the same four requests as legal-review
 Output: one line of key=value pairs (parsed by bench/run-all.sh)."""
 import argparse
 import datetime
@@ -95,6 +98,15 @@ def legal_review(c):
     c.work("legal1", started["id"], "Task_ReviewLegality", FINDINGS)
 
 
+def bare_review(c):
+    started = c.call("admin", "POST", "/process-definition/key/bench-review/start", {
+        "businessKey": "bench-BR-" + uuid.uuid4().hex[:12],
+        "variables": variables({"subject": "对某公司违法建设作出拆除决定", "investigators": "officer1,officer2", "reviewMaterials": "案卷一册"})})
+    task = c.find("admin", started["id"], "Task_ReviewLegality")
+    c.call("admin", "POST", f"/task/{task['id']}/claim", {"userId": "legal1"})
+    c.call("admin", "POST", f"/task/{task['id']}/complete", {"variables": variables(FINDINGS)})
+
+
 def enforcement_case(c):
     now = datetime.datetime.now(BEIJING)
     today = now.date().isoformat()
@@ -143,7 +155,8 @@ def engine(c):
     c.call("rules1", "GET", "/engine")
 
 
-MODES = {"legal-review": legal_review, "enforcement-case": enforcement_case, "decision": decision, "engine": engine}
+MODES = {"legal-review": legal_review, "enforcement-case": enforcement_case, "decision": decision, "engine": engine,
+         "bare-review": bare_review}
 
 
 def commits(db):

@@ -2,8 +2,8 @@
 # Issue #17: every benchmark of docs/benchmarks.md in one command, each figure next to a limit
 # measured in the same run on the same machine (the machine is shared: only ratios compare).
 #
-#   bench/run-all.sh [section ...]      sections: commits decisions timers timers_engine ingest startup
-#                                       tasklist (default: all of them, in this order)
+#   bench/run-all.sh [section ...]      sections: commits commits_engine decisions timers timers_engine
+#                                       ingest startup tasklist (default: all of them, in this order)
 #
 # Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), pgbench, openssl, curl, python3 with
 # requests. Builds the application jar and bench/bare-starter with the Maven wrapper when missing
@@ -20,7 +20,7 @@
 # Result: bench/results/run-all-<timestamp>.txt (figure | measured | limit | ratio | goal).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sections=${*:-commits decisions timers timers_engine ingest startup tasklist}
+sections=${*:-commits commits_engine decisions timers timers_engine ingest startup tasklist}
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out=bench/results/run-all-$stamp.txt
 work=$(mktemp -d /tmp/bench-run-all.XXXX)
@@ -98,14 +98,18 @@ base=http://127.0.0.1:$app_port
 } | tee "$out"
 
 # ------------------------------------------------------------------ 1. commits: pgbench vs procedures
-section_commits() {
+tps1= tps4=
+commit_ceiling() { # pgbench -N at 1 and 4 clients, once per run (tps1, tps4)
+  [ -n "$tps1" ] && return 0
   new_db bench_pgbench_$$
   pgbench -h 127.0.0.1 -U postgres -i -q -s 4 bench_pgbench_$$ > /dev/null 2>&1
-  local tps1 tps4
   tps1=$(pgbench -h 127.0.0.1 -U postgres -N -c 1 -j 1 -T "$seconds" bench_pgbench_$$ 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
   tps4=$(pgbench -h 127.0.0.1 -U postgres -N -c 4 -j 2 -T "$seconds" bench_pgbench_$$ 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
   log "# pgbench -N (scale 4, ${seconds} s): 1 client ${tps1} tps, 4 clients ${tps4} tps; load $(load)"
   psql_pg -c "DROP DATABASE bench_pgbench_$$ WITH (FORCE)"
+}
+section_commits() {
+  commit_ceiling
   app
   local mode clients r tps
   for mode in ${BENCH_PROCEDURES:-legal-review enforcement-case}; do
@@ -123,6 +127,28 @@ section_commits() {
         "$([ "$mode" = legal-review ] && [ "$clients" = 4 ] && echo '≥ 27.3 instances per 1,000 tps (2 × 58.4/s at 4,279 tps), ≤ 20 commits' || echo '≤ 20 commits per instance (legal-review)')"
     done
   done
+}
+
+# The engine alone for legal-review's four requests (bench/models/bench-review.bpmn on the bare starter,
+# its REST without authentication, so no password checks and no authorization): an upper bound of what
+# any application on this engine and machine reaches for a procedure of that shape.
+section_commits_engine() {
+  commit_ceiling
+  local bare; bare=$(bare_jar)
+  local app_db=bench_bare_review_$$ port=$((app_port + 11)) clients r tps per_s cpi rpi
+  start_bare "$bare" "$port" "$app_db" bench/models/bench-review.bpmn
+  local node=${pids[-1]}
+  for clients in 1 4; do
+    r=$(python3 bench/procedures.py --base "http://127.0.0.1:$port" --db "$app_db" --mode bare-review --clients "$clients" \
+      --seconds "$seconds" --warmup-seconds "$warmup")
+    log "# $r; load $(load)"
+    tps=$([ "$clients" = 1 ] && echo "$tps1" || echo "$tps4")
+    per_s=$(field per_s "$r"); cpi=$(field commits_per_instance "$r"); rpi=$(field requests_per_instance "$r")
+    row "bare engine, legal-review's shape (bench-review), $clients client(s): instances/s (commits, requests per instance; p50/p95 ms)" \
+      "$per_s/s ($cpi commits, $rpi requests; $(field p50_ms "$r")/$(field p95_ms "$r") ms)" "pgbench -N $tps tps" \
+      "$(python3 -c "print(f'{$per_s * 1000 / $tps:.1f} instances per 1,000 tps')")" "the engine's own ceiling for legal-review's requests"
+  done
+  stop_node "$node"
 }
 
 # ------------------------------------------------------------------ 3. decisions vs the HTTP + authentication ceiling
@@ -212,6 +238,29 @@ section_timers() {
     "$(ratio "$(python3 -c "print($(field jvm_cpu_ms_per_job "$two") + $(field pg_cpu_ms_per_job "$two"))")" "$(python3 -c "print($(field jvm_cpu_ms_per_job "$one") + $(field pg_cpu_ms_per_job "$one"))")")" "≤ 1.18 (1.70× on twice the cores)"
 }
 
+# start_bare <jar> <port> <db> <model>: bench/bare-starter on a fresh PostgreSQL database with the job
+# executor settings of application.yaml (its REST has no authentication); deploys the benchmark model
+start_bare() {
+  local bare=$1 port=$2 db=$3 model=$4 up=0
+  new_db "$db"
+  java "${java_opts[@]}" -jar "$bare" --server.port="$port" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres \
+    --spring.datasource.password= --camunda.bpm.admin-user.password=demo \
+    --camunda.bpm.job-execution.core-pool-size=4 --camunda.bpm.job-execution.max-pool-size=4 \
+    --camunda.bpm.job-execution.queue-capacity=40 --camunda.bpm.job-execution.max-jobs-per-acquisition=20 \
+    --camunda.bpm.job-execution.backoff-time-in-millis=50 --camunda.bpm.job-execution.max-backoff=500 \
+    > "$work/bare-$port.log" 2>&1 &
+  pids+=($!)
+  local node=$!
+  for _ in $(seq 1 300); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/engine-rest/engine" && { up=1; break; }
+    kill -0 "$node" 2>/dev/null || break
+    sleep 1
+  done
+  [ $up = 1 ] || { tail -n 50 "$work/bare-$port.log" >&2; return 1; }
+  curl -sf -F deployment-name=bench -F "data=@$model" -o /dev/null "http://127.0.0.1:$port/engine-rest/deployment/create"
+}
+
 # The same drain on the bare Camunda starter (bench/bare-starter: the engine with history full and
 # authorization on, none of the application's models, guards, listeners or plug-ins), on its own fresh
 # database of the same PostgreSQL, with the job executor settings of application.yaml and the same JVM
@@ -221,24 +270,8 @@ section_timers_engine() {
   local bare; bare=$(bare_jar)
   local app_db=bench_bare_$$ app_port=$((app_port + 9))
   local base=http://127.0.0.1:$app_port
-  new_db "$app_db"
-  java "${java_opts[@]}" -jar "$bare" --server.port="$app_port" \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$app_db" --spring.datasource.username=postgres \
-    --spring.datasource.password= --camunda.bpm.admin-user.password=demo \
-    --camunda.bpm.job-execution.core-pool-size=4 --camunda.bpm.job-execution.max-pool-size=4 \
-    --camunda.bpm.job-execution.queue-capacity=40 --camunda.bpm.job-execution.max-jobs-per-acquisition=20 \
-    --camunda.bpm.job-execution.backoff-time-in-millis=50 --camunda.bpm.job-execution.max-backoff=500 \
-    > "$work/bare-$app_port.log" 2>&1 &
-  pids+=($!)
-  local node=$! up=0
-  for _ in $(seq 1 300); do
-    curl -sf -u admin:demo -o /dev/null "$base/engine-rest/engine" && { up=1; break; }
-    kill -0 "$node" 2>/dev/null || break
-    sleep 1
-  done
-  [ $up = 1 ] || { tail -n 50 "$work/bare-$app_port.log" >&2; return 1; }
-  curl -sf -u admin:demo -F deployment-name=bench-timer -F "data=@bench/models/bench-timer.bpmn" -o /dev/null \
-    "$base/engine-rest/deployment/create"
+  start_bare "$bare" "$app_port" "$app_db" bench/models/bench-timer.bpmn
+  local node=${pids[-1]}
   local warm=${BENCH_TIMERS_WARMUP:-3000} w one
   if [ "$warm" -gt 0 ]; then w=$(drain warm-bare "$node" "$warm"); log "# warm-up (bare engine): $w; load $(load)"; fi
   one=$(drain bare-engine "$node"); log "# $one; load $(load)"
