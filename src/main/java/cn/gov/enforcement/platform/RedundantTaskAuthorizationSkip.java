@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
@@ -80,17 +81,28 @@ import org.springframework.stereotype.Component;
  * candidates by removing the candidate link or with a REVOKE authorization, not by deleting the
  * engine's per-task grant in the Admin webapp (a deleted grant keeps the task out of
  * {@code GET /task/{id}} and claim, but these queries would still list it).
+ *
+ * <p>On PostgreSQL the same interceptor then hands the statement, as it stands after this decision,
+ * to {@link TaskQuerySemiJoin}: the engine's candidate join as a semi-join when the statement has
+ * exactly the known shape (one interceptor for the task statements' adjustments, so their order
+ * is fixed: first the authorization decision, then the SQL that follows from it).
  */
 @Component
 class RedundantTaskAuthorizationSkip extends AbstractProcessEnginePlugin {
 
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong kept = new AtomicLong();
+  private final AtomicLong semiJoined = new AtomicLong();
   private volatile boolean enabled = true;
+  private volatile boolean semiJoinEnabled = true;
+  private volatile TaskQuerySemiJoin semiJoin;
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     String type = configuration.getDatabaseType();
+    if (DbSqlSessionFactory.POSTGRES.equals(type)) {
+      semiJoin = new TaskQuerySemiJoin(configuration.getDatabaseTablePrefix());
+    }
     if (DbSqlSessionFactory.POSTGRES.equals(type) || DbSqlSessionFactory.H2.equals(type)) {
       configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new SkipInterceptor());
     }
@@ -109,6 +121,16 @@ class RedundantTaskAuthorizationSkip extends AbstractProcessEnginePlugin {
   /** For the differential tests: off, every task query runs the engine's own check. */
   void setEnabled(boolean enabled) {
     this.enabled = enabled;
+  }
+
+  /** Task statements that ran as a semi-join ({@link TaskQuerySemiJoin}), since start. */
+  long semiJoined() {
+    return semiJoined.get();
+  }
+
+  /** For the differential tests: off, every task statement runs with the engine's SQL. */
+  void setSemiJoinEnabled(boolean semiJoinEnabled) {
+    this.semiJoinEnabled = semiJoinEnabled;
   }
 
   /** Decides for one task query, with the engine's check as configured for this execution. */
@@ -264,27 +286,54 @@ class RedundantTaskAuthorizationSkip extends AbstractProcessEnginePlugin {
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
       MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
-      if (!enabled || !(invocation.getArgs()[1] instanceof TaskQueryImpl query)
+      if (!(invocation.getArgs()[1] instanceof TaskQueryImpl query)
           || !TaskQueryCustomPlans.isTaskQuery(statement.getId())) {
         return invocation.proceed();
       }
       AuthorizationCheck check = query.getAuthCheck();
       CommandContext context = Context.getCommandContext();
-      if (context == null || !check.getShouldPerformAuthorizatioCheck()) {
-        return invocation.proceed();
+      if (!enabled || context == null || !check.getShouldPerformAuthorizatioCheck()) {
+        return proceed(invocation);
       }
       if (!redundant(query, check, context)) {
         kept.incrementAndGet();
-        return invocation.proceed();
+        return proceed(invocation);
       }
       skipped.incrementAndGet();
       // the statement is built from the query object inside proceed(): without the check for this one
       check.setAuthorizationCheckEnabled(false);
       try {
-        return invocation.proceed();
+        return proceed(invocation);
       } finally {
         check.setAuthorizationCheckEnabled(true);
       }
+    }
+
+    /**
+     * Runs the statement as a semi-join if {@link TaskQuerySemiJoin} accepts its SQL (built here
+     * from the query object as it stands: with or without the authorization join), otherwise as
+     * the engine wrote it. Same parameter mappings and bindings (the {@code ?} keep their order).
+     */
+    private Object proceed(Invocation invocation) throws Throwable {
+      TaskQuerySemiJoin rewriter = semiJoinEnabled ? semiJoin : null;
+      if (rewriter == null) {
+        return invocation.proceed();
+      }
+      Object[] args = invocation.getArgs();
+      MappedStatement statement = (MappedStatement) args[0];
+      Object parameter = args[1];
+      BoundSql engineSql = statement.getBoundSql(parameter);
+      String sql = rewriter.rewrite(engineSql.getSql(), statement.getId().endsWith(".selectTaskCountByQueryCriteria"));
+      if (sql == null) {
+        return invocation.proceed();
+      }
+      BoundSql semi = new BoundSql(statement.getConfiguration(), sql, engineSql.getParameterMappings(), parameter);
+      engineSql.getAdditionalParameters().forEach(semi::setAdditionalParameter);
+      Executor executor = (Executor) invocation.getTarget();
+      RowBounds rowBounds = (RowBounds) args[2];
+      semiJoined.incrementAndGet();
+      return executor.query(statement, parameter, rowBounds, (ResultHandler<?>) args[3],
+          executor.createCacheKey(statement, parameter, rowBounds, semi), semi);
     }
   }
 }

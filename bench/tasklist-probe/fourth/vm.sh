@@ -1,0 +1,11 @@
+#!/bin/bash
+cd "$(dirname "$0")"
+P="psql -h 127.0.0.1 -U postgres -d tl4 -X -At"
+semi="SELECT COUNT(*) FROM (SELECT RES.ID_ from ACT_RU_TASK RES WHERE ( 1 = 1 and RES.ASSIGNEE_ IS NULL and ( RES.ASSIGNEE_ is null and EXISTS (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( 'enforcement-officer' ) ) ) ) ) and (RES.TENANT_ID_ is null ) ) countDistinct"
+orig="SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ WHERE ( 1 = 1 and RES.ASSIGNEE_ IS NULL and ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( 'enforcement-officer' ) ) ) ) and (RES.TENANT_ID_ is null ) ) countDistinct"
+S="random_page_cost:1.1;max_parallel_workers_per_gather:0"
+./t.py tl4 5 "vm-orig=$orig" "vm-semi=$semi" "vm-semi-rpc|$S=$semi"
+$P -q -c "select pg_truncate_visibility_map('act_ru_task')" -c "select pg_truncate_visibility_map('act_ru_identitylink')" -c "analyze act_ru_task" -c "analyze act_ru_identitylink" -c "select relname, relpages, relallvisible from pg_class where relname in ('act_ru_task','act_ru_identitylink')"
+./t.py tl4 5 "novm-orig=$orig" "novm-semi=$semi" "novm-semi-rpc|$S=$semi"
+$P -c "set random_page_cost=1.1" -c "set max_parallel_workers_per_gather=0" -c "explain $semi"
+$P -q -c "vacuum analyze act_ru_task" -c "vacuum analyze act_ru_identitylink"
