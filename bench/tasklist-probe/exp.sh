@@ -27,7 +27,7 @@ run indexes-nopar "SET max_parallel_workers_per_gather=0;"
 } > "$out" 2>&1
 # the other statements of one HAL list (officer1 本组待办, 3rd call), before and after authorization indexes
 {
-python3 /work/wt-tasklist2/bench/inline-sql.py < /tmp/tl2/seg-officer1-本组待办-list-3.log | grep -v -i "ACT_RU_TASK RES" | sort -u > /tmp/tl2/hal-other.sql
+python3 "$(dirname "$0")/../inline-sql.py" < /tmp/tl2/seg-officer1-本组待办-list-3.log | grep -v -i "ACT_RU_TASK RES" | sort -u > /tmp/tl2/hal-other.sql
 run2() { while IFS= read -r sql; do echo "== $1 :: ${sql:0:200}"; for i in 1 2 3; do psql_db -At -c "EXPLAIN (ANALYZE, BUFFERS) $sql" > /tmp/tl2/last.txt; done; cat /tmp/tl2/last.txt; done < /tmp/tl2/hal-other.sql; }
 run2 hal-base
 psql_db -c "CREATE INDEX IF NOT EXISTS tl2_auth_group_rtype ON act_ru_authorization (group_id_, resource_type_, type_)" -c "CREATE INDEX IF NOT EXISTS tl2_auth_user_rtype ON act_ru_authorization (user_id_, resource_type_, type_)" -c "ANALYZE act_ru_authorization"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # investigation: a kept database tl2inv with 100k tasks, every statement's duration logged, one HAL list + count per filter as officer1
 set -euo pipefail
-cd /work/wt-tasklist2
+cd "$(dirname "$0")/../.."
 db=tl2inv port=28617 base=http://127.0.0.1:28617
-jar=${JAR:-/tmp/tasklist2-main.jar}
+jar=${JAR:-$(ls target/enforcement-workflow-*.jar | grep -v original | head -n 1)}
 psql_db() { psql -h 127.0.0.1 -U postgres -d "$db" -X "$@"; }
 if ! psql -h 127.0.0.1 -U postgres -Atc "select 1 from pg_database where datname='$db'" | grep -q 1; then
   psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"; fresh=1

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # kept database tl4 with 100k tasks; the engine's task statements logged for officer1/head1/supervisor1
 set -euo pipefail
-cd /work/wt-tasklist4
+cd "$(dirname "$0")/../../.."
 db=tl4 port=28717 base=http://127.0.0.1:28717
-jar=${JAR:-/tmp/tasklist4-main.jar}
+jar=${JAR:-$(ls target/enforcement-workflow-*.jar | grep -v original | head -n 1)}
 psql_db() { psql -h 127.0.0.1 -U postgres -d "$db" -X "$@"; }
 if ! psql -h 127.0.0.1 -U postgres -Atc "select 1 from pg_database where datname='$db'" | grep -q 1; then
   psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"; fresh=1
