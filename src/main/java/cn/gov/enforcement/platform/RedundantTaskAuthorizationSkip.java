@@ -313,6 +313,7 @@ class RedundantTaskAuthorizationSkip extends AbstractProcessEnginePlugin {
      * Runs the statement as a semi-join if {@link TaskQuerySemiJoin} accepts its SQL (built here
      * from the query object as it stands: with or without the authorization join), otherwise as
      * the engine wrote it. Same parameter mappings and bindings (the {@code ?} keep their order).
+     * Either way the statement's dynamic SQL (the task query's is large) is built once, here.
      */
     private Object proceed(Invocation invocation) throws Throwable {
       TaskQuerySemiJoin rewriter = semiJoinEnabled ? semiJoin : null;
@@ -324,16 +325,16 @@ class RedundantTaskAuthorizationSkip extends AbstractProcessEnginePlugin {
       Object parameter = args[1];
       BoundSql engineSql = statement.getBoundSql(parameter);
       String sql = rewriter.rewrite(engineSql.getSql(), statement.getId().endsWith(".selectTaskCountByQueryCriteria"));
-      if (sql == null) {
-        return invocation.proceed();
+      BoundSql run = engineSql; // another shape: the engine's statement, built once (what the 4-argument query does)
+      if (sql != null) {
+        run = new BoundSql(statement.getConfiguration(), sql, engineSql.getParameterMappings(), parameter);
+        engineSql.getAdditionalParameters().forEach(run::setAdditionalParameter);
+        semiJoined.incrementAndGet();
       }
-      BoundSql semi = new BoundSql(statement.getConfiguration(), sql, engineSql.getParameterMappings(), parameter);
-      engineSql.getAdditionalParameters().forEach(semi::setAdditionalParameter);
       Executor executor = (Executor) invocation.getTarget();
       RowBounds rowBounds = (RowBounds) args[2];
-      semiJoined.incrementAndGet();
       return executor.query(statement, parameter, rowBounds, (ResultHandler<?>) args[3],
-          executor.createCacheKey(statement, parameter, rowBounds, semi), semi);
+          executor.createCacheKey(statement, parameter, rowBounds, run), run);
     }
   }
 }
