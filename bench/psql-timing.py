@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# usage: t.py DB N label[|setting;setting]=SQL ... ; each SQL N times (interleaved), in its own transaction with SET LOCAL settings; median/min/max ms
+# usage: bench/psql-timing.py DB N label[|setting;setting]=SQL ... ; each SQL N times (interleaved), each in its own transaction with SET LOCAL settings (plain execution, no EXPLAIN: its per-row timing roughly doubles these statements); median/min/max ms
 import subprocess, sys, re, statistics
 db, n = sys.argv[1], int(sys.argv[2])
 items = []

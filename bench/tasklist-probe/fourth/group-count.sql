@@ -1,0 +1,1 @@
+SELECT COUNT ( * ) FROM ( SELECT RES.ID_ from ACT_RU_TASK RES WHERE ( 1 = 1 and RES.ASSIGNEE_ IS NULL and ( RES.ASSIGNEE_ is null and EXISTS ( select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( 'enforcement-officer' ) ) ) ) ) and ( RES.TENANT_ID_ is null ) ) countDistinct
