@@ -1,19 +1,40 @@
 package cn.gov.enforcement.recording;
 
 import cn.gov.enforcement.web.ApiException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** The refusals of the evidence API, each with its Chinese and English text (contract "Errors"). */
 final class Refusals {
 
+  /** The fields as the evidence panel in Tasklist and the recordings page label them. */
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("caseNumber", "案号"),
+      Map.entry("activity", "执法活动"),
+      Map.entry("deviceNumber", "执法记录仪编号"),
+      Map.entry("officers", "执法人员"),
+      Map.entry("partyName", "当事人"),
+      Map.entry("startedAt", "录制开始"),
+      Map.entry("endedAt", "录制结束"),
+      Map.entry("interruptionReason", "中断原因"),
+      Map.entry("evidenceDescription", "证据说明"),
+      Map.entry("confidential", "涉密"),
+      Map.entry("confidentialityReason", "涉密理由"),
+      Map.entry("segments", "录制分段"),
+      Map.entry("file", "文件"),
+      Map.entry("facts", "保存事实"),
+      Map.entry("unit", "执法单位"),
+      Map.entry("cause", "案由"),
+      Map.entry("body", "请求内容"));
+
   private Refusals() {}
 
   static ApiException missing(String field) {
-    return ApiException.missingField(field);
+    return ApiException.missingField(field, LABELS.get(field));
   }
 
   static ApiException invalid(String field, String chinese, String english) {
-    return ApiException.invalidField(field, chinese, english);
+    return ApiException.invalidField(field, LABELS.get(field), chinese, english);
   }
 
   static ApiException inconsistent(String chinese, String english) {

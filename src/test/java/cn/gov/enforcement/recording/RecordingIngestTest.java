@@ -259,6 +259,9 @@ class RecordingIngestTest {
     ResponseEntity<Map> missing = EvidenceFixtures.upload(rest, "officer1", fields, EvidenceFixtures.wav(1), "a.wav");
     assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(missing.getBody()).containsEntry("error", "MISSING_FIELD");
+    // the person is told the field as the page labels it, in both languages
+    assertThat((String) missing.getBody().get("message"))
+        .contains("缺少字段 evidenceDescription（证据说明）").contains("missing field evidenceDescription");
     fields.put("evidenceDescription", "现场检查全程录像，证明当事人擅自施工的事实");
     assertThat(EvidenceFixtures.upload(rest, "officer1", fields, EvidenceFixtures.wav(1), "a.wav").getBody())
         .containsEntry("retentionClass", "WITH_CASE_FILE");
@@ -285,6 +288,7 @@ class RecordingIngestTest {
     ResponseEntity<Map> noDevice = EvidenceFixtures.upload(rest, "officer1", missing, EvidenceFixtures.mp4(), "a.mp4");
     assertThat(noDevice.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(noDevice.getBody()).containsEntry("error", "MISSING_FIELD");
+    assertThat((String) noDevice.getBody().get("message")).contains("deviceNumber（执法记录仪编号）");
     assertThat(StorageState.of(jdbc, storage)).isEqualTo(before);
   }
 
