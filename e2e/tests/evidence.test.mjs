@@ -88,7 +88,8 @@ test('执法人员在“记录调查取证活动”任务中上传音像资料�
   await panel.locator('[data-evidence-upload]').click();
   const refusal = panel.locator('[data-evidence-error]');
   await refusal.waitFor({ timeout: 20000 });
-  assert.match(await refusal.innerText(), /服务器拒绝了上传：.*deviceNumber/);
+  // named as the panel labels it, so the officer finds the empty field
+  assert.match(await refusal.innerText(), /服务器拒绝了上传：缺少字段 deviceNumber（执法记录仪编号）/);
   await refusal.scrollIntoViewIfNeeded();
   await screenshot(page, 'evidence-upload-refused');
   // that 400 was the point of this step; only what follows counts
