@@ -38,6 +38,8 @@ test('Cockpit 期限看板列出已逾期任务并可打开其流程实例 / the
 
   // the counts filter the list: only overdue tasks
   await page.locator('.enf-board-totals a[data-status="OVERDUE"]').click();
+  // the server selects the list: the page is re-rendered once the selection has arrived
+  await page.locator('.enf-deadline-board[data-status="OVERDUE"]').waitFor({ timeout: 20000 });
   assert.ok(await page.locator('tr.enf-board-task', { hasText: late.businessKey }).isVisible());
   assert.equal(await page.locator('tr.enf-board-task:not([data-status="OVERDUE"])').count(), 0);
   await screenshot(page, 'board-supervisor1-overdue-only');

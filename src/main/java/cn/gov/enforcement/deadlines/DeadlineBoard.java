@@ -33,6 +33,11 @@ import org.springframework.stereotype.Component;
  * PER-05); counted per procedure, per unit (candidate group) and per officer (assignee).
  * Read-only: the engine's task authorizations decide which tasks are counted (managers read the
  * unit's tasks, AccessPolicy.UNIT_MANAGERS), nothing is changed.
+ *
+ * <p>The counts cover every dated task; the list holds only the first {@link Selection#limit()} entries
+ * of the selected status, procedure, unit or officer, and {@code matching} says how many there are.
+ * A unit with 20,000 dated tasks made the whole list 9 MB of JSON, which the dashboard fetched for
+ * three numbers and the page rendered as 20,000 rows (issue #17 item 4).
  */
 @Component
 public class DeadlineBoard {
@@ -57,10 +62,36 @@ public class DeadlineBoard {
   public record Count(String id, String name, int open, int soon, int overdue, int provisional) {}
 
   public record Board(String today, String soonUntil, Count total, List<Count> byProcedure, List<Count> byUnit,
-      List<Count> byOfficer, List<Entry> tasks) {}
+      List<Count> byOfficer, Selection selection, int matching, List<Entry> tasks) {}
+
+  /** Which entries the list holds: of a status (null: all), of one procedure, unit or officer (null: all). */
+  public record Selection(Status status, boolean provisionalOnly, Dimension dimension, String id, int limit) {
+
+    public static final int DEFAULT_LIMIT = 200;
+    public static final int MAX_LIMIT = 1000;
+
+    public static Selection all() {
+      return new Selection(null, false, null, null, DEFAULT_LIMIT);
+    }
+
+    boolean matches(Entry entry) {
+      if (provisionalOnly && !entry.provisional() || status != null && entry.status() != status) {
+        return false;
+      }
+      String key = id == null ? "" : id;
+      return dimension == null || switch (dimension) {
+        case PROCEDURE -> key.equals(entry.procedureKey() == null ? "" : entry.procedureKey());
+        case UNIT -> entry.units().contains(key);
+        case OFFICER -> key.equals(entry.assignee() == null ? "" : entry.assignee());
+      };
+    }
+  }
+
+  /** The three ways the board counts its tasks. */
+  public enum Dimension { PROCEDURE, UNIT, OFFICER }
 
   /** The board as the engine's current authentication may see it. */
-  public Board read() {
+  public Board read(Selection selection) {
     Date now = EngineClock.now();
     LocalDate today = BeijingTime.dayOf(now);
     LocalDate soonUntil = calculator.lastDayOfWorkingDays(today, SOON_WORKING_DAYS);
@@ -96,7 +127,9 @@ public class DeadlineBoard {
     return new Board(today.toString(), soonUntil.toString(), count("all", "全部", entries),
         group(entries, e -> List.<String[]>of(new String[] {e.procedureKey(), e.procedureName()})),
         groupMany(entries),
-        group(entries, e -> List.<String[]>of(new String[] {e.assignee() == null ? "" : e.assignee(), e.assigneeName()})), entries);
+        group(entries, e -> List.<String[]>of(new String[] {e.assignee() == null ? "" : e.assignee(), e.assigneeName()})),
+        selection, (int) entries.stream().filter(selection::matches).count(),
+        entries.stream().filter(selection::matches).limit(selection.limit()).toList());
   }
 
   private static List<Count> group(List<Entry> entries, Function<Entry, List<String[]>> keys) {

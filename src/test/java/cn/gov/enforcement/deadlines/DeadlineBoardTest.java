@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -94,5 +96,66 @@ class DeadlineBoardTest {
     assertThat(session.send(HttpMethod.PUT, "/api/calendar/years/2031", "{}").getStatusCode().value()).isEqualTo(403);
     // engine-rest keeps HTTP Basic even for a read
     assertThat(session.send(HttpMethod.GET, "/engine-rest/task", null).getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("PER-07 #17 看板的列表由服务器按状态、程序、单位、承办人选出，计数仍是全部 / the server selects the list by status, procedure, unit or officer; the counts stay whole")
+  @SuppressWarnings("unchecked")
+  void theServerSelectsTheList() {
+    ProcessInstance first = lateDisclosure();
+    ProcessInstance second = lateDisclosure();
+    Map<String, Object> whole = rest.withBasicAuth("supervisor1", "demo").getForObject("/api/deadlines/board", Map.class);
+    String unit = ((List<String>) tasksOf(whole, first).get(0).get("units")).get(0);
+    for (String query : List.of("status=OVERDUE", "status=overdue", "dimension=procedure&id=disclosure",
+        "dimension=unit&id=" + unit, "dimension=officer&id=", "status=OVERDUE&dimension=unit&id=" + unit)) {
+      Map<String, Object> board = rest.withBasicAuth("supervisor1", "demo").getForObject("/api/deadlines/board?" + query, Map.class);
+      List<Map<String, Object>> tasks = (List<Map<String, Object>>) board.get("tasks");
+      assertThat(board.get("total")).as(query).isEqualTo(whole.get("total"));
+      assertThat(board.get("byUnit")).as(query).isEqualTo(whole.get("byUnit"));
+      assertThat(tasksOf(board, first)).as(query).hasSize(1);
+      assertThat(tasksOf(board, second)).as(query).hasSize(1);
+      assertThat(board.get("matching")).as(query).isEqualTo(tasks.size());
+      assertThat(tasks).as(query).allSatisfy(task -> {
+        if (query.contains("OVERDUE") || query.contains("overdue")) assertThat(task.get("status")).isEqualTo("OVERDUE");
+        if (query.contains("procedure")) assertThat(task.get("procedureKey")).isEqualTo("disclosure");
+        if (query.contains("unit")) assertThat((List<String>) task.get("units")).contains(unit);
+        if (query.contains("officer")) assertThat(task.get("assignee")).isNull();
+      });
+    }
+    Map<String, Object> others = rest.withBasicAuth("supervisor1", "demo")
+        .getForObject("/api/deadlines/board?dimension=officer&id=legal1", Map.class);
+    assertThat(tasksOf(others, first)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("PER-07 #17 看板列表最多给出 limit 条并报告共有几条；仪表盘只取计数 / the list holds at most limit entries and says how many match; the dashboard takes the counts only")
+  @SuppressWarnings("unchecked")
+  void theListIsLimited() {
+    lateDisclosure();
+    lateDisclosure();
+    Map<String, Object> one = rest.withBasicAuth("supervisor1", "demo").getForObject("/api/deadlines/board?limit=1", Map.class);
+    assertThat((List<Object>) one.get("tasks")).hasSize(1);
+    assertThat((Integer) one.get("matching")).isGreaterThanOrEqualTo(2)
+        .isEqualTo(((Map<String, Object>) one.get("total")).get("open"));
+    Map<String, Object> counts = rest.withBasicAuth("supervisor1", "demo").getForObject("/api/deadlines/board?limit=0", Map.class);
+    assertThat((List<Object>) counts.get("tasks")).isEmpty();
+    assertThat(counts.get("total")).isEqualTo(one.get("total"));
+    Map<String, Object> byDefault = rest.withBasicAuth("supervisor1", "demo").getForObject("/api/deadlines/board", Map.class);
+    assertThat(((List<Object>) byDefault.get("tasks")).size())
+        .isEqualTo(Math.min((Integer) byDefault.get("matching"), DeadlineBoard.Selection.DEFAULT_LIMIT));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @DisplayName("PER-07 #17 看板的无效参数得到 400 和中英文说明 / an invalid board parameter gets a 400 saying why in Chinese and English")
+  @CsvSource(delimiter = '|', value = {
+      "status=LATE            | 字段 status（状态） 无效",
+      "dimension=team&id=x    | 字段 dimension（统计口径） 无效",
+      "limit=-1               | 字段 limit（条数） 无效",
+      "limit=1001             | 字段 limit（条数） 无效",
+      "limit=many             | 参数 limit 的值无效"})
+  void invalidParametersAreRefused(String query, String message) {
+    ResponseEntity<String> response = rest.withBasicAuth("supervisor1", "demo").getForEntity("/api/deadlines/board?" + query, String.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody()).contains(message).contains(" / invalid").doesNotContain("Exception").doesNotContain("java.");
   }
 }

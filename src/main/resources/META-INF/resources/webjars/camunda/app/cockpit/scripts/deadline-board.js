@@ -3,7 +3,9 @@
 // its link in the header and a summary on the dashboard. It reads GET /api/deadlines/board
 // (deadlines/DeadlineBoard: the open tasks with a due date the user may read, counted per
 // procedure, unit and officer) with the Cockpit session and changes nothing. Every list entry
-// opens its instance in Cockpit.
+// opens its instance in Cockpit. The server selects the list (status, procedure, unit, officer) and
+// sends at most its first 200 entries with the number that match; the dashboard asks for the counts
+// only (limit=0): a unit with 20,000 dated tasks is otherwise 9 MB per view (issue #17 item 4).
 
 const BOARD = '/api/deadlines/board';
 const STATUS = { OVERDUE: '已逾期', SOON: '即将到期', OPEN: '未到期' };
@@ -13,8 +15,13 @@ function escape(text) {
   return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
-async function load() {
-  const response = await fetch(BOARD, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+async function load(filter = {}) {
+  const query = new URLSearchParams();
+  if (filter.status) query.set('status', filter.status);
+  if (filter.dimension) { query.set('dimension', filter.dimension); query.set('id', filter.id ?? ''); }
+  if (filter.limit !== undefined) query.set('limit', String(filter.limit));
+  const url = query.toString() ? `${BOARD}?${query}` : BOARD;
+  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   if (!response.ok) {
     let message = `读取期限看板失败（${response.status}）`;
     try { message += '：' + ((await response.json()).message || ''); } catch (e) { /* no body */ }
@@ -46,17 +53,8 @@ function countTable(title, rows, dimension) {
     </div>`;
 }
 
-function matches(entry, filter) {
-  if (filter.status === 'PROVISIONAL' && !entry.provisional) return false;
-  if (filter.status && filter.status !== 'PROVISIONAL' && entry.status !== filter.status) return false;
-  if (filter.dimension === 'procedure' && (entry.procedureKey ?? '') !== filter.id) return false;
-  if (filter.dimension === 'unit' && !entry.units.includes(filter.id)) return false;
-  if (filter.dimension === 'officer' && (entry.assignee ?? '') !== filter.id) return false;
-  return true;
-}
-
-function taskRows(board, filter) {
-  const rows = board.tasks.filter((entry) => matches(entry, filter)).map((entry) => `
+function taskRows(board) {
+  const rows = board.tasks.map((entry) => `
     <tr class="${STATUS_CLASS[entry.status]} enf-board-task" data-status="${entry.status}">
       <td>${STATUS[entry.status]}</td>
       <td><a href="${instanceLink(entry)}">${escape(entry.taskName)}</a></td>
@@ -81,7 +79,7 @@ function describe(filter, board) {
 function render(node, board, filter) {
   const total = board.total;
   node.innerHTML = `
-    <div class="enf-deadline-board" style="padding: 15px 20px">
+    <div class="enf-deadline-board" data-status="${escape(filter.status || '')}" style="padding: 15px 20px">
       <h2>期限看板</h2>
       <p>今天 ${escape(board.today)}；“即将到期”指最后一日不晚于 ${escape(board.soonUntil)}（3 个工作日内）。
         只读查看，办理请由承办人在任务列表中进行。</p>
@@ -97,22 +95,26 @@ function render(node, board, filter) {
         ${countTable('按承办人', board.byOfficer, 'officer')}
       </div>
       <h4>任务${describe(filter, board)}</h4>
+      ${board.matching > board.tasks.length ? `<p class="enf-board-truncated text-muted">共 ${board.matching} 件，按状态和期限显示前 ${board.tasks.length} 件；
+        点击上方的数字可只看某一程序、单位或承办人。</p>` : ''}
       <table class="table table-condensed enf-board-tasks">
         <thead><tr><th>状态</th><th>任务</th><th>程序</th><th>业务编号</th><th>承办单位</th><th>承办人</th><th>期限（最后一日）</th></tr></thead>
-        <tbody>${taskRows(board, filter)}</tbody>
+        <tbody>${taskRows(board)}</tbody>
       </table>
     </div>`;
   for (const link of node.querySelectorAll('a[data-status]')) {
     link.addEventListener('click', (event) => {
       event.preventDefault();
-      render(node, board, { status: link.dataset.status, dimension: link.dataset.dimension, id: link.dataset.id });
+      show(node, { status: link.dataset.status, dimension: link.dataset.dimension, id: link.dataset.id });
     });
   }
 }
 
-function show(node) {
-  node.innerHTML = '<div style="padding: 15px 20px">正在读取期限看板…</div>';
-  load().then((board) => render(node, board, { status: '' }))
+function show(node, filter = { status: '' }) {
+  const board = node.querySelector('.enf-deadline-board');
+  if (board) board.style.opacity = '0.5'; // the counts stay in view while the selection loads
+  else node.innerHTML = '<div style="padding: 15px 20px">正在读取期限看板…</div>';
+  load(filter).then((result) => render(node, result, filter))
     .catch((error) => { node.innerHTML = `<div class="alert alert-danger" style="margin: 15px 20px">${escape(error.message)}</div>`; });
 }
 
@@ -132,7 +134,7 @@ export default [
     id: 'enforcement.deadlineBoard.page',
     pluginPoint: 'cockpit.route',
     properties: { path: '/deadline-board', label: '期限看板' },
-    render: show,
+    render: (node) => show(node),
   },
   {
     id: 'enforcement.deadlineBoard.dashboard',
@@ -140,7 +142,7 @@ export default [
     priority: 20,
     render: (node) => {
       node.innerHTML = '<section class="enf-board-summary"><h3 class="section-title">期限看板</h3><p>正在读取…</p></section>';
-      load().then((board) => {
+      load({ limit: 0 }).then((board) => {
         node.querySelector('p').innerHTML = `<a href="#/deadline-board">已逾期 ${board.total.overdue} 件，`
           + `即将到期 ${board.total.soon} 件，期限暂定 ${board.total.provisional} 件</a>`;
       }).catch((error) => { node.querySelector('p').textContent = error.message; });
