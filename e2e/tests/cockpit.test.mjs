@@ -80,6 +80,8 @@ test('督察人员在 Cockpit 中查看运行中的实例、征求意见计时�
   await login(page, 'supervisor1', 'cockpit');
   await page.goto(`${BASE}/camunda/app/cockpit/default/#/dashboard`);
   await page.getByText('运行中的流程实例', { exact: false }).first().waitFor({ timeout: 20000 });
+  // the 期限看板 summary is the dashboard's last part to load (GET /api/deadlines/board?limit=0)
+  await page.getByText(/已逾期 \d+ 件/).first().waitFor({ timeout: 20000 });
   await screenshot(page, 'cockpit-supervisor1-dashboard');
   await page.goto(`${BASE}/camunda/app/cockpit/default/#/process-instance/${id}/runtime`);
   await page.getByText('作业', { exact: true }).first().click();

@@ -12,6 +12,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import cn.gov.enforcement.deadlines.DatedStepsConfiguration;
 import cn.gov.enforcement.platform.AuthorizationChecks;
+import cn.gov.enforcement.platform.DatedTaskLinks;
 import cn.gov.enforcement.platform.DeployGate;
 import cn.gov.enforcement.platform.OperationCounters;
 import cn.gov.enforcement.platform.FeelEvaluator;
@@ -93,6 +94,7 @@ class ArchitectureTest {
     ParsedOnceFeelEngine.class, // (the factory's product; depends on Camunda and feel-scala only)
     FeelEvaluator.class, // feel-scala's evaluation with the built-ins built once, for DMN and the forms' FEEL
     TaskDeadlineMarks.class, // the names of the task-local deadline marks (constants only)
+    DatedTaskLinks.class, // the candidate groups and deadline marks of the dated tasks, read from the engine's tables
   };
 
   /**

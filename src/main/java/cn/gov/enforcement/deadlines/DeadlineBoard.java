@@ -1,5 +1,6 @@
 package cn.gov.enforcement.deadlines;
 
+import cn.gov.enforcement.platform.DatedTaskLinks;
 import cn.gov.enforcement.platform.TaskDeadlineMarks;
 import cn.gov.enforcement.calendar.BeijingTime;
 import cn.gov.enforcement.calendar.PeriodCalculator;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -47,10 +47,12 @@ public class DeadlineBoard {
 
   private final ProcessEngine engine;
   private final PeriodCalculator calculator;
+  private final DatedTaskLinks links;
 
-  public DeadlineBoard(ProcessEngine engine, PeriodCalculator calculator) {
+  public DeadlineBoard(ProcessEngine engine, PeriodCalculator calculator, DatedTaskLinks links) {
     this.engine = engine;
     this.calculator = calculator;
+    this.links = links;
   }
 
   public enum Status { OVERDUE, SOON, OPEN }
@@ -96,40 +98,40 @@ public class DeadlineBoard {
     LocalDate today = BeijingTime.dayOf(now);
     LocalDate soonUntil = calculator.lastDayOfWorkingDays(today, SOON_WORKING_DAYS);
     Map<String, ProcessDefinition> definitions = new HashMap<>();
-    Map<String, String> groupNames = new HashMap<>();
     Map<String, String> userNames = new HashMap<>();
     List<Entry> entries = new ArrayList<>();
-    // a constant number of queries, not four per task (issue #17 item 4): the tasks, the three
-    // marks as task queries of their own, the candidate groups one query per group, the business
-    // keys per 500 instances — every one as the caller's authentication may read it
+    // The engine's task query under the caller's authentication decides which tasks are on the
+    // board; the candidate groups and the marks of those tasks come from two statements over all
+    // dated tasks (platform.DatedTaskLinks), and the business keys only for the entries listed:
+    // at 20,000 dated tasks the per-group and per-mark task queries and the business keys of every
+    // entry were 88 % of the board's time (profiled) (issue #17 item 4).
     List<Task> tasks = dueTasks().orderByDueDate().asc().list();
-    Set<String> overdue = marked(TaskDeadlineMarks.OVERDUE);
-    Set<String> soon = marked(TaskDeadlineMarks.SOON);
-    Set<String> provisionalMarks = marked(TaskDeadlineMarks.PROVISIONAL);
-    Map<String, List<String>> unitsOf = candidateGroups(groupNames);
-    Map<String, String> businessKeys = businessKeys(tasks);
+    Map<String, String> groupNames = readableGroupNames();
+    Map<String, List<String>> unitsOf = links.candidateGroups();
+    Map<String, Set<String>> marks = links.marks();
+    Set<String> overdue = marks.get(TaskDeadlineMarks.OVERDUE);
+    Set<String> soon = marks.get(TaskDeadlineMarks.SOON);
+    Set<String> provisionalMarks = marks.get(TaskDeadlineMarks.PROVISIONAL);
     for (Task task : tasks) {
       LocalDate lastDay = DeadlineSweep.lastDay(task.getDueDate());
       Status status = overdue.contains(task.getId()) || !now.before(task.getDueDate()) ? Status.OVERDUE
           : soon.contains(task.getId()) || !lastDay.isAfter(soonUntil) ? Status.SOON : Status.OPEN;
       ProcessDefinition definition = task.getProcessDefinitionId() == null ? null
           : definitions.computeIfAbsent(task.getProcessDefinitionId(), id -> engine.getRepositoryService().getProcessDefinition(id));
-      List<String> units = unitsOf.getOrDefault(task.getId(), List.of());
-      String businessKey = task.getProcessInstanceId() == null ? null : businessKeys.get(task.getProcessInstanceId());
+      List<String> units = unitsOf.getOrDefault(task.getId(), List.of()).stream().filter(groupNames::containsKey).toList();
       entries.add(new Entry(task.getId(), task.getName(),
           definition == null ? null : definition.getKey(), definition == null ? null : nameOf(definition),
-          task.getProcessInstanceId(), businessKey, units,
-          units.stream().map(id -> groupNames.computeIfAbsent(id, this::groupName)).toList(),
+          task.getProcessInstanceId(), null, units, units.stream().map(groupNames::get).toList(),
           task.getAssignee(), task.getAssignee() == null ? UNASSIGNED : userNames.computeIfAbsent(task.getAssignee(), this::userName),
           lastDay.toString(), status, provisionalMarks.contains(task.getId())));
     }
     entries.sort(Comparator.comparing(Entry::status).thenComparing(Entry::due));
+    List<Entry> listed = withBusinessKeys(entries.stream().filter(selection::matches).limit(selection.limit()).toList());
     return new Board(today.toString(), soonUntil.toString(), count("all", "全部", entries),
         group(entries, e -> List.<String[]>of(new String[] {e.procedureKey(), e.procedureName()})),
         groupMany(entries),
         group(entries, e -> List.<String[]>of(new String[] {e.assignee() == null ? "" : e.assignee(), e.assigneeName()})),
-        selection, (int) entries.stream().filter(selection::matches).count(),
-        entries.stream().filter(selection::matches).limit(selection.limit()).toList());
+        selection, (int) entries.stream().filter(selection::matches).count(), listed);
   }
 
   private static List<Count> group(List<Entry> entries, Function<Entry, List<String[]>> keys) {
@@ -172,31 +174,18 @@ public class DeadlineBoard {
     return engine.getTaskService().createTaskQuery().active().dueAfter(new Date(0));
   }
 
-  /** The board's tasks with the task-local mark {@code name = true} (what the sweep and ProvisionalDue write). */
-  private Set<String> marked(String name) {
-    Set<String> ids = new HashSet<>();
-    dueTasks().taskVariableValueEquals(name, true).list().forEach(task -> ids.add(task.getId()));
-    return ids;
-  }
-
-  /**
-   * The candidate groups of the board's tasks, one task query per group (claimed tasks keep their
-   * candidate links, hence includeAssignedTasks), in the order of the groups; the groups are those
-   * the caller may read (every staff group reads all groups, AccessPolicy).
-   */
-  private Map<String, List<String>> candidateGroups(Map<String, String> groupNames) {
-    Map<String, List<String>> units = new HashMap<>();
-    for (Group group : engine.getIdentityService().createGroupQuery().orderByGroupId().asc().list()) {
-      groupNames.put(group.getId(), group.getName() == null ? group.getId() : group.getName());
-      for (Task task : dueTasks().taskCandidateGroup(group.getId()).includeAssignedTasks().list()) {
-        units.computeIfAbsent(task.getId(), id -> new ArrayList<>()).add(group.getId());
-      }
+  /** The groups the caller may read (every staff group reads all groups, AccessPolicy), by id, with their names. */
+  private Map<String, String> readableGroupNames() {
+    Map<String, String> names = new HashMap<>();
+    for (Group group : engine.getIdentityService().createGroupQuery().list()) {
+      names.put(group.getId(), group.getName() == null ? group.getId() : group.getName());
     }
-    return units;
+    return names;
   }
 
-  private Map<String, String> businessKeys(List<Task> tasks) {
-    List<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull).distinct().toList();
+  /** The entries with their instances' business keys, one instance query per 500 entries, as the caller may read them. */
+  private List<Entry> withBusinessKeys(List<Entry> entries) {
+    List<String> instanceIds = entries.stream().map(Entry::processInstanceId).filter(java.util.Objects::nonNull).distinct().toList();
     Map<String, String> keys = new HashMap<>();
     for (int from = 0; from < instanceIds.size(); from += 500) {
       Set<String> chunk = new HashSet<>(instanceIds.subList(from, Math.min(from + 500, instanceIds.size())));
@@ -204,13 +193,8 @@ public class DeadlineBoard {
         keys.put(instance.getId(), instance.getBusinessKey());
       }
     }
-    return keys;
-  }
-
-  private String groupName(String groupId) {
-    IdentityService identity = engine.getIdentityService();
-    Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-    return group == null || group.getName() == null ? groupId : group.getName();
+    return entries.stream().map(e -> new Entry(e.taskId(), e.taskName(), e.procedureKey(), e.procedureName(), e.processInstanceId(),
+        keys.get(e.processInstanceId()), e.units(), e.unitNames(), e.assignee(), e.assigneeName(), e.due(), e.status(), e.provisional())).toList();
   }
 
   private String userName(String userId) {

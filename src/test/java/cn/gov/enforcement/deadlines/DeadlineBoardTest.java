@@ -2,11 +2,14 @@ package cn.gov.enforcement.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.enforcement.calendar.BeijingTime;
 import cn.gov.enforcement.disclosure.DisclosureModel;
 import cn.gov.enforcement.forms.WebappSession;
+import cn.gov.enforcement.platform.EngineClock;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,11 +31,20 @@ class DeadlineBoardTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
 
   private ProcessInstance lateDisclosure() {
     return runtimeService.startProcessInstanceByKey(DisclosureModel.PROCESS_KEY, "DIS-BOARD-" + System.nanoTime(), Map.of(
         "disclosureType", "PENALTY", "caseNumber", "云建罚〔2026〕7号", "decisionNumber", "云建罚决〔2026〕7号",
         "decidedOn", "2026-10-09", "partyName", "某商贸有限公司", "partyType", "LEGAL_PERSON", "disclosureSummary", "摘要"));
+  }
+
+  /** A disclosure decided today: its first task is due 7 working days later (PUB-02), so OPEN unless marked. */
+  private ProcessInstance timelyDisclosure() {
+    return runtimeService.startProcessInstanceByKey(DisclosureModel.PROCESS_KEY, "DIS-BOARD-" + System.nanoTime(), Map.of(
+        "disclosureType", "PENALTY", "caseNumber", "云建罚〔2026〕8号", "decisionNumber", "云建罚决〔2026〕8号",
+        "decidedOn", BeijingTime.dayOf(EngineClock.now()).toString(), "partyName", "某商贸有限公司", "partyType", "LEGAL_PERSON",
+        "disclosureSummary", "摘要"));
   }
 
   @SuppressWarnings("unchecked")
@@ -75,6 +87,38 @@ class DeadlineBoardTest {
     Map<String, Object> records = rest.withBasicAuth("records1", "demo").getForObject("/api/deadlines/board", Map.class);
     assertThat(tasksOf(records, pi)).hasSize(1);
     assertThat(rest.getForEntity("/api/deadlines/board", String.class).getStatusCode().value()).isEqualTo(401);
+  }
+
+  @ParameterizedTest(name = "{0} = {1} → {2}, provisional {3}")
+  @DisplayName("PER-07 PER-05 看板读取任务的期限标记：即将到期、已逾期、期限暂定；值为 false 的标记不算 / the board reads the tasks' deadline marks; a mark set to false does not count")
+  @CsvSource({
+      "none,           false, OPEN,    false",
+      "deadlineSoon,   true,  SOON,    false",
+      "overdue,        true,  OVERDUE, false",
+      "overdue,        false, OPEN,    false",
+      "dueProvisional, true,  OPEN,    true"})
+  @SuppressWarnings("unchecked")
+  void theMarksDecideTheStatus(String mark, boolean value, String status, boolean provisional) {
+    ProcessInstance pi = timelyDisclosure();
+    if (!mark.equals("none")) {
+      taskService.setVariableLocal(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId(), mark, value);
+    }
+    Map<String, Object> board = rest.withBasicAuth("supervisor1", "demo").getForObject("/api/deadlines/board?limit=1000", Map.class);
+    Map<String, Object> task = tasksOf(board, pi).get(0);
+    assertThat(task.get("status")).isEqualTo(status);
+    assertThat(task.get("provisional")).isEqualTo(provisional);
+  }
+
+  @Test
+  @DisplayName("PER-07 看板按单位计数也只算本人可读的任务：执法人员的看板上没有档案室的单位 / the unit counts too hold only tasks the caller may read")
+  @SuppressWarnings("unchecked")
+  void unitCountsHoldOnlyReadableTasks() {
+    ProcessInstance pi = lateDisclosure();
+    Map<String, Object> records = rest.withBasicAuth("records1", "demo").getForObject("/api/deadlines/board", Map.class);
+    String unit = ((List<String>) tasksOf(records, pi).get(0).get("units")).get(0);
+    Map<String, Object> officer = rest.withBasicAuth("officer1", "demo").getForObject("/api/deadlines/board", Map.class);
+    assertThat((List<Map<String, Object>>) records.get("byUnit")).extracting(c -> c.get("id")).contains(unit);
+    assertThat((List<Map<String, Object>>) officer.get("byUnit")).extracting(c -> c.get("id")).doesNotContain(unit);
   }
 
   @Test
