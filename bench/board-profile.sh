@@ -14,11 +14,9 @@ jar=${BENCH_JAR:-$(ls target/enforcement-workflow-*.jar | grep -v original | hea
 port=${BENCH_PORT:-28519} base=http://127.0.0.1:${BENCH_PORT:-28519} db=bench_board_$$
 # Debian's server log (logging_collector off: the cluster's stderr); its line prefix names the database
 pglog=$(ls /var/log/postgresql/postgresql-*-main.log | head -n 1)
-version=3.0
-agent_jar=$HOME/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar
-[ -f "$agent_jar" ] || ./mvnw -B -ntp -q dependency:get -Dartifact=tools.profiler:async-profiler:$version -Dtransitive=false
 work=$(mktemp -d)
-unzip -q -o "$agent_jar" 'linux-x64/*' -d "$work"
+. bench/async-profiler.sh
+async_profiler "$work"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out=bench/results/board-profile-$stamp.txt
 mkdir -p bench/results

@@ -10,11 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${1:-$(ls target/enforcement-workflow-*.jar | grep -v original | head -n 1)}
 bare=${2:-bench/bare-starter/target/bare-starter-1.jar}
-version=3.0
-agent_jar=$HOME/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar
-[ -f "$agent_jar" ] || ./mvnw -B -ntp -q dependency:get -Dartifact=tools.profiler:async-profiler:$version -Dtransitive=false
 work=$(mktemp -d)
-unzip -q -o "$agent_jar" 'linux-x64/*' -d "$work"
+. bench/async-profiler.sh
+async_profiler "$work"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out=bench/results/startup-cpu-$stamp.txt
 mkdir -p bench/results

@@ -34,17 +34,18 @@ class DeadlineBoardTest {
   @Autowired TaskService taskService;
 
   private ProcessInstance lateDisclosure() {
-    return runtimeService.startProcessInstanceByKey(DisclosureModel.PROCESS_KEY, "DIS-BOARD-" + System.nanoTime(), Map.of(
-        "disclosureType", "PENALTY", "caseNumber", "云建罚〔2026〕7号", "decisionNumber", "云建罚决〔2026〕7号",
-        "decidedOn", "2026-10-09", "partyName", "某商贸有限公司", "partyType", "LEGAL_PERSON", "disclosureSummary", "摘要"));
+    return disclosureDecidedOn("2026-10-09");
   }
 
   /** A disclosure decided today: its first task is due 7 working days later (PUB-02), so OPEN unless marked. */
   private ProcessInstance timelyDisclosure() {
+    return disclosureDecidedOn(BeijingTime.dayOf(EngineClock.now()).toString());
+  }
+
+  private ProcessInstance disclosureDecidedOn(String decidedOn) {
     return runtimeService.startProcessInstanceByKey(DisclosureModel.PROCESS_KEY, "DIS-BOARD-" + System.nanoTime(), Map.of(
-        "disclosureType", "PENALTY", "caseNumber", "云建罚〔2026〕8号", "decisionNumber", "云建罚决〔2026〕8号",
-        "decidedOn", BeijingTime.dayOf(EngineClock.now()).toString(), "partyName", "某商贸有限公司", "partyType", "LEGAL_PERSON",
-        "disclosureSummary", "摘要"));
+        "disclosureType", "PENALTY", "caseNumber", "云建罚〔2026〕7号", "decisionNumber", "云建罚决〔2026〕7号",
+        "decidedOn", decidedOn, "partyName", "某商贸有限公司", "partyType", "LEGAL_PERSON", "disclosureSummary", "摘要"));
   }
 
   @SuppressWarnings("unchecked")
