@@ -114,8 +114,12 @@ function show(node, filter = { status: '' }) {
   const board = node.querySelector('.enf-deadline-board');
   if (board) board.style.opacity = '0.5'; // the counts stay in view while the selection loads
   else node.innerHTML = '<div style="padding: 15px 20px">正在读取期限看板…</div>';
-  load(filter).then((result) => render(node, result, filter))
-    .catch((error) => { node.innerHTML = `<div class="alert alert-danger" style="margin: 15px 20px">${escape(error.message)}</div>`; });
+  // only the latest selection is drawn: two quick clicks may be answered out of order
+  const request = String(Number(node.dataset.boardRequest || 0) + 1);
+  node.dataset.boardRequest = request;
+  const latest = () => node.dataset.boardRequest === request;
+  load(filter).then((result) => { if (latest()) render(node, result, filter); })
+    .catch((error) => { if (latest()) node.innerHTML = `<div class="alert alert-danger" style="margin: 15px 20px">${escape(error.message)}</div>`; });
 }
 
 export default [
