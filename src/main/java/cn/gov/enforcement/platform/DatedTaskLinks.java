@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,16 +35,24 @@ public class DatedTaskLinks {
   private static final String DATED_ACTIVE_TASK = "T.DUE_DATE_ IS NOT NULL AND T.SUSPENSION_STATE_ = 1";
 
   private final JdbcClient jdbc;
+  private final String candidateGroupsSql;
+  private final String marksSql;
 
-  public DatedTaskLinks(JdbcClient jdbc) {
+  public DatedTaskLinks(JdbcClient jdbc, ProcessEngine engine) {
     this.jdbc = jdbc;
+    // the engine's tables under the engine's own prefix (camunda.bpm.database.table-prefix), as its mappings use them
+    String prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+    String p = prefix == null ? "" : prefix;
+    this.candidateGroupsSql = "SELECT I.TASK_ID_, I.GROUP_ID_ FROM " + p + "ACT_RU_IDENTITYLINK I JOIN " + p + "ACT_RU_TASK T ON T.ID_ = I.TASK_ID_"
+        + " WHERE I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL AND " + DATED_ACTIVE_TASK + " ORDER BY I.GROUP_ID_";
+    this.marksSql = "SELECT V.NAME_, V.TASK_ID_ FROM " + p + "ACT_RU_VARIABLE V JOIN " + p + "ACT_RU_TASK T ON T.ID_ = V.TASK_ID_"
+        + " WHERE V.NAME_ IN (:names) AND V.TYPE_ = 'boolean' AND V.LONG_ = 1 AND " + DATED_ACTIVE_TASK;
   }
 
   /** The candidate groups of each dated task (claimed tasks keep theirs), each task's in group-id order. */
   public Map<String, List<String>> candidateGroups() {
     Map<String, List<String>> groups = new HashMap<>();
-    jdbc.sql("SELECT I.TASK_ID_, I.GROUP_ID_ FROM ACT_RU_IDENTITYLINK I JOIN ACT_RU_TASK T ON T.ID_ = I.TASK_ID_"
-            + " WHERE I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL AND " + DATED_ACTIVE_TASK + " ORDER BY I.GROUP_ID_")
+    jdbc.sql(candidateGroupsSql)
         .query(row -> {
           groups.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(row.getString(2));
         });
@@ -59,8 +69,7 @@ public class DatedTaskLinks {
     for (String name : List.of(TaskDeadlineMarks.SOON, TaskDeadlineMarks.OVERDUE, TaskDeadlineMarks.PROVISIONAL)) {
       marked.put(name, new HashSet<>());
     }
-    jdbc.sql("SELECT V.NAME_, V.TASK_ID_ FROM ACT_RU_VARIABLE V JOIN ACT_RU_TASK T ON T.ID_ = V.TASK_ID_"
-            + " WHERE V.NAME_ IN (:names) AND V.TYPE_ = 'boolean' AND V.LONG_ = 1 AND " + DATED_ACTIVE_TASK)
+    jdbc.sql(marksSql)
         .param("names", marked.keySet())
         .query(row -> {
           marked.get(row.getString(1)).add(row.getString(2));
