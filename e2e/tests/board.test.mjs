@@ -53,6 +53,38 @@ test('Cockpit 期限看板列出已逾期任务并可打开其流程实例 / the
   await page.context().close();
 });
 
+test('期限看板只画出最后一次点击的选择，即使较早的回答后到 / the board draws the latest selection even when an earlier answer arrives later', async () => {
+  await lateDisclosure();
+  const page = await pageFor(browser);
+  // every board answer the page has finished with: a task queued after the answer's JSON is read runs after
+  // the board's own continuations (load, then render), which are microtasks of that read
+  await page.addInitScript(() => {
+    window.enfBoardAnswers = [];
+    const json = Response.prototype.json;
+    Response.prototype.json = async function () {
+      const value = await json.call(this);
+      if (this.url.includes('/api/deadlines/board')) setTimeout(() => window.enfBoardAnswers.push(this.url), 0);
+      return value;
+    };
+  });
+  await login(page, 'supervisor1', 'cockpit');
+  await page.goto(`${BASE}/camunda/app/cockpit/default/#/deadline-board`);
+  await page.locator('.enf-deadline-board').waitFor({ timeout: 20000 });
+  // the answer to the first click (已逾期) is held back until the second click (期限暂定) has been drawn
+  let releaseOverdue;
+  const overdueHeld = new Promise((resolve) => { releaseOverdue = resolve; });
+  await page.route(/\/api\/deadlines\/board\?status=OVERDUE/, async (route) => { await overdueHeld; await route.continue(); });
+  await page.locator('.enf-board-totals a[data-status="OVERDUE"]').click();
+  await page.locator('.enf-board-totals a[data-status="PROVISIONAL"]').click();
+  await page.locator('.enf-deadline-board[data-status="PROVISIONAL"]').waitFor({ timeout: 20000 });
+  releaseOverdue();
+  await page.waitForFunction(() => window.enfBoardAnswers.some((url) => url.includes('status=OVERDUE')), null, { timeout: 20000 });
+  assert.equal(await page.locator('.enf-deadline-board').getAttribute('data-status'), 'PROVISIONAL',
+    'the late answer to the earlier click does not replace the later selection');
+  assert.deepEqual(page.consoleErrors.filter((e) => !/favicon/.test(e)), []);
+  await page.context().close();
+});
+
 test('管理人员在 Tasklist 和 Cockpit 中只读查看本单位任务 / managers read the unit\'s tasks in Tasklist and Cockpit', async () => {
   const late = await lateDisclosure();
   for (const manager of ['supervisor1', 'head1']) {
