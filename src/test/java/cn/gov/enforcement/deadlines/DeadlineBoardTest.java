@@ -6,6 +6,7 @@ import cn.gov.enforcement.calendar.BeijingTime;
 import cn.gov.enforcement.disclosure.DisclosureModel;
 import cn.gov.enforcement.forms.WebappSession;
 import cn.gov.enforcement.platform.EngineClock;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -88,6 +90,34 @@ class DeadlineBoardTest {
     Map<String, Object> records = rest.withBasicAuth("records1", "demo").getForObject("/api/deadlines/board", Map.class);
     assertThat(tasksOf(records, pi)).hasSize(1);
     assertThat(rest.getForEntity("/api/deadlines/board", String.class).getStatusCode().value()).isEqualTo(401);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/deadlines/board;x=1", "/api;x=1/deadlines/board", "//api/deadlines/board",
+      "/api/deadlines//board", "/api/%64eadlines/board", "/api/deadlines/board/", "/API/deadlines/board",
+      "/api/deadlines/x/../board", "/api/deadlines/x/%2e%2e/board", "/api/./deadlines/board"})
+  @DisplayName("PER-07 路径变体绕不过看板的登录要求 / path variants of the board never answer without credentials")
+  void pathVariantsNeedCredentials(String path) {
+    lateDisclosure();
+    ResponseEntity<String> response = rest.getForEntity(URI.create(rest.getRootUri() + path), String.class);
+    assertThat(response.getStatusCode().value()).as(path).isIn(400, 401, 404);
+    assertThat(response.getBody() == null ? "" : response.getBody()).as(path).doesNotContain("DIS-BOARD-");
+  }
+
+  @Test
+  @DisplayName("PER-07 选择参数不能扩大可读范围：执法人员按档案室单位或他人筛选也看不到其任务 / a selection never widens what the caller may read")
+  @SuppressWarnings("unchecked")
+  void aSelectionNeverWidensTheBoard() {
+    ProcessInstance pi = lateDisclosure();
+    Map<String, Object> records = rest.withBasicAuth("records1", "demo").getForObject("/api/deadlines/board", Map.class);
+    String unit = ((List<String>) tasksOf(records, pi).get(0).get("units")).get(0);
+    for (String query : List.of("dimension=unit&id=" + unit, "dimension=officer&id=", "dimension=procedure&id=disclosure",
+        "status=OVERDUE&limit=1000", "dimension=unit&id=" + unit + "&status=OVERDUE")) {
+      Map<String, Object> board = rest.withBasicAuth("officer1", "demo").getForObject("/api/deadlines/board?" + query, Map.class);
+      assertThat(tasksOf(board, pi)).as(query).isEmpty();
+    }
+    Map<String, Object> ofUnit = rest.withBasicAuth("officer1", "demo").getForObject("/api/deadlines/board?dimension=unit&id=" + unit, Map.class);
+    assertThat(ofUnit.get("matching")).isEqualTo(0);
   }
 
   @ParameterizedTest(name = "{0} = {1} → {2}, provisional {3}")
