@@ -126,12 +126,13 @@ public class DeadlineBoard {
           lastDay.toString(), status, provisionalMarks.contains(task.getId())));
     }
     entries.sort(Comparator.comparing(Entry::status).thenComparing(Entry::due));
-    List<Entry> listed = withBusinessKeys(entries.stream().filter(selection::matches).limit(selection.limit()).toList());
+    List<Entry> matching = entries.stream().filter(selection::matches).toList();
+    List<Entry> listed = withBusinessKeys(matching.subList(0, Math.min(selection.limit(), matching.size())));
     return new Board(today.toString(), soonUntil.toString(), count("all", "全部", entries),
         group(entries, e -> List.<String[]>of(new String[] {e.procedureKey(), e.procedureName()})),
         groupMany(entries),
         group(entries, e -> List.<String[]>of(new String[] {e.assignee() == null ? "" : e.assignee(), e.assigneeName()})),
-        selection, (int) entries.stream().filter(selection::matches).count(), listed);
+        selection, matching.size(), listed);
   }
 
   private static List<Count> group(List<Entry> entries, Function<Entry, List<String[]>> keys) {

@@ -50,6 +50,18 @@ class DeadlineBoardTest {
         "decidedOn", decidedOn, "partyName", "某商贸有限公司", "partyType", "LEGAL_PERSON", "disclosureSummary", "摘要"));
   }
 
+  /** The board as {@code user} reads it with the query {@code query} ("" for none). */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> board(String user, String query) {
+    return rest.withBasicAuth(user, "demo").getForObject("/api/deadlines/board" + (query.isEmpty() ? "" : "?" + query), Map.class);
+  }
+
+  /** The first candidate group of the instance's task, as the board shows it to the records office. */
+  @SuppressWarnings("unchecked")
+  private String archiveUnitOf(ProcessInstance pi) {
+    return ((List<String>) tasksOf(board("records1", ""), pi).get(0).get("units")).get(0);
+  }
+
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> tasksOf(Map<String, Object> board, ProcessInstance pi) {
     return ((List<Map<String, Object>>) board.get("tasks")).stream()
@@ -109,15 +121,12 @@ class DeadlineBoardTest {
   @SuppressWarnings("unchecked")
   void aSelectionNeverWidensTheBoard() {
     ProcessInstance pi = lateDisclosure();
-    Map<String, Object> records = rest.withBasicAuth("records1", "demo").getForObject("/api/deadlines/board", Map.class);
-    String unit = ((List<String>) tasksOf(records, pi).get(0).get("units")).get(0);
+    String unit = archiveUnitOf(pi);
     for (String query : List.of("dimension=unit&id=" + unit, "dimension=officer&id=", "dimension=procedure&id=disclosure",
         "status=OVERDUE&limit=1000", "dimension=unit&id=" + unit + "&status=OVERDUE")) {
-      Map<String, Object> board = rest.withBasicAuth("officer1", "demo").getForObject("/api/deadlines/board?" + query, Map.class);
-      assertThat(tasksOf(board, pi)).as(query).isEmpty();
+      assertThat(tasksOf(board("officer1", query), pi)).as(query).isEmpty();
     }
-    Map<String, Object> ofUnit = rest.withBasicAuth("officer1", "demo").getForObject("/api/deadlines/board?dimension=unit&id=" + unit, Map.class);
-    assertThat(ofUnit.get("matching")).isEqualTo(0);
+    assertThat(board("officer1", "dimension=unit&id=" + unit).get("matching")).isEqualTo(0);
   }
 
   @ParameterizedTest(name = "{0} = {1} → {2}, provisional {3}")
@@ -134,8 +143,7 @@ class DeadlineBoardTest {
     if (!mark.equals("none")) {
       taskService.setVariableLocal(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId(), mark, value);
     }
-    Map<String, Object> board = rest.withBasicAuth("supervisor1", "demo").getForObject("/api/deadlines/board?limit=1000", Map.class);
-    Map<String, Object> task = tasksOf(board, pi).get(0);
+    Map<String, Object> task = tasksOf(board("supervisor1", "limit=1000"), pi).get(0);
     assertThat(task.get("status")).isEqualTo(status);
     assertThat(task.get("provisional")).isEqualTo(provisional);
   }
@@ -145,9 +153,9 @@ class DeadlineBoardTest {
   @SuppressWarnings("unchecked")
   void unitCountsHoldOnlyReadableTasks() {
     ProcessInstance pi = lateDisclosure();
-    Map<String, Object> records = rest.withBasicAuth("records1", "demo").getForObject("/api/deadlines/board", Map.class);
-    String unit = ((List<String>) tasksOf(records, pi).get(0).get("units")).get(0);
-    Map<String, Object> officer = rest.withBasicAuth("officer1", "demo").getForObject("/api/deadlines/board", Map.class);
+    String unit = archiveUnitOf(pi);
+    Map<String, Object> records = board("records1", "");
+    Map<String, Object> officer = board("officer1", "");
     assertThat((List<Map<String, Object>>) records.get("byUnit")).extracting(c -> c.get("id")).contains(unit);
     assertThat((List<Map<String, Object>>) officer.get("byUnit")).extracting(c -> c.get("id")).doesNotContain(unit);
   }
