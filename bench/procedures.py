@@ -10,6 +10,11 @@ run) and request latency.
 With --warmup-seconds the measured run follows W seconds of the same load (bench/run-all.sh commits: 15 s,
 BENCH_WARMUP), so the figure is that of a warm server rather than of the JIT's first minute.
 
+With --versus OTHER --rounds R the two modes take turns: R rounds of S/R seconds of MODE, then S/R seconds of
+OTHER (each warmed up first as above), and one line per mode sums its rounds. A ratio of two figures taken
+minutes apart moves with the shared machine's speed (±30 % between 20 s runs here); taken in turns, both
+see the same machine (bench/run-all.sh decisions: the decision against GET /engine).
+
 MODE: legal-review      start (submit-form as head1) + legal1 finds, claims and passes the review
       enforcement-case  intake to archive: 13 user tasks (legal review and direct service included)
       decision          POST /decision-definition/key/retention-class/evaluate (history: full)
@@ -175,11 +180,12 @@ def main():
     parser.add_argument("--clients", type=int, default=1)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--warmup", type=int, default=3, help="instances per client before measuring (one client)")
+    parser.add_argument("--versus", choices=MODES, help="a second mode, measured in turns with MODE (--rounds)")
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--warmup-seconds", type=float, default=0,
                         help="then seconds of the same load (same mode, same clients) before measuring: a server runs "
                              "warm, and the JIT is still compiling the engine's paths for the first minute or so")
     args = parser.parse_args()
-    procedure = MODES[args.mode]
 
     errors = []
 
@@ -203,27 +209,41 @@ def main():
             t.join()
         return done, time.perf_counter() - t0
 
-    warm = Client(args.base)
-    for _ in range(args.warmup * args.clients):
-        procedure(warm)
-    if args.warmup_seconds > 0:
-        drive([Client(args.base) for _ in range(args.clients)], args.warmup_seconds)
+    modes = [args.mode] + ([args.versus] if args.versus else [])
+    for mode in modes:
+        procedure = MODES[mode]
+        warm = Client(args.base)
+        for _ in range(args.warmup * args.clients):
+            procedure(warm)
+        if args.warmup_seconds > 0:
+            drive([Client(args.base) for _ in range(args.clients)], args.warmup_seconds)
     time.sleep(1.5)
-    c0 = commits(args.db)
-    clients = [Client(args.base) for _ in range(args.clients)]
-    done, elapsed = drive(clients, args.seconds) if not errors else ([0], 0.0)
-    time.sleep(1.5)
-    c1 = commits(args.db) - 1  # minus the first psql's own transaction
-    n = sum(done)
-    lat = sorted(x for c in clients for x in c.latencies)
-    reqs = sum(c.requests for c in clients)
+    totals = {mode: {"clients": [], "done": 0, "elapsed": 0.0, "commits": 0} for mode in modes}
+    for _ in range(max(1, args.rounds)):
+        for mode in modes:
+            procedure = MODES[mode]
+            total = totals[mode]
+            c0 = commits(args.db)
+            clients = [Client(args.base) for _ in range(args.clients)]
+            done, elapsed = drive(clients, args.seconds / max(1, args.rounds)) if not errors else ([0], 0.0)
+            time.sleep(1.5)
+            total["commits"] += commits(args.db) - 1 - c0  # minus the first psql's own transaction
+            total["clients"] += clients
+            total["done"] += sum(done)
+            total["elapsed"] += elapsed
+    for mode in modes:
+        total = totals[mode]
+        n, elapsed = total["done"], total["elapsed"]
+        lat = sorted(x for c in total["clients"] for x in c.latencies)
+        reqs = sum(c.requests for c in total["clients"])
 
-    def pct(p):
-        return 1000 * lat[min(len(lat) - 1, int(p * len(lat)))] if lat else 0
+        def pct(p):
+            return 1000 * lat[min(len(lat) - 1, int(p * len(lat)))] if lat else 0
 
-    print(f"mode={args.mode} clients={args.clients} warmup_s={args.warmup_seconds:g} instances={n} seconds={elapsed:.1f} per_s={n / max(elapsed, 1e-9):.1f} "
-          f"requests_per_instance={reqs / max(n, 1):.1f} commits_per_instance={(c1 - c0) / max(n, 1):.1f} "
-          f"p50_ms={pct(0.5):.0f} p95_ms={pct(0.95):.0f} errors={len(errors)}" + (f" first_error={errors[0]!r}" if errors else ""))
+        print(f"mode={mode} clients={args.clients} warmup_s={args.warmup_seconds:g} rounds={max(1, args.rounds)} instances={n} "
+              f"seconds={elapsed:.1f} per_s={n / max(elapsed, 1e-9):.1f} "
+              f"requests_per_instance={reqs / max(n, 1):.1f} commits_per_instance={total['commits'] / max(n, 1):.1f} "
+              f"p50_ms={pct(0.5):.0f} p95_ms={pct(0.95):.0f} errors={len(errors)}" + (f" first_error={errors[0]!r}" if errors else ""))
     if errors:
         raise SystemExit(1)
 

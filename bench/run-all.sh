@@ -2,7 +2,7 @@
 # Issue #17: every benchmark of docs/benchmarks.md in one command, each figure next to a limit
 # measured in the same run on the same machine (the machine is shared: only ratios compare).
 #
-#   bench/run-all.sh [section ...]      sections: commits commits_engine decisions timers timers_engine
+#   bench/run-all.sh [section ...]      sections: commits commits_engine decisions decisions_engine timers timers_engine
 #                                       ingest startup tasklist (default: all of them, in this order)
 #
 # Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), pgbench, openssl, curl, python3 with
@@ -11,7 +11,7 @@
 # BENCH_WARMUP (seconds of the same load before each procedure run, 15), BENCH_TIMERS (10000),
 # BENCH_TIMERS_WARMUP (3000, per node count),
 # BENCH_PROCEDURES (commits section: "legal-review enforcement-case"), BENCH_INGEST_MIB (512), BENCH_INGEST_WARMUP_MIB (warm-up upload before the timed one, default = BENCH_INGEST_MIB, 0 = none),
-# BENCH_STARTS (3), BENCH_TASKS ("10000 100000"),
+# BENCH_DECISION_ROUNDS (4: turns of the decision and its limit), BENCH_STARTS (3), BENCH_TASKS ("10000 100000"),
 # BENCH_APP_ARGS (extra arguments for every application node, e.g. to try an engine setting),
 # BENCH_JAVA_OPTS (JVM options for every application node; default: the start command's options of
 # docs/operations.md "Start command", so the benchmark measures what operators run; set it to
@@ -20,7 +20,7 @@
 # Result: bench/results/run-all-<timestamp>.txt (figure | measured | limit | ratio | goal).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sections=${*:-commits commits_engine decisions timers timers_engine ingest startup tasklist}
+sections=${*:-commits commits_engine decisions decisions_engine timers timers_engine ingest startup tasklist}
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out=bench/results/run-all-$stamp.txt
 work=$(mktemp -d /tmp/bench-run-all.XXXX)
@@ -154,15 +154,41 @@ section_commits_engine() {
 # ------------------------------------------------------------------ 3. decisions vs the HTTP + authentication ceiling
 section_decisions() {
   app
-  local d e
-  e=$(python3 bench/procedures.py --base "$base" --db "$app_db" --mode engine --clients 4 --seconds "$seconds" --warmup 20)
-  d=$(python3 bench/procedures.py --base "$base" --db "$app_db" --mode decision --clients 4 --seconds "$seconds" --warmup 20)
+  # both warm (BENCH_WARMUP seconds of each first, as the procedures), then in turns: BENCH_DECISION_ROUNDS rounds
+  # of each, so the ratio is of one machine speed (measured one after the other, it moved by ±30 %)
+  local both d e
+  both=$(python3 bench/procedures.py --base "$base" --db "$app_db" --mode decision --versus engine --clients 4 \
+    --seconds "$seconds" --rounds "${BENCH_DECISION_ROUNDS:-4}" --warmup 20 --warmup-seconds "$warmup")
+  d=$(grep '^mode=decision ' <<< "$both") e=$(grep '^mode=engine ' <<< "$both")
   log "# $e; load $(load)"
   log "# $d; load $(load)"
-  row "retention-class evaluate (history full), 4 clients (p50/p95 ms)" \
+  row "retention-class evaluate (history full), 4 clients, warm, in turns with the limit (p50/p95 ms)" \
     "$(field per_s "$d")/s ($(field p50_ms "$d")/$(field p95_ms "$d") ms, $(field commits_per_instance "$d") commits)" \
     "GET /engine-rest/engine $(field per_s "$e")/s ($(field commits_per_instance "$e") commits)" \
     "$(ratio "$(field per_s "$d")" "$(field per_s "$e")")" "≥ 0.50"
+}
+
+# The same evaluation on the bare Camunda starter (dmn/retention-class.dmn deployed over REST; history full; its
+# REST has no authentication, so no password check, no authorization check and no operation log), in turns with
+# the bare starter's own GET /engine: stock Camunda's own ratio, and what it spends on one evaluation beyond HTTP
+# (1/rate of the evaluation - 1/rate of GET /engine). A reference, not a bound: the application's FEEL engine
+# parses each expression once, stock Camunda's on every evaluation.
+section_decisions_engine() {
+  local bare; bare=$(bare_jar)
+  local db=bench_bare_decision_$$ port=$((app_port + 13)) both d e extra
+  start_bare "$bare" "$port" "$db" dmn/retention-class.dmn
+  local node=${pids[-1]}
+  both=$(python3 bench/procedures.py --base "http://127.0.0.1:$port" --db "$db" --mode decision --versus engine --clients 4 \
+    --seconds "$seconds" --rounds "${BENCH_DECISION_ROUNDS:-4}" --warmup 20 --warmup-seconds "$warmup")
+  d=$(grep '^mode=decision ' <<< "$both") e=$(grep '^mode=engine ' <<< "$both")
+  log "# bare engine: $e; load $(load)"
+  log "# bare engine: $d; load $(load)"
+  extra=$(python3 -c "print(f'{1000 / $(field per_s "$d") - 1000 / $(field per_s "$e"):.2f}')")
+  row "retention-class evaluate on the bare Camunda starter (history full, no authentication), 4 clients, in turns with its GET /engine" \
+    "$(field per_s "$d")/s ($(field p50_ms "$d")/$(field p95_ms "$d") ms, $(field commits_per_instance "$d") commits); the evaluation beyond HTTP: $extra ms per call" \
+    "its GET /engine $(field per_s "$e")/s" "$(ratio "$(field per_s "$d")" "$(field per_s "$e")")" \
+    "stock Camunda's own ratio (the decisions section: the application's)"
+  stop_node "$node"
 }
 
 # ------------------------------------------------------------------ 2. timers on one and two nodes
