@@ -7,23 +7,11 @@ import collections
 import re
 import sys
 
+from pg_statements import shapes
+
 db, calls, stacks = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 
-entries = re.split(r'\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)', sys.stdin.read())
-statements = collections.defaultdict(lambda: [0, 0.0])
-for entry in entries:
-    if f'@{db} ' not in entry:
-        continue
-    m = re.search(r'duration: ([0-9.]+) ms  (?:execute|statement)[^:]*: (.*)', entry, re.S)
-    if not m:
-        continue
-    sql = ' '.join(m.group(2).split())
-    sql = re.sub(r"'[^']*'", '?', sql)
-    sql = re.sub(r'\$\d+', '?', sql)
-    sql = re.sub(r'(\?\s*,\s*)+\?', '?..', sql)
-    shape = sql if len(sql) <= 220 else sql[:120] + ' … ' + sql[-100:]
-    statements[shape][0] += 1
-    statements[shape][1] += float(m.group(1))
+statements = shapes(sys.stdin.read(), db)
 print(f'## statements ≥ 1 ms, per call: ms, count, shape ({sum(v[1] for v in statements.values()) / calls:.1f} ms per call in all)')
 for shape, (count, ms) in sorted(statements.items(), key=lambda kv: -kv[1][1])[:12]:
     print(f'{ms / calls:8.1f} {count / calls:6.1f}  {shape}')

@@ -8,8 +8,9 @@
                                           DB by shape (literals and parameter lists folded), server ms and count per
                                           request for N requests"""
 import collections
-import re
 import sys
+
+import pg_statements
 
 # the innermost of these frames names the sample's place; the order breaks ties inside one frame
 PLACES = [("CheckPassword", "authentication: password"), ("GroupQuery", "authentication: groups"),
@@ -49,21 +50,7 @@ def samples(path):
 
 
 def statements(db, requests):
-    entries = re.split(r"\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", sys.stdin.read())
-    shapes = collections.defaultdict(lambda: [0, 0.0])
-    for entry in entries:
-        if f"@{db} " not in entry:
-            continue
-        m = re.search(r"duration: ([0-9.]+) ms  (parse|bind|execute|statement)[^:]*: (.*)", entry, re.S)
-        if not m:
-            continue
-        sql = " ".join(m.group(3).split())
-        sql = re.sub(r"'[^']*'", "?", sql)
-        sql = re.sub(r"\$\d+", "?", sql)
-        sql = re.sub(r"(\?\s*,\s*)+\?", "?..", sql)
-        shape = m.group(2) + " " + (sql if len(sql) <= 150 else sql[:90] + " … " + sql[-55:])
-        shapes[shape][0] += 1
-        shapes[shape][1] += float(m.group(1))
+    shapes = pg_statements.shapes(sys.stdin.read(), db, phases=True, width=150)
     print(f"{sum(v[1] for v in shapes.values()) / requests:.2f} ms server time per request; ms, count per request, shape")
     for shape, (count, ms) in sorted(shapes.items(), key=lambda kv: -kv[1][1])[:20]:
         print(f"{ms / requests:7.3f} {count / requests:5.1f}  {shape}")
