@@ -21,6 +21,7 @@ def shapes(log_text, db, phases=False, width=220):
         sql = re.sub(r"\$\d+", "?", sql)
         sql = re.sub(r"(\?\s*,\s*)+\?", "?..", sql)
         shape = sql if len(sql) <= width else sql[:width // 2 + 10] + " … " + sql[-(width // 2 - 10):]
-        summed[(m.group(2) + " " if phases else "") + shape][0] += 1
-        summed[(m.group(2) + " " if phases else "") + shape][1] += float(m.group(1))
+        entry_sum = summed[(m.group(2) + " " if phases else "") + shape]
+        entry_sum[0] += 1
+        entry_sum[1] += float(m.group(1))
     return summed

@@ -189,7 +189,7 @@ def main():
 
     errors = []
 
-    def drive(clients, seconds):
+    def drive(procedure, clients, seconds):
         done = [0] * len(clients)
         deadline = time.perf_counter() + seconds
 
@@ -216,7 +216,7 @@ def main():
         for _ in range(args.warmup * args.clients):
             procedure(warm)
         if args.warmup_seconds > 0:
-            drive([Client(args.base) for _ in range(args.clients)], args.warmup_seconds)
+            drive(procedure, [Client(args.base) for _ in range(args.clients)], args.warmup_seconds)
     time.sleep(1.5)
     totals = {mode: {"clients": [], "done": 0, "elapsed": 0.0, "commits": 0} for mode in modes}
     for _ in range(max(1, args.rounds)):
@@ -225,7 +225,7 @@ def main():
             total = totals[mode]
             c0 = commits(args.db)
             clients = [Client(args.base) for _ in range(args.clients)]
-            done, elapsed = drive(clients, args.seconds / max(1, args.rounds)) if not errors else ([0], 0.0)
+            done, elapsed = drive(procedure, clients, args.seconds / max(1, args.rounds)) if not errors else ([0], 0.0)
             time.sleep(1.5)
             total["commits"] += commits(args.db) - 1 - c0  # minus the first psql's own transaction
             total["clients"] += clients
